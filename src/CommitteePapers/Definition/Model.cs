@@ -1,0 +1,284 @@
+using CommitteePapers.Diagnostics;
+
+namespace CommitteePapers.Definition;
+
+/// <summary>Any paper: a report, a cabinet member update, minutes, a notice. Immutable.</summary>
+public abstract record Paper
+{
+    /// <summary>The house style the paper asks for (a built-in name or a path); the caller may override it.</summary>
+    public string? Style { get; init; }
+
+    /// <summary>Footnote texts, referred to from text as <c>[^name]</c>.</summary>
+    public IReadOnlyList<Footnote> Footnotes { get; init; } = [];
+
+    /// <summary>Where the paper starts in its source file.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>A committee report: front block, numbered paragraphs, standard sections, contact details.</summary>
+public sealed record Report : Paper
+{
+    /// <summary>The meeting the report goes to, e.g. "Learning &amp; Culture Policy &amp; Scrutiny Committee".</summary>
+    public required string Meeting { get; init; }
+
+    /// <summary>The date of the meeting.</summary>
+    public required DateOnly Date { get; init; }
+
+    /// <summary>Whose report it is, without "Report of the".</summary>
+    public required string ReportOf { get; init; }
+
+    /// <summary>The title of the report.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>A second title line, if any.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>The summary paragraphs.</summary>
+    public IReadOnlyList<Paragraph> Summary { get; init; } = [];
+
+    /// <summary>The body: sections with headings, paragraphs and sub-sections.</summary>
+    public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    /// <summary>How the report supports the Council Plan.</summary>
+    public IReadOnlyList<Paragraph> CouncilPlan { get; init; } = [];
+
+    /// <summary>The implications: one statement for all, or one entry per kind.</summary>
+    public Implications? Implications { get; init; }
+
+    /// <summary>Risk management paragraphs.</summary>
+    public IReadOnlyList<Paragraph> RiskManagement { get; init; } = [];
+
+    /// <summary>What the meeting is asked to do, and why.</summary>
+    public Recommendations? Recommendations { get; init; }
+
+    /// <summary>Who wrote the report and which chief officer approved it.</summary>
+    public ContactDetails? Contact { get; init; }
+
+    /// <summary>The wards affected ("All", or their names).</summary>
+    public IReadOnlyList<string> Wards { get; init; } = [];
+
+    /// <summary>Background papers; an empty list prints "None"; null leaves the heading out.</summary>
+    public IReadOnlyList<string>? BackgroundPapers { get; init; }
+
+    /// <summary>The annexes, numbered by the house style.</summary>
+    public IReadOnlyList<Annex> Annexes { get; init; } = [];
+
+    /// <summary>Abbreviations used in the report and what they stand for.</summary>
+    public IReadOnlyList<Abbreviation> Abbreviations { get; init; } = [];
+}
+
+/// <summary>A section of the body: a heading, its paragraphs and its sub-sections.</summary>
+/// <param name="Heading">The heading text, without any number or letter.</param>
+public sealed record Section(string Heading)
+{
+    /// <summary>An id other text can refer to as <c>[@id]</c>.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Whether the heading carries the next letter (a), b), …) among its lettered siblings.</summary>
+    public bool Lettered { get; init; }
+
+    /// <summary>The paragraphs directly under the heading.</summary>
+    public IReadOnlyList<Paragraph> Paragraphs { get; init; } = [];
+
+    /// <summary>Sub-sections.</summary>
+    public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    /// <summary>Where the section is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>A paragraph: its first block carries the number; sub-items, bullets and further blocks follow.</summary>
+/// <param name="Text">The first block, as inline Markdown.</param>
+public sealed record Paragraph(string Text)
+{
+    /// <summary>An id other text can refer to as <c>[@id]</c> ("paragraph 12").</summary>
+    public string? Id { get; init; }
+
+    /// <summary>False for a paragraph that carries no number at all.</summary>
+    public bool Numbered { get; init; } = true;
+
+    /// <summary>Lettered sub-items (a), b), … in the York style).</summary>
+    public IReadOnlyList<ListItem> Items { get; init; } = [];
+
+    /// <summary>Bulleted points.</summary>
+    public IReadOnlyList<ListItem> Bullets { get; init; } = [];
+
+    /// <summary>Further blocks of the same paragraph; they carry no number.</summary>
+    public IReadOnlyList<Block> More { get; init; } = [];
+
+    /// <summary>Where the paragraph's text is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>A sub-item or a bullet, which may have its own sub-items and bullets.</summary>
+/// <param name="Text">The text, as inline Markdown.</param>
+public sealed record ListItem(string Text)
+{
+    /// <summary>An id other text can refer to.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Nested sub-items.</summary>
+    public IReadOnlyList<ListItem> Items { get; init; } = [];
+
+    /// <summary>Nested bullets.</summary>
+    public IReadOnlyList<ListItem> Bullets { get; init; } = [];
+
+    /// <summary>Where the item's text is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>A block inside a paragraph after its first: continuation text (and, later, tables).</summary>
+public abstract record Block
+{
+    /// <summary>Where the block is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>An unnumbered continuation block of text.</summary>
+/// <param name="Text">The text, as inline Markdown.</param>
+public sealed record TextBlock(string Text) : Block;
+
+/// <summary>The kinds of implication a report states.</summary>
+public enum ImplicationKind
+{
+    /// <summary>Financial.</summary>
+    Financial,
+
+    /// <summary>Human resources.</summary>
+    HumanResources,
+
+    /// <summary>Equalities.</summary>
+    Equalities,
+
+    /// <summary>Legal.</summary>
+    Legal,
+
+    /// <summary>Crime and disorder.</summary>
+    CrimeAndDisorder,
+
+    /// <summary>Information technology.</summary>
+    InformationTechnology,
+
+    /// <summary>Property.</summary>
+    Property,
+
+    /// <summary>Anything else.</summary>
+    Other,
+}
+
+/// <summary>The implications of a report.</summary>
+public sealed record Implications
+{
+    /// <summary>One statement covering every kind ("There are no financial, HR … implications.").</summary>
+    public IReadOnlyList<Paragraph> Statement { get; init; } = [];
+
+    /// <summary>One entry per kind, in the order written.</summary>
+    public IReadOnlyList<Implication> Items { get; init; } = [];
+
+    /// <summary>Where the implications are in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>The implications of one kind.</summary>
+/// <param name="Kind">Financial, legal, …</param>
+/// <param name="Paragraphs">What the implications are.</param>
+public sealed record Implication(ImplicationKind Kind, IReadOnlyList<Paragraph> Paragraphs)
+{
+    /// <summary>Where the entry is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>What the meeting is asked to do.</summary>
+public sealed record Recommendations
+{
+    /// <summary>The line before the items, e.g. "The Committee is invited to:".</summary>
+    public string? Intro { get; init; }
+
+    /// <summary>The recommendations.</summary>
+    public IReadOnlyList<Recommendation> Items { get; init; } = [];
+
+    /// <summary>The reason for the recommendations.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Where the recommendations are in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>One recommendation.</summary>
+/// <param name="Text">The text, as inline Markdown.</param>
+public sealed record Recommendation(string Text)
+{
+    /// <summary>An id other text can refer to.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Where the recommendation is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>The contact details at the end of a report.</summary>
+public sealed record ContactDetails
+{
+    /// <summary>The authors of the report.</summary>
+    public IReadOnlyList<Person> Authors { get; init; } = [];
+
+    /// <summary>The chief officers responsible for the report.</summary>
+    public IReadOnlyList<Person> ChiefOfficers { get; init; } = [];
+
+    /// <summary>Where the contact details are in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>An officer named in a paper.</summary>
+/// <param name="Name">The person's name.</param>
+public sealed record Person(string Name)
+{
+    /// <summary>Job title.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Department or service.</summary>
+    public string? Department { get; init; }
+
+    /// <summary>Telephone number.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>Email address.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The date this person approved the report, if any.</summary>
+    public DateOnly? Approved { get; init; }
+
+    /// <summary>Where the person is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>An annex to a report; the house style numbers it.</summary>
+/// <param name="Title">The annex title.</param>
+public sealed record Annex(string Title)
+{
+    /// <summary>An id other text can refer to as <c>[@id]</c> ("Annex 1").</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The annex file, relative to the paper.</summary>
+    public string? File { get; init; }
+
+    /// <summary>Where the annex is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>An abbreviation and what it stands for.</summary>
+/// <param name="Short">The abbreviation, e.g. "CAMHS".</param>
+/// <param name="Meaning">What it stands for.</param>
+public sealed record Abbreviation(string Short, string Meaning)
+{
+    /// <summary>Where the abbreviation is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>A footnote's text, referred to from text as <c>[^name]</c>; Word numbers it.</summary>
+/// <param name="Name">The name used in references.</param>
+/// <param name="Text">The footnote text, as inline Markdown.</param>
+public sealed record Footnote(string Name, string Text)
+{
+    /// <summary>Where the footnote is in the source.</summary>
+    public SourcePosition At { get; init; }
+}

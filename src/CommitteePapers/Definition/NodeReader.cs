@@ -1,0 +1,196 @@
+using System.Globalization;
+using CommitteePapers.Diagnostics;
+
+namespace CommitteePapers.Definition;
+
+/// <summary>Typed access to a YAML mapping that reports unknown keys, missing fields and wrong types.</summary>
+internal sealed class MappingReader
+{
+    private readonly YMapping mapping;
+    private readonly DiagnosticBag diagnostics;
+    private readonly string what;
+
+    private MappingReader(YMapping mapping, DiagnosticBag diagnostics, string what, IReadOnlyList<string> keys)
+    {
+        this.mapping = mapping;
+        this.diagnostics = diagnostics;
+        this.what = what;
+        foreach (var (key, _) in mapping.Entries)
+        {
+            if (keys.Contains(key.Value, StringComparer.Ordinal)) continue;
+            var suggestion = Suggest.Nearest(key.Value, keys);
+            var fix = suggestion is null
+                ? $"the keys {what} can have are: {string.Join(", ", keys)}"
+                : $"did you mean '{suggestion}'?";
+            diagnostics.Error(DiagnosticCode.UnknownKey, key.At, $"{what} has no key '{key.Value}'; {fix}");
+        }
+    }
+
+    public SourcePosition At => mapping.At;
+
+    /// <summary>Reads <paramref name="node"/> as a mapping with the given keys; null (with an error) if it is not a mapping.</summary>
+    public static MappingReader? For(YNode node, DiagnosticBag diagnostics, string what, IReadOnlyList<string> keys)
+    {
+        if (node is YMapping m) return new MappingReader(m, diagnostics, what, keys);
+        diagnostics.Error(DiagnosticCode.WrongType, node.At, $"{Capitalise(what)} must be a mapping of keys and values, not {node.KindName}.");
+        return null;
+    }
+
+    public YNode? Node(string key)
+    {
+        foreach (var (k, v) in mapping.Entries)
+        {
+            if (k.Value == key) return v is YScalar { IsNull: true } ? null : v;
+        }
+
+        return null;
+    }
+
+    public SourcePosition KeyAt(string key)
+    {
+        foreach (var (k, _) in mapping.Entries)
+        {
+            if (k.Value == key) return k.At;
+        }
+
+        return mapping.At;
+    }
+
+    public string? Text(string key, bool required = false)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            if (required) Missing(key);
+            return null;
+        }
+
+        return TextOf(node, key, diagnostics);
+    }
+
+    public string RequiredText(string key) => Text(key, required: true) ?? string.Empty;
+
+    public DateOnly? Date(string key, bool required = false)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            if (required) Missing(key);
+            return null;
+        }
+
+        return DateOf(node, key, diagnostics);
+    }
+
+    public bool? Bool(string key)
+    {
+        var node = Node(key);
+        if (node is null) return null;
+        if (node is YScalar s)
+        {
+            switch (s.Value.ToLowerInvariant())
+            {
+                case "true" or "yes": return true;
+                case "false" or "no": return false;
+            }
+        }
+
+        diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be true or false.");
+        return null;
+    }
+
+    /// <summary>A list whose entries are read by <paramref name="read"/>; a single entry may be written without the list.</summary>
+    public IReadOnlyList<T> List<T>(string key, Func<YNode, T?> read, bool required = false)
+        where T : class
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            if (required) Missing(key);
+            return [];
+        }
+
+        return ListOf(node, read);
+    }
+
+    public static IReadOnlyList<T> ListOf<T>(YNode node, Func<YNode, T?> read)
+        where T : class
+    {
+        var items = node is YSequence seq ? seq.Items : [node];
+        var result = new List<T>(items.Count);
+        foreach (var item in items)
+        {
+            if (read(item) is { } value) result.Add(value);
+        }
+
+        return result;
+    }
+
+    public void Missing(string key) =>
+        diagnostics.Error(DiagnosticCode.MissingField, mapping.At, $"{Capitalise(what)} needs '{key}'; add '{key}: …'.");
+
+    public static string? TextOf(YNode node, string key, DiagnosticBag diagnostics)
+    {
+        if (node is YScalar s) return s.IsNull ? null : s.Value;
+        diagnostics.Error(DiagnosticCode.WrongType, node.At,
+            $"'{key}' must be text, not {node.KindName}; write it on one line after '{key}:', or as a block with '>-'.");
+        return null;
+    }
+
+    public static DateOnly? DateOf(YNode node, string key, DiagnosticBag diagnostics)
+    {
+        if (node is YScalar s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        var shown = node is YScalar sc ? $"'{sc.Value}'" : node.KindName;
+        diagnostics.Error(DiagnosticCode.BadDate, node.At, $"'{key}' must be a date written YYYY-MM-DD (for example 2017-01-11), not {shown}.");
+        return null;
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}
+
+/// <summary>"Did you mean …" for misspelt keys and names.</summary>
+internal static class Suggest
+{
+    public static string? Nearest(string word, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var d = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+
+        var allowed = Math.Max(1, Math.Min(3, word.Length / 3));
+        return bestDistance <= allowed ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        if (a.Length > 64 || b.Length > 64) return int.MaxValue;
+        var prev = new int[b.Length + 1];
+        var curr = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            curr[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                curr[j] = Math.Min(Math.Min(curr[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+
+            (prev, curr) = (curr, prev);
+        }
+
+        return prev[b.Length];
+    }
+}

@@ -1,0 +1,219 @@
+using CommitteePapers.Diagnostics;
+
+namespace CommitteePapers.Definition;
+
+/// <summary>Reads a <c>paper: report</c> mapping into a <see cref="Report"/>.</summary>
+internal sealed class ReportReader(DiagnosticBag diagnostics)
+{
+    private static readonly string[] ReportKeys =
+    [
+        "paper", "style", "meeting", "date", "report-of", "title", "subtitle", "summary", "sections", "council-plan",
+        "implications", "risk-management", "recommendations", "contact", "wards", "background-papers", "annexes",
+        "abbreviations", "footnotes",
+    ];
+
+    private static readonly string[] SectionKeys = ["heading", "id", "lettered", "paragraphs", "sections"];
+    private static readonly string[] ParagraphKeys = ["text", "id", "numbered", "items", "bullets", "more"];
+    private static readonly string[] ItemKeys = ["text", "id", "items", "bullets"];
+    private static readonly string[] RecommendationsKeys = ["intro", "items", "reason"];
+    private static readonly string[] RecommendationKeys = ["text", "id"];
+    private static readonly string[] ContactKeys = ["author", "chief-officer"];
+    private static readonly string[] PersonKeys = ["name", "title", "department", "phone", "email", "approved"];
+    private static readonly string[] AnnexKeys = ["title", "id", "file"];
+
+    internal static readonly IReadOnlyList<(string Key, ImplicationKind Kind)> ImplicationKeys =
+    [
+        ("financial", ImplicationKind.Financial),
+        ("human-resources", ImplicationKind.HumanResources),
+        ("equalities", ImplicationKind.Equalities),
+        ("legal", ImplicationKind.Legal),
+        ("crime-and-disorder", ImplicationKind.CrimeAndDisorder),
+        ("information-technology", ImplicationKind.InformationTechnology),
+        ("property", ImplicationKind.Property),
+        ("other", ImplicationKind.Other),
+    ];
+
+    public Report? Read(YMapping map)
+    {
+        var m = MappingReader.For(map, diagnostics, "a report", ReportKeys)!;
+        var date = m.Date("date", required: true);
+        var report = new Report
+        {
+            At = m.At,
+            Style = m.Text("style"),
+            Meeting = m.RequiredText("meeting"),
+            Date = date ?? default,
+            ReportOf = m.RequiredText("report-of"),
+            Title = m.RequiredText("title"),
+            Subtitle = m.Text("subtitle"),
+            Summary = Paragraphs(m, "summary"),
+            Sections = m.List("sections", ReadSection),
+            CouncilPlan = Paragraphs(m, "council-plan"),
+            Implications = m.Node("implications") is { } imp ? ReadImplications(imp) : null,
+            RiskManagement = Paragraphs(m, "risk-management"),
+            Recommendations = m.Node("recommendations") is { } rec ? ReadRecommendations(rec) : null,
+            Contact = m.Node("contact") is { } c ? ReadContact(c) : null,
+            Wards = m.List("wards", n => MappingReader.TextOf(n, "wards", diagnostics)),
+            BackgroundPapers = m.Node("background-papers") is { } bp
+                ? MappingReader.ListOf(bp, n => MappingReader.TextOf(n, "background-papers", diagnostics))
+                : (m.KeyAt("background-papers") != m.At ? [] : null),
+            Annexes = m.List("annexes", ReadAnnex),
+            Abbreviations = ReadPairs(m, "abbreviations", (k, v, at) => new Abbreviation(k, v) { At = at }),
+            Footnotes = ReadPairs(m, "footnotes", (k, v, at) => new Footnote(k, v) { At = at }),
+        };
+        return report;
+    }
+
+    private IReadOnlyList<Paragraph> Paragraphs(MappingReader m, string key) => m.List(key, ReadParagraph);
+
+    private Section? ReadSection(YNode node)
+    {
+        var m = MappingReader.For(node, diagnostics, "a section", SectionKeys);
+        if (m is null) return null;
+        return new Section(m.RequiredText("heading"))
+        {
+            At = m.At,
+            Id = m.Text("id"),
+            Lettered = m.Bool("lettered") ?? false,
+            Paragraphs = Paragraphs(m, "paragraphs"),
+            Sections = m.List("sections", ReadSection),
+        };
+    }
+
+    private Paragraph? ReadParagraph(YNode node)
+    {
+        if (node is YScalar s)
+        {
+            return s.IsNull ? null : new Paragraph(s.Value) { At = s.At };
+        }
+
+        var m = MappingReader.For(node, diagnostics, "a paragraph", ParagraphKeys);
+        if (m is null) return null;
+        return new Paragraph(m.RequiredText("text"))
+        {
+            At = m.Node("text")?.At ?? m.At,
+            Id = m.Text("id"),
+            Numbered = m.Bool("numbered") ?? true,
+            Items = m.List("items", ReadItem),
+            Bullets = m.List("bullets", ReadItem),
+            More = m.List<Block>("more", ReadBlock),
+        };
+    }
+
+    private ListItem? ReadItem(YNode node)
+    {
+        if (node is YScalar s)
+        {
+            return s.IsNull ? null : new ListItem(s.Value) { At = s.At };
+        }
+
+        var m = MappingReader.For(node, diagnostics, "a sub-item", ItemKeys);
+        if (m is null) return null;
+        return new ListItem(m.RequiredText("text"))
+        {
+            At = m.Node("text")?.At ?? m.At,
+            Id = m.Text("id"),
+            Items = m.List("items", ReadItem),
+            Bullets = m.List("bullets", ReadItem),
+        };
+    }
+
+    private Block? ReadBlock(YNode node)
+    {
+        var text = MappingReader.TextOf(node, "more", diagnostics);
+        return text is null ? null : new TextBlock(text) { At = node.At };
+    }
+
+    private Implications? ReadImplications(YNode node)
+    {
+        if (node is not YMapping)
+        {
+            return new Implications { At = node.At, Statement = MappingReader.ListOf(node, ReadParagraph) };
+        }
+
+        var m = MappingReader.For(node, diagnostics, "the implications", ImplicationKeys.Select(k => k.Key).ToArray())!;
+        var items = new List<Implication>();
+        foreach (var (key, value) in ((YMapping)node).Entries)
+        {
+            var kind = ImplicationKeys.FirstOrDefault(k => k.Key == key.Value);
+            if (kind.Key is null || value is YScalar { IsNull: true }) continue;
+            items.Add(new Implication(kind.Kind, MappingReader.ListOf(value, ReadParagraph)) { At = key.At });
+        }
+
+        return new Implications { At = m.At, Items = items };
+    }
+
+    private Recommendations? ReadRecommendations(YNode node)
+    {
+        var m = MappingReader.For(node, diagnostics, "the recommendations", RecommendationsKeys);
+        if (m is null) return null;
+        return new Recommendations
+        {
+            At = m.At,
+            Intro = m.Text("intro"),
+            Items = m.List("items", ReadRecommendation, required: true),
+            Reason = m.Text("reason"),
+        };
+    }
+
+    private Recommendation? ReadRecommendation(YNode node)
+    {
+        if (node is YScalar s) return s.IsNull ? null : new Recommendation(s.Value) { At = s.At };
+        var m = MappingReader.For(node, diagnostics, "a recommendation", RecommendationKeys);
+        if (m is null) return null;
+        return new Recommendation(m.RequiredText("text")) { At = m.Node("text")?.At ?? m.At, Id = m.Text("id") };
+    }
+
+    private ContactDetails? ReadContact(YNode node)
+    {
+        var m = MappingReader.For(node, diagnostics, "the contact details", ContactKeys);
+        if (m is null) return null;
+        return new ContactDetails
+        {
+            At = m.At,
+            Authors = m.List("author", ReadPerson),
+            ChiefOfficers = m.List("chief-officer", ReadPerson),
+        };
+    }
+
+    private Person? ReadPerson(YNode node)
+    {
+        var m = MappingReader.For(node, diagnostics, "a person", PersonKeys);
+        if (m is null) return null;
+        return new Person(m.RequiredText("name"))
+        {
+            At = m.At,
+            Title = m.Text("title"),
+            Department = m.Text("department"),
+            Phone = m.Text("phone"),
+            Email = m.Text("email"),
+            Approved = m.Date("approved"),
+        };
+    }
+
+    private Annex? ReadAnnex(YNode node)
+    {
+        var m = MappingReader.For(node, diagnostics, "an annex", AnnexKeys);
+        if (m is null) return null;
+        return new Annex(m.RequiredText("title")) { At = m.At, Id = m.Text("id"), File = m.Text("file") };
+    }
+
+    private IReadOnlyList<T> ReadPairs<T>(MappingReader m, string key, Func<string, string, SourcePosition, T> make)
+    {
+        var node = m.Node(key);
+        if (node is null) return [];
+        if (node is not YMapping map)
+        {
+            diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a mapping of names to texts, such as 'CSC: Children's Social Care'.");
+            return [];
+        }
+
+        var result = new List<T>();
+        foreach (var (k, v) in map.Entries)
+        {
+            if (MappingReader.TextOf(v, k.Value, diagnostics) is { } text) result.Add(make(k.Value, text, k.At));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,214 @@
+using CommitteePapers.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace CommitteePapers.Definition;
+
+/// <summary>Limits that keep reading bounded in time and memory whatever a file contains.</summary>
+public sealed record ReaderLimits
+{
+    /// <summary>The default limits: 4 MiB, 64 levels, 100,000 elements, 1,000 aliases.</summary>
+    public static ReaderLimits Default { get; } = new();
+
+    /// <summary>The largest file read, in bytes (UTF-8).</summary>
+    public int MaxFileBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>How deep lists and mappings may nest.</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>How many elements (scalars, lists, mappings) the file may hold once aliases are expanded.</summary>
+    public int MaxElements { get; init; } = 100_000;
+
+    /// <summary>How many aliases (<c>*name</c>) the file may use.</summary>
+    public int MaxAliases { get; init; } = 1_000;
+}
+
+/// <summary>A YAML node with its position; built from parser events so every node keeps line and column.</summary>
+internal abstract class YNode(SourcePosition at)
+{
+    public SourcePosition At { get; } = at;
+
+    /// <summary>The number of elements this node stands for, aliases expanded.</summary>
+    public long Weight { get; set; } = 1;
+
+    public abstract string KindName { get; }
+}
+
+internal sealed class YScalar(SourcePosition at, string value, bool isPlain) : YNode(at)
+{
+    public string Value { get; } = value;
+
+    /// <summary>A plain scalar (not quoted, not a block) can mean null: <c>~</c>, <c>null</c> or nothing.</summary>
+    public bool IsNull => isPlain && (Value.Length == 0 || Value is "~" or "null" or "Null" or "NULL");
+
+    public override string KindName => IsNull ? "nothing" : "text";
+}
+
+internal sealed class YSequence(SourcePosition at) : YNode(at)
+{
+    public List<YNode> Items { get; } = [];
+
+    public override string KindName => "a list";
+}
+
+internal sealed class YMapping(SourcePosition at) : YNode(at)
+{
+    public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
+
+    public override string KindName => "a mapping";
+}
+
+/// <summary>Reads YAML text into a <see cref="YNode"/> tree, enforcing the limits; never throws on bad input.</summary>
+internal static class YamlTree
+{
+    public static YNode? Parse(string text, string file, ReaderLimits limits, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
+        var stack = new Stack<(YNode Node, YScalar? PendingKey, string? Anchor)>();
+        YNode? root = null;
+        var aliases = 0;
+        long elements = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                YNode? complete = null;
+                switch (ev)
+                {
+                    case DocumentStart when root is not null:
+                        diagnostics.Error(DiagnosticCode.InvalidYaml, At(file, ev.Start),
+                            "A paper is one YAML document; remove the second '---' and what follows it, or put it in its own file.");
+                        return root;
+                    case Scalar s:
+                        complete = new YScalar(At(file, s.Start), s.Value, s.Style == ScalarStyle.Plain);
+                        Register(anchors, s.Anchor, complete);
+                        break;
+                    case SequenceStart ss:
+                        if (!Push(stack, new YSequence(At(file, ss.Start)), ss.Anchor, limits, file, ss.Start, diagnostics)) return null;
+                        break;
+                    case MappingStart ms:
+                        if (!Push(stack, new YMapping(At(file, ms.Start)), ms.Anchor, limits, file, ms.Start, diagnostics)) return null;
+                        break;
+                    case SequenceEnd:
+                    case MappingEnd:
+                        // A collection's anchor is registered only once it is complete, so an alias can never
+                        // point into its own unfinished parent (no cycles).
+                        var (finished, _, anchor) = stack.Pop();
+                        if (anchor is not null) anchors[anchor] = finished;
+                        complete = finished;
+                        break;
+                    case AnchorAlias alias:
+                        if (++aliases > limits.MaxAliases)
+                        {
+                            diagnostics.Error(DiagnosticCode.TooManyAliases, At(file, alias.Start),
+                                $"The file uses more than {limits.MaxAliases} aliases; write the text out instead of repeating it with '*'.");
+                            return null;
+                        }
+
+                        if (!anchors.TryGetValue(alias.Value.Value, out complete))
+                        {
+                            diagnostics.Error(DiagnosticCode.UnknownAlias, At(file, alias.Start),
+                                $"'*{alias.Value.Value}' refers to no anchor defined before it; define '&{alias.Value.Value}' first, or remove the alias.");
+                            return null;
+                        }
+
+                        break;
+                }
+
+                if (complete is null) continue;
+                elements += complete is YScalar || ev is AnchorAlias ? complete.Weight : 1;
+                if (elements > limits.MaxElements)
+                {
+                    var code = aliases > 0 ? DiagnosticCode.TooManyAliases : DiagnosticCode.TooManyElements;
+                    diagnostics.Error(code, At(file, ev.Start), aliases > 0
+                        ? $"Aliases in this file expand to more than {limits.MaxElements} elements; write the text out instead of repeating it with '*'."
+                        : $"The file has more than {limits.MaxElements} elements; split the paper, or raise the limit.");
+                    return null;
+                }
+
+                if (stack.Count == 0)
+                {
+                    root = complete;
+                    continue;
+                }
+
+                var (parent, pendingKey, parentAnchor) = stack.Pop();
+                parent.Weight += complete.Weight;
+                switch (parent)
+                {
+                    case YSequence seq:
+                        seq.Items.Add(complete);
+                        stack.Push((parent, null, parentAnchor));
+                        break;
+                    case YMapping map when pendingKey is null:
+                        if (complete is not YScalar key)
+                        {
+                            diagnostics.Error(DiagnosticCode.InvalidYaml, complete.At,
+                                "A key must be a plain word such as 'title'; a list or mapping cannot be a key.");
+                            return null;
+                        }
+
+                        stack.Push((parent, key, parentAnchor));
+                        break;
+                    case YMapping map:
+                        if (map.Entries.Exists(e => e.Key.Value == pendingKey.Value))
+                        {
+                            diagnostics.Error(DiagnosticCode.DuplicateKey, pendingKey.At,
+                                $"'{pendingKey.Value}' appears twice in the same mapping; keep one and remove the other.");
+                        }
+                        else
+                        {
+                            map.Entries.Add(new(pendingKey, complete));
+                        }
+
+                        stack.Push((parent, null, parentAnchor));
+                        break;
+                }
+            }
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidYaml, At(file, ex.Start), Explain(ex));
+            return null;
+        }
+
+        return root;
+    }
+
+    private static bool Push(Stack<(YNode, YScalar?, string?)> stack, YNode node, AnchorName anchor, ReaderLimits limits, string file, Mark at, DiagnosticBag diagnostics)
+    {
+        if (stack.Count >= limits.MaxDepth)
+        {
+            diagnostics.Error(DiagnosticCode.TooDeep, At(file, at),
+                $"Lists and mappings nest more than {limits.MaxDepth} levels deep here; a paper never needs that many: check the indentation.");
+            return false;
+        }
+
+        stack.Push((node, null, anchor.IsEmpty ? null : anchor.Value));
+        return true;
+    }
+
+    private static void Register(Dictionary<string, YNode> anchors, AnchorName anchor, YNode node)
+    {
+        if (!anchor.IsEmpty) anchors[anchor.Value] = node;
+    }
+
+    private static SourcePosition At(string file, Mark mark) =>
+        new(file, (int)Math.Max(1, Math.Min(int.MaxValue, mark.Line)), (int)Math.Max(1, Math.Min(int.MaxValue, mark.Column)));
+
+    private static string Explain(YamlException ex)
+    {
+        var message = ex.Message;
+        var colon = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && colon > 0) message = message[(colon + 3)..];
+        message = message.TrimEnd('.');
+        var hint = message.Contains("tab", StringComparison.OrdinalIgnoreCase)
+            ? "indent with spaces, not tabs"
+            : message.Contains("mapping values", StringComparison.OrdinalIgnoreCase)
+                ? "a text that contains ': ' must be put in quotes, or written as a block with '>-'"
+                : "check the indentation and quotes on this line and the one before it";
+        return $"The YAML cannot be read: {message}; {hint}.";
+    }
+}

@@ -1,0 +1,36 @@
+namespace CommitteePapers.Diagnostics;
+
+/// <summary>A diagnostic code and the one-line description that docs/diagnostics.md gives it.</summary>
+internal sealed record DiagnosticCode(string Id, string Title)
+{
+    public static readonly DiagnosticCode InvalidYaml = new("CP0001", "The file is not valid YAML");
+    public static readonly DiagnosticCode UnknownKey = new("CP0002", "A key that this kind of paper does not have");
+    public static readonly DiagnosticCode WrongType = new("CP0003", "A value of the wrong kind (text, list or mapping)");
+    public static readonly DiagnosticCode MissingField = new("CP0004", "A required field is missing");
+    public static readonly DiagnosticCode BadDate = new("CP0005", "A date that is not a real date in the form YYYY-MM-DD");
+    public static readonly DiagnosticCode DuplicateKey = new("CP0006", "The same key twice in one mapping");
+    public static readonly DiagnosticCode UnknownPaperKind = new("CP0007", "An unknown kind of paper");
+    public static readonly DiagnosticCode FileTooLarge = new("CP0008", "The file is larger than the limit");
+    public static readonly DiagnosticCode TooDeep = new("CP0009", "The YAML nests deeper than the limit");
+    public static readonly DiagnosticCode TooManyAliases = new("CP0010", "Aliases expand to more elements than the limit");
+    public static readonly DiagnosticCode UnknownAlias = new("CP0011", "An alias that names no anchor");
+    public static readonly DiagnosticCode EmptyText = new("CP0012", "Text that is empty");
+    public static readonly DiagnosticCode BadValue = new("CP0013", "A value outside the allowed set");
+    public static readonly DiagnosticCode UnknownReference = new("CP0014", "A cross-reference to an id that does not exist");
+    public static readonly DiagnosticCode DuplicateId = new("CP0015", "Two things with the same id");
+    public static readonly DiagnosticCode UnknownFootnote = new("CP0016", "A footnote reference with no footnote text");
+    public static readonly DiagnosticCode BadLink = new("CP0017", "A link that is not http, https or mailto");
+    public static readonly DiagnosticCode ForbiddenCharacter = new("CP0018", "A character that Word documents cannot hold");
+    public static readonly DiagnosticCode UnusedFootnote = new("CP0019", "A footnote that no text refers to");
+    public static readonly DiagnosticCode BlockMarkdown = new("CP0020", "Block Markdown where only inline text is allowed");
+    public static readonly DiagnosticCode UnknownStyle = new("CP0021", "An unknown house style");
+    public static readonly DiagnosticCode TooManyElements = new("CP0022", "More elements than the limit");
+
+    public static IReadOnlyList<DiagnosticCode> All { get; } =
+    [
+        InvalidYaml, UnknownKey, WrongType, MissingField, BadDate, DuplicateKey, UnknownPaperKind,
+        FileTooLarge, TooDeep, TooManyAliases, UnknownAlias, EmptyText, BadValue, UnknownReference,
+        DuplicateId, UnknownFootnote, BadLink, ForbiddenCharacter, UnusedFootnote, BlockMarkdown,
+        UnknownStyle, TooManyElements,
+    ];
+}

@@ -1,0 +1,227 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CommitteePapers.Diagnostics;
+using Markdig;
+using Markdig.Parsers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace CommitteePapers.Layout;
+
+/// <summary>
+/// Turns a paper's inline Markdown into <see cref="Inline"/>s with Markdig. Footnote references (<c>[^name]</c>)
+/// and cross-references (<c>[@id]</c>) are taken out before Markdig sees the text and put back after, as
+/// private-use placeholders, because they refer to things outside the one text Markdig parses.
+/// </summary>
+internal sealed partial class InlineText
+{
+    private const char Placeholder = '\uE000';
+
+    // Only paragraphs: headings, lists, quotes and code blocks stay literal text, so "2017. was a year" or
+    // "# of cases" never turn into something else. Links, emphasis, autolinks and hard breaks stay.
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    private readonly Func<string, SourcePosition, IReadOnlyList<Inline>?> resolveReference;
+    private readonly Func<string, SourcePosition, Inline?> resolveFootnote;
+    private readonly DiagnosticBag diagnostics;
+
+    public InlineText(
+        DiagnosticBag diagnostics,
+        Func<string, SourcePosition, IReadOnlyList<Inline>?> resolveReference,
+        Func<string, SourcePosition, Inline?> resolveFootnote)
+    {
+        this.diagnostics = diagnostics;
+        this.resolveReference = resolveReference;
+        this.resolveFootnote = resolveFootnote;
+    }
+
+    [GeneratedRegex(@"\[(?<kind>[\^@])(?<name>[^\]\s]{1,100})\]")]
+    private static partial Regex SpecialPattern();
+
+    public IReadOnlyList<Inline> Parse(string markdown, SourcePosition at)
+    {
+        markdown = RemoveForbiddenCharacters(markdown, at);
+        var specials = new List<IReadOnlyList<Inline>>();
+        var prepared = new StringBuilder(markdown.Length);
+        var last = 0;
+        foreach (Match match in SpecialPattern().Matches(markdown))
+        {
+            AppendEscapingPlaceholders(prepared, markdown.AsSpan(last, match.Index - last), specials);
+            var name = match.Groups["name"].Value;
+            IReadOnlyList<Inline> replacement = match.Groups["kind"].Value == "^"
+                ? resolveFootnote(name, at) is { } note ? [note] : [new TextRun(match.Value)]
+                : resolveReference(name, at) ?? [new TextRun(match.Value)];
+            specials.Add(replacement);
+            prepared.Append(Placeholder);
+            last = match.Index + match.Length;
+        }
+
+        AppendEscapingPlaceholders(prepared, markdown.AsSpan(last), specials);
+        var document = Markdown.Parse(prepared.ToString(), Pipeline);
+        var result = new List<Inline>();
+        var specialIndex = 0;
+        var firstBlock = true;
+        foreach (var block in document)
+        {
+            if (block is not ParagraphBlock { Inline: { } inline }) continue;
+            if (!firstBlock) result.Add(new TextRun(" "));
+            firstBlock = false;
+            Convert(inline, bold: false, italic: false, result, specials, ref specialIndex, at);
+        }
+
+        return Merge(result);
+    }
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder();
+        builder.BlockParsers.RemoveAll(p => p is not ParagraphBlockParser);
+        builder.InlineParsers.RemoveAll(p => p is Markdig.Parsers.Inlines.HtmlEntityParser);
+        return builder.Build();
+    }
+
+    private static void AppendEscapingPlaceholders(StringBuilder sb, ReadOnlySpan<char> text, List<IReadOnlyList<Inline>> specials)
+    {
+        foreach (var c in text)
+        {
+            if (c == Placeholder)
+            {
+                // The author's own U+E000 becomes a placeholder for itself, so placeholders stay in step.
+                specials.Add([new TextRun(Placeholder.ToString())]);
+            }
+
+            sb.Append(c);
+        }
+    }
+
+    private void Convert(ContainerInline container, bool bold, bool italic, List<Inline> output,
+        List<IReadOnlyList<Inline>> specials, ref int specialIndex, SourcePosition at)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    AddText(literal.Content.ToString(), bold, italic, output, specials, ref specialIndex);
+                    break;
+                case CodeInline code:
+                    AddText(code.Content, bold, italic, output, specials, ref specialIndex);
+                    break;
+                case LineBreakInline br:
+                    output.Add(br.IsHard ? new LineBreak() : new TextRun(" ", bold, italic));
+                    break;
+                case EmphasisInline emphasis:
+                    var strong = emphasis.DelimiterCount >= 2;
+                    Convert(emphasis, bold || strong, italic || !strong, output, specials, ref specialIndex, at);
+                    break;
+                case AutolinkInline auto:
+                    AddLink(auto.IsEmail ? "mailto:" + auto.Url : auto.Url, [new TextRun(auto.Url, bold, italic)], output, at);
+                    break;
+                case LinkInline { IsImage: false } link:
+                    var content = new List<Inline>();
+                    Convert(link, bold, italic, content, specials, ref specialIndex, at);
+                    AddLink(link.Url ?? string.Empty, Merge(content), output, at);
+                    break;
+                case LinkInline image:
+                    diagnostics.Warning(DiagnosticCode.BlockMarkdown, at,
+                        "Images cannot stand inside text; the image's description is printed instead.");
+                    Convert(image, bold, italic, output, specials, ref specialIndex, at);
+                    break;
+                case HtmlInline html:
+                    AddText(html.Tag, bold, italic, output, specials, ref specialIndex);
+                    break;
+                case ContainerInline other:
+                    Convert(other, bold, italic, output, specials, ref specialIndex, at);
+                    break;
+                default:
+                    AddText(inline.ToString() ?? string.Empty, bold, italic, output, specials, ref specialIndex);
+                    break;
+            }
+        }
+    }
+
+    private void AddLink(string url, IReadOnlyList<Inline> content, List<Inline> output, SourcePosition at)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto")
+        {
+            output.Add(new Hyperlink(uri.OriginalString, content));
+            return;
+        }
+
+        diagnostics.Error(DiagnosticCode.BadLink, at,
+            $"The link '{Shorten(url)}' is not a web address (http or https) or an email address (mailto); only those can be linked.");
+        output.AddRange(content);
+    }
+
+    private static void AddText(string text, bool bold, bool italic, List<Inline> output,
+        List<IReadOnlyList<Inline>> specials, ref int specialIndex)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != Placeholder) continue;
+            if (i > start) output.Add(new TextRun(text[start..i], bold, italic));
+            if (specialIndex < specials.Count)
+            {
+                output.AddRange(specials[specialIndex].Select(s => s is TextRun t ? t with { Bold = bold || t.Bold, Italic = italic || t.Italic } : s));
+                specialIndex++;
+            }
+
+            start = i + 1;
+        }
+
+        if (start < text.Length) output.Add(new TextRun(text[start..], bold, italic));
+    }
+
+    private string RemoveForbiddenCharacters(string text, SourcePosition at)
+    {
+        if (!text.Any(IsForbidden)) return text;
+        var sb = new StringBuilder(text.Length);
+        var dropped = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+                continue;
+            }
+
+            if (IsForbidden(c))
+            {
+                dropped.Add($"U+{(int)c:X4}");
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        if (dropped.Count == 0) return text;
+        diagnostics.Warning(DiagnosticCode.ForbiddenCharacter, at,
+            $"The text holds characters a Word document cannot contain ({string.Join(", ", dropped)}); they were left out. Retype the text to remove them.");
+        return sb.ToString();
+    }
+
+    internal static bool IsForbidden(char c) =>
+        (c < 0x20 && c is not '\t' and not '\n' and not '\r') || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c);
+
+    private static IReadOnlyList<Inline> Merge(List<Inline> inlines)
+    {
+        var merged = new List<Inline>(inlines.Count);
+        foreach (var inline in inlines)
+        {
+            if (inline is TextRun t && merged.Count > 0 && merged[^1] is TextRun prev && prev.Bold == t.Bold && prev.Italic == t.Italic)
+            {
+                merged[^1] = prev with { Text = prev.Text + t.Text };
+            }
+            else if (inline is not TextRun { Text.Length: 0 })
+            {
+                merged.Add(inline);
+            }
+        }
+
+        return merged;
+    }
+
+    private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "…";
+}

@@ -1,0 +1,93 @@
+namespace CommitteePapers.Layout;
+
+/// <summary>The paragraph styles the layout uses; the Word styles writer defines each one.</summary>
+internal enum ParaStyle
+{
+    Normal,
+    Title,
+    Subtitle,
+    FrontMatter,
+    Heading1,
+    Heading2,
+    Heading3,
+    Heading4,
+    NumberedParagraph,
+    Continuation,
+    ListItem,
+    Label,
+    TableText,
+    TableHeading,
+}
+
+/// <summary>The kinds of Word list the layout asks for; each is one abstract numbering definition.</summary>
+internal enum ListKind
+{
+    /// <summary>The body paragraph numbers.</summary>
+    Paragraphs,
+
+    /// <summary>Sub-items of a paragraph: a), b) with nested i., ii.</summary>
+    SubItems,
+
+    /// <summary>Bullets, with nested sub-items.</summary>
+    Bullets,
+
+    /// <summary>Recommendation items: i., ii.</summary>
+    Recommendations,
+
+    /// <summary>Lettered headings: a), b).</summary>
+    HeadingLetters,
+}
+
+/// <summary>One Word list instance (<c>w:num</c>); <see cref="Restart"/> adds a start override so it counts from 1.</summary>
+internal sealed record ListInstance(int NumId, ListKind Kind, bool Restart);
+
+/// <summary>A paragraph's place in a list: which instance and which level.</summary>
+internal sealed record ListRef(int NumId, int Level);
+
+/// <summary>A block of the laid-out document.</summary>
+internal abstract record LBlock;
+
+/// <summary>A laid-out paragraph: its style, list membership, the number it will show, and its content.</summary>
+internal sealed record LParagraph(ParaStyle Style, IReadOnlyList<Inline> Content) : LBlock
+{
+    /// <summary>The list this paragraph belongs to, if numbered or bulleted.</summary>
+    public ListRef? List { get; init; }
+
+    /// <summary>The number or bullet Word will show, as laid out (for outlines and cross-reference text).</summary>
+    public string? Label { get; init; }
+
+    /// <summary>A bookmark around the whole paragraph, the target of cross-references.</summary>
+    public string? Bookmark { get; init; }
+
+    /// <summary>How far a list item or continuation is indented, in list levels.</summary>
+    public int Depth { get; init; }
+
+    /// <summary>Keep with the next paragraph (headings, table captions).</summary>
+    public bool KeepWithNext { get; init; }
+}
+
+/// <summary>A laid-out table. No merged cells: every row has one cell per column.</summary>
+internal sealed record LTable(IReadOnlyList<int> ColumnWidthsTwips, IReadOnlyList<LRow> Rows, bool Borders) : LBlock
+{
+    /// <summary>What the table is, for screen readers (w:tblCaption).</summary>
+    public string? Description { get; init; }
+}
+
+/// <summary>A table row; header rows repeat on each page.</summary>
+internal sealed record LRow(IReadOnlyList<LCell> Cells, bool IsHeader);
+
+/// <summary>A table cell: at least one paragraph.</summary>
+internal sealed record LCell(IReadOnlyList<LParagraph> Paragraphs);
+
+/// <summary>A footnote's text.</summary>
+internal sealed record LFootnote(int Id, IReadOnlyList<Inline> Content);
+
+/// <summary>Document properties.</summary>
+internal sealed record DocumentInfo(string Title, string Creator, string Subject, string Language);
+
+/// <summary>The output of layout: everything a writer needs, every number decided.</summary>
+internal sealed record LaidOutPaper(
+    DocumentInfo Info,
+    IReadOnlyList<LBlock> Body,
+    IReadOnlyList<LFootnote> Footnotes,
+    IReadOnlyList<ListInstance> Lists);

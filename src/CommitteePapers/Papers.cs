@@ -1,0 +1,143 @@
+using System.Text;
+using CommitteePapers.Definition;
+using CommitteePapers.Diagnostics;
+using CommitteePapers.Layout;
+using CommitteePapers.Styles;
+using CommitteePapers.Word;
+
+namespace CommitteePapers;
+
+/// <summary>What reading a paper gave: the paper (null when it could not be read) and every diagnostic.</summary>
+/// <param name="Paper">The paper, or null if errors stopped it being read.</param>
+/// <param name="Diagnostics">Errors and warnings, in file order.</param>
+public sealed record LoadResult(Paper? Paper, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>True when there is a paper and no errors.</summary>
+    public bool Succeeded => Paper is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>What rendering gave: whether a document was written, and every diagnostic.</summary>
+/// <param name="Written">True when the document was written.</param>
+/// <param name="Diagnostics">Errors and warnings, in file order.</param>
+public sealed record RenderResult(bool Written, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The entry point: read papers from YAML, render them as Word documents in a house style.
+/// Every method is thread-safe and never throws on bad input: problems come back as diagnostics.
+/// </summary>
+public static class Papers
+{
+    /// <summary>Reads a paper from YAML text.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="fileName">The name diagnostics use for the text.</param>
+    /// <param name="limits">Size, depth and alias limits; <see cref="ReaderLimits.Default"/> when null.</param>
+    public static LoadResult Parse(string yaml, string fileName = "paper.yaml", ReaderLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var diagnostics = new DiagnosticBag();
+        var paper = PaperReader.Read(yaml, fileName, limits ?? ReaderLimits.Default, diagnostics);
+        return new LoadResult(paper, diagnostics.ToSortedList());
+    }
+
+    /// <summary>Reads a paper from a UTF-8 stream, refusing streams over the size limit before reading them whole.</summary>
+    public static LoadResult Load(Stream yaml, string fileName, ReaderLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        limits ??= ReaderLimits.Default;
+        var buffer = new byte[limits.MaxFileBytes + 1];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = yaml.Read(buffer, read, buffer.Length - read);
+            if (n == 0) break;
+            read += n;
+        }
+
+        if (read > limits.MaxFileBytes)
+        {
+            var diagnostics = new DiagnosticBag();
+            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(fileName, 1, 1),
+                $"The file is larger than {limits.MaxFileBytes / 1024 / 1024} MiB, far more than any paper; check that it is the right file, or raise the limit.");
+            return new LoadResult(null, diagnostics.Items);
+        }
+
+        var text = new UTF8Encoding(false).GetString(buffer, 0, read);
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        return Parse(text, fileName, limits);
+    }
+
+    /// <summary>Reads a paper from a file.</summary>
+    public static LoadResult Load(string path, ReaderLimits? limits = null)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream, path, limits);
+    }
+
+    /// <summary>Finds the house style a paper asks for, or the one named; York when neither names one.</summary>
+    /// <param name="paper">The paper (its <see cref="Paper.Style"/> is used when <paramref name="name"/> is null).</param>
+    /// <param name="name">A built-in style name that overrides the paper's own.</param>
+    /// <param name="diagnostics">Where an unknown name is reported.</param>
+    public static HouseStyle? ResolveStyle(Paper paper, string? name, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        var wanted = name ?? paper.Style ?? BuiltInStyles.York.Name;
+        var style = BuiltInStyles.Find(wanted);
+        var bag = new DiagnosticBag();
+        if (style is null)
+        {
+            var suggestion = Suggest.Nearest(wanted, BuiltInStyles.All.Select(s => s.Name));
+            bag.Error(DiagnosticCode.UnknownStyle, name is null ? paper.At : SourcePosition.None,
+                $"There is no house style '{wanted}'; " + (suggestion is null
+                    ? $"use one of: {string.Join(", ", BuiltInStyles.All.Select(s => s.Name))}."
+                    : $"did you mean '{suggestion}'?"));
+        }
+
+        diagnostics = bag.Items;
+        return style;
+    }
+
+    /// <summary>Renders a paper as a Word document into <paramref name="output"/>. Nothing is written if there are errors.</summary>
+    public static RenderResult Render(Paper paper, HouseStyle style, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        ArgumentNullException.ThrowIfNull(style);
+        ArgumentNullException.ThrowIfNull(output);
+        var diagnostics = new DiagnosticBag();
+        var laidOut = Lay(paper, style, diagnostics);
+        if (laidOut is null || diagnostics.HasErrors) return new RenderResult(false, diagnostics.ToSortedList());
+        WordPackage.Write(laidOut, style, output);
+        return new RenderResult(true, diagnostics.ToSortedList());
+    }
+
+    /// <summary>
+    /// Renders a paper to a file. The document is written to a temporary file beside it and moved into place,
+    /// so a failed build never leaves a half-written file.
+    /// </summary>
+    public static RenderResult Render(Paper paper, HouseStyle style, string outputPath)
+    {
+        ArgumentNullException.ThrowIfNull(outputPath);
+        var full = Path.GetFullPath(outputPath);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
+        try
+        {
+            RenderResult result;
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                result = Render(paper, style, stream);
+            }
+
+            if (result.Written) File.Move(temporary, full, overwrite: true);
+            return result;
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    internal static LaidOutPaper? Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics) => paper switch
+    {
+        Report report => ReportLayout.Lay(report, style, diagnostics),
+        _ => null,
+    };
+}

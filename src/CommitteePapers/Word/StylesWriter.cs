@@ -1,0 +1,124 @@
+using System.Globalization;
+using CommitteePapers.Layout;
+using CommitteePapers.Styles;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CommitteePapers.Word;
+
+/// <summary>Writes styles.xml: one paragraph style per <see cref="ParaStyle"/>, built-in heading names and outline levels.</summary>
+internal static class StylesWriter
+{
+    public static string IdOf(ParaStyle style) => style switch
+    {
+        ParaStyle.Normal => "Normal",
+        ParaStyle.Title => "Title",
+        ParaStyle.Subtitle => "Subtitle",
+        ParaStyle.FrontMatter => "FrontMatter",
+        ParaStyle.Heading1 => "Heading1",
+        ParaStyle.Heading2 => "Heading2",
+        ParaStyle.Heading3 => "Heading3",
+        ParaStyle.Heading4 => "Heading4",
+        ParaStyle.NumberedParagraph => "NumberedParagraph",
+        ParaStyle.Continuation => "BodyText",
+        ParaStyle.ListItem => "ListParagraph",
+        ParaStyle.Label => "Label",
+        ParaStyle.TableText => "TableText",
+        ParaStyle.TableHeading => "TableHeading",
+        _ => "Normal",
+    };
+
+    public const int IndentStep = 567; // 1 cm in twentieths of a point
+
+    public static DocumentFormat.OpenXml.Wordprocessing.Styles Write(HouseStyle house)
+    {
+        var styles = new DocumentFormat.OpenXml.Wordprocessing.Styles();
+        styles.Append(new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle
+            {
+                RunFonts = new RunFonts { Ascii = house.Font, HighAnsi = house.Font, ComplexScript = house.Font, EastAsia = house.Font },
+                FontSize = new FontSize { Val = HalfPoints(house.BodySize) },
+                FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(house.BodySize) },
+                Languages = new Languages { Val = "en-GB", EastAsia = "zh-CN", Bidi = "ar-SA" },
+            }),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle
+            {
+                SpacingBetweenLines = new SpacingBetweenLines { After = Twips(house.SpaceAfter), Line = "240", LineRule = LineSpacingRuleValues.Auto },
+            })));
+
+        styles.Append(Paragraph("Normal", "Normal", null, isDefault: true));
+        styles.Append(Paragraph("Title", "Title", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, outline: null));
+        styles.Append(Paragraph("Subtitle", "Subtitle", "Normal", bold: true, size: house.BodySize, keepNext: true));
+        styles.Append(Paragraph("FrontMatter", "Front Matter", "Normal", keepNext: true));
+        for (var level = 1; level <= 4; level++)
+        {
+            var size = house.HeadingSizes[Math.Min(level, house.HeadingSizes.Count - 1)];
+            styles.Append(Paragraph($"Heading{level}", $"heading {level}", "Normal", bold: level < 4, italic: level >= 3,
+                size: size, keepNext: true, outline: level - 1));
+        }
+
+        styles.Append(Paragraph("NumberedParagraph", "Numbered Paragraph", "Normal", indent: (IndentStep, IndentStep)));
+        styles.Append(Paragraph("BodyText", "Body Text", "Normal", indent: (IndentStep, 0)));
+        styles.Append(Paragraph("ListParagraph", "List Paragraph", "Normal", indent: (2 * IndentStep, IndentStep), spaceAfter: 6));
+        styles.Append(Paragraph("Label", "Label", "Normal", keepNext: true));
+        styles.Append(Paragraph("TableText", "Table Text", "Normal", spaceAfter: 0));
+        styles.Append(Paragraph("TableHeading", "Table Heading", "TableText", bold: true, spaceAfter: 0, keepNext: true));
+        styles.Append(Paragraph("FootnoteText", "footnote text", "Normal", size: house.BodySize - 2, spaceAfter: 0));
+        styles.Append(new Style(
+            new StyleName { Val = "footnote reference" },
+            new UIPriority { Val = 99 },
+            new StyleRunProperties { VerticalTextAlignment = new VerticalTextAlignment { Val = VerticalPositionValues.Superscript } })
+        { Type = StyleValues.Character, StyleId = "FootnoteReference" });
+        styles.Append(new Style(
+            new StyleName { Val = "Hyperlink" },
+            new UIPriority { Val = 99 },
+            new StyleRunProperties { Color = new Color { Val = "0563C1" }, Underline = new Underline { Val = UnderlineValues.Single } })
+        { Type = StyleValues.Character, StyleId = "Hyperlink" });
+        styles.Append(new Style(
+            new StyleName { Val = "Table Grid" },
+            new StyleTableProperties(
+                new TableBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 4 },
+                    new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                    new RightBorder { Val = BorderValues.Single, Size = 4 },
+                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
+                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })))
+        { Type = StyleValues.Table, StyleId = "TableGrid" });
+        return styles;
+    }
+
+    private static Style Paragraph(string id, string name, string? basedOn, bool isDefault = false, bool bold = false, bool italic = false,
+        double? size = null, bool keepNext = false, int? outline = null, (int Left, int Hanging)? indent = null, double? spaceAfter = null)
+    {
+        var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
+        if (isDefault) style.Default = true;
+        style.StyleName = new StyleName { Val = name };
+        if (basedOn is not null) style.BasedOn = new BasedOn { Val = basedOn };
+        style.PrimaryStyle = new PrimaryStyle();
+        var ppr = new StyleParagraphProperties();
+        if (keepNext) ppr.KeepNext = new KeepNext();
+        if (spaceAfter is { } after) ppr.SpacingBetweenLines = new SpacingBetweenLines { After = Twips(after) };
+        if (outline is { } level)
+        {
+            ppr.SpacingBetweenLines = new SpacingBetweenLines { Before = "240", After = "120" };
+            ppr.OutlineLevel = new OutlineLevel { Val = level };
+        }
+
+        if (indent is { } ind)
+        {
+            ppr.Indentation = new Indentation { Left = ind.Left.ToString(CultureInfo.InvariantCulture), Hanging = ind.Hanging.ToString(CultureInfo.InvariantCulture) };
+        }
+
+        if (ppr.HasChildren) style.StyleParagraphProperties = ppr;
+        var rpr = new StyleRunProperties();
+        if (bold) rpr.Bold = new Bold();
+        if (italic) rpr.Italic = new Italic();
+        if (size is { } s) rpr.FontSize = new FontSize { Val = HalfPoints(s) };
+        if (rpr.HasChildren) style.StyleRunProperties = rpr;
+        return style;
+    }
+
+    public static string HalfPoints(double points) => ((int)Math.Round(points * 2)).ToString(CultureInfo.InvariantCulture);
+
+    public static string Twips(double points) => ((int)Math.Round(points * 20)).ToString(CultureInfo.InvariantCulture);
+}
