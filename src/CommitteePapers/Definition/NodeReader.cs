@@ -22,7 +22,7 @@ internal sealed class MappingReader
             var fix = suggestion is null
                 ? $"the keys {what} can have are: {string.Join(", ", keys)}"
                 : $"did you mean '{suggestion}'?";
-            diagnostics.Error(DiagnosticCode.UnknownKey, key.At, $"{what} has no key '{key.Value}'; {fix}");
+            diagnostics.Error(DiagnosticCode.UnknownKey, key.At, $"{Capitalise(what)} has no key '{key.Value}'; {fix}");
         }
     }
 
@@ -176,6 +176,7 @@ internal static class Suggest
     private static int Distance(string a, string b)
     {
         if (a.Length > 64 || b.Length > 64) return int.MaxValue;
+        var before = new int[b.Length + 1];
         var prev = new int[b.Length + 1];
         var curr = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
@@ -186,9 +187,13 @@ internal static class Suggest
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 curr[j] = Math.Min(Math.Min(curr[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    curr[j] = Math.Min(curr[j], before[j - 2] + 1); // a swapped pair counts as one slip
+                }
             }
 
-            (prev, curr) = (curr, prev);
+            (before, prev, curr) = (prev, curr, before);
         }
 
         return prev[b.Length];

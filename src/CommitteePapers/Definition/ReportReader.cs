@@ -87,6 +87,14 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             return s.IsNull ? null : new Paragraph(s.Value) { At = s.At };
         }
 
+        if (node is YMapping map && map.Entries.TrueForAll(e => !ParagraphKeys.Contains(e.Key.Value)))
+        {
+            // "Reason: to keep Members informed" is read by YAML as a mapping, not as text.
+            diagnostics.Error(DiagnosticCode.WrongType, node.At,
+                "This paragraph was read as a key and a value because its text contains ': '; put the whole text in quotes, or write it as a block with '>-'.");
+            return null;
+        }
+
         var m = MappingReader.For(node, diagnostics, "a paragraph", ParagraphKeys);
         if (m is null) return null;
         return new Paragraph(m.RequiredText("text"))

@@ -170,11 +170,30 @@ internal static class YamlTree
         }
         catch (YamlException ex)
         {
-            diagnostics.Error(DiagnosticCode.InvalidYaml, At(file, ex.Start), Explain(ex));
+            var at = At(file, ex.Start);
+            if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(text) is { } line)
+            {
+                at = new SourcePosition(file, line, 1); // YamlDotNet points at the mapping, not at the tab
+            }
+
+            diagnostics.Error(DiagnosticCode.InvalidYaml, at, Explain(ex));
             return null;
         }
 
         return root;
+    }
+
+    private static int? FirstTabIndent(string text)
+    {
+        var line = 0;
+        foreach (var l in text.Split('\n'))
+        {
+            line++;
+            var indent = l.AsSpan(0, l.Length - l.TrimStart().Length);
+            if (indent.Contains('\t')) return line;
+        }
+
+        return null;
     }
 
     private static bool Push(Stack<(YNode, YScalar?, string?)> stack, YNode node, AnchorName anchor, ReaderLimits limits, string file, Mark at, DiagnosticBag diagnostics)

@@ -56,7 +56,7 @@ internal sealed class ReportLayout
                 $"The footnote '{note.Name}' is never referred to; add '[^{note.Name}]' where it belongs, or remove it.");
         }
 
-        var info = new DocumentInfo(report.Title, report.ReportOf, report.Meeting, "en-GB");
+        var info = new DocumentInfo(Plain(report.Title), Plain(report.ReportOf), Plain(report.Meeting), "en-GB");
         return new LaidOutPaper(info, body, footnotes, lists);
     }
 
@@ -421,6 +421,9 @@ internal sealed class ReportLayout
             KeepWithNext = pending.KeepWithNext,
         };
     }
+
+    /// <summary>Text for document properties: without the characters XML cannot hold.</summary>
+    private static string Plain(string s) => s.Any(InlineText.IsForbidden) ? new string(s.Where(c => !InlineText.IsForbidden(c)).ToArray()) : s;
 
     private static string EscapeMarkdown(string s) =>
         string.Concat(s.Select(c => "\\`*_{}[]()#+-.!<>|".Contains(c) ? "\\" + c : c.ToString()));

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Xml.Linq;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
 using DocumentFormat.OpenXml;
@@ -46,11 +47,12 @@ internal static class WordPackage
 
             main.Document = DocumentWriter.Write(paper, house, new RunWriter(main, NextId), footerId);
 
-            var properties = document.PackageProperties;
-            properties.Title = paper.Info.Title;
-            properties.Creator = paper.Info.Creator;
-            properties.Subject = paper.Info.Subject;
-            properties.Language = paper.Info.Language;
+            // docProps/core.xml written directly: the packaging API's own core properties get a random part name.
+            var core = document.AddCoreFilePropertiesPart();
+            using (var coreStream = core.GetStream(FileMode.Create))
+            {
+                CorePropertiesWriter.Write(paper.Info).Save(coreStream);
+            }
         }
 
         Normalise(buffer, output);
@@ -71,7 +73,18 @@ internal static class WordPackage
             copy.LastWriteTime = FixedTime;
             using var from = entry.Open();
             using var to = copy.Open();
-            from.CopyTo(to);
+            if (entry.FullName == "_rels/.rels")
+            {
+                // The package-level relationship ids are random; nothing refers to them, so number them.
+                var rels = XDocument.Load(from);
+                var n = 0;
+                foreach (var rel in rels.Root!.Elements()) rel.SetAttributeValue("Id", $"rId{++n}");
+                rels.Save(to, SaveOptions.DisableFormatting);
+            }
+            else
+            {
+                from.CopyTo(to);
+            }
         }
     }
 }

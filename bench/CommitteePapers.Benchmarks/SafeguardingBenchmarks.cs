@@ -1,0 +1,73 @@
+using BenchmarkDotNet.Attributes;
+using CommitteePapers.Definition;
+using CommitteePapers.Styles;
+
+namespace CommitteePapers.Benchmarks;
+
+/// <summary>
+/// One York-sized paper (examples/york-safeguarding-update/report.yaml) in process:
+/// read it, render it, or both. The YAML text is read from disk once, in setup.
+/// </summary>
+[MemoryDiagnoser]
+public class SafeguardingBenchmarks
+{
+    private const string ExamplePath = "examples/york-safeguarding-update/report.yaml";
+
+    private string yaml = string.Empty;
+    private Paper paper = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        yaml = File.ReadAllText(Path.Combine(FindRepoRoot(), ExamplePath));
+        var loaded = Papers.Parse(yaml, ExamplePath);
+        if (!loaded.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"{ExamplePath} did not parse:\n{string.Join('\n', loaded.Diagnostics)}");
+        }
+
+        paper = loaded.Paper!;
+        using var probe = new MemoryStream();
+        var rendered = Papers.Render(paper, BuiltInStyles.York, probe);
+        if (!rendered.Written)
+        {
+            throw new InvalidOperationException(
+                $"{ExamplePath} did not render:\n{string.Join('\n', rendered.Diagnostics)}");
+        }
+    }
+
+    /// <summary>YAML text → paper.</summary>
+    [Benchmark]
+    public Paper? Parse() => Papers.Parse(yaml, ExamplePath).Paper;
+
+    /// <summary>Read + lay out + write in memory: YAML text → .docx bytes. The headline figure.</summary>
+    [Benchmark(Baseline = true)]
+    public long ParseAndRender()
+    {
+        var paper = Papers.Parse(yaml, ExamplePath).Paper!;
+        using var output = new MemoryStream();
+        Papers.Render(paper, BuiltInStyles.York, output);
+        return output.Length;
+    }
+
+    /// <summary>Paper → .docx bytes (the paper was parsed once, in setup).</summary>
+    [Benchmark]
+    public long Render()
+    {
+        using var output = new MemoryStream();
+        Papers.Render(paper, BuiltInStyles.York, output);
+        return output.Length;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CommitteePapers.sln"))) return dir.FullName;
+        }
+
+        throw new InvalidOperationException(
+            $"Could not find CommitteePapers.sln above {AppContext.BaseDirectory}; run the benchmarks from inside the repository.");
+    }
+}

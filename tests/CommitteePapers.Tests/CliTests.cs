@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using CommitteePapers.Tests.Support;
+using Xunit;
+
+namespace CommitteePapers.Tests;
+
+/// <summary>Runs the real command-line tool as a process, as a user would.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("cp-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    internal static (int Code, string Out, string Err) Run(string workingDirectory, params string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "committee-papers.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(cli);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "the tool did not finish in a minute");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Build_writes_a_valid_document_and_exits_0()
+    {
+        var output = Path.Combine(folder, "x.docx");
+        var (code, stdout, stderr) = Run(folder, "build", Repo.Example("york-safeguarding-update"), "-o", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("wrote", stdout);
+        Docx.AssertValid(File.ReadAllBytes(output));
+    }
+
+    [Theory]
+    [InlineData("misspelt-key.yaml", "misspelt-key.yaml(8,1): error CP0002:")]
+    [InlineData("wrong-type.yaml", "wrong-type.yaml(6,3): error CP0003:")]
+    [InlineData("invalid-yaml.yaml", "invalid-yaml.yaml(")]
+    public void Errors_in_the_input_exit_1_with_a_position_and_write_nothing(string file, string expected)
+    {
+        File.Copy(Path.Combine(Repo.Root, "tests", "CommitteePapers.Tests", "BrokenPapers", file), Path.Combine(folder, file));
+        var (code, _, stderr) = Run(folder, "build", file, "-o", "out.docx");
+        Assert.Equal(1, code);
+        Assert.Contains(expected, stderr);
+        Assert.DoesNotContain("   at ", stderr); // no stack trace
+        Assert.Empty(Directory.GetFiles(folder, "*.docx"));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_failed_build_leaves_an_existing_output_untouched()
+    {
+        File.Copy(Path.Combine(Repo.Root, "tests", "CommitteePapers.Tests", "BrokenPapers", "references.yaml"), Path.Combine(folder, "r.yaml"));
+        File.WriteAllText(Path.Combine(folder, "out.docx"), "previous");
+        var (code, _, _) = Run(folder, "build", "r.yaml", "-o", "out.docx");
+        Assert.Equal(1, code);
+        Assert.Equal("previous", File.ReadAllText(Path.Combine(folder, "out.docx")));
+    }
+
+    [Fact]
+    public void Missing_file_and_bad_usage_exit_2()
+    {
+        Assert.Equal(2, Run(folder, "build", "nothing-here.yaml").Code);
+        Assert.Equal(2, Run(folder, "build").Code);
+        Assert.Equal(2, Run(folder, "frobnicate").Code);
+    }
+
+    [Fact]
+    public void Check_reports_without_writing()
+    {
+        var (code, _, _) = Run(folder, "check", Repo.Example("york-safeguarding-update"));
+        Assert.Equal(0, code);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void Help_explains_the_commands()
+    {
+        var (code, stdout, _) = Run(folder, "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("build", stdout);
+        Assert.Contains("check", stdout);
+    }
+}
