@@ -18,6 +18,7 @@ internal static class Program
             "Start with:  committee-papers build examples/york-safeguarding-update/report.yaml -o report.docx");
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(SchemaCommand());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -51,6 +52,17 @@ internal static class Program
         var style = new Option<string?>("--style") { Description = "House style to check against." };
         var command = new Command("check", "Check a paper for errors and warnings without writing anything.") { file, style };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(style), target: null));
+        return command;
+    }
+
+    private static Command SchemaCommand()
+    {
+        var command = new Command("schema", "Print the JSON Schema of papers (for editors: yaml-language-server).");
+        command.SetAction(_ =>
+        {
+            Console.Out.Write(Papers.JsonSchema);
+            return Built;
+        });
         return command;
     }
 

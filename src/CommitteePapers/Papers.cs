@@ -27,6 +27,11 @@ public sealed record RenderResult(bool Written, IReadOnlyList<Diagnostic> Diagno
 /// </summary>
 public static class Papers
 {
+    /// <summary>The JSON Schema of every kind of paper, for editors (yaml-language-server) and other tools.</summary>
+    public static string JsonSchema => LazySchema.Value;
+
+    private static readonly Lazy<string> LazySchema = new(SchemaWriter.PaperSchema);
+
     /// <summary>Reads a paper from YAML text.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="fileName">The name diagnostics use for the text.</param>

@@ -10,11 +10,12 @@ internal sealed class MappingReader
     private readonly DiagnosticBag diagnostics;
     private readonly string what;
 
-    private MappingReader(YMapping mapping, DiagnosticBag diagnostics, string what, IReadOnlyList<string> keys)
+    private MappingReader(YMapping mapping, DiagnosticBag diagnostics, MapShape shape)
     {
         this.mapping = mapping;
         this.diagnostics = diagnostics;
-        this.what = what;
+        what = shape.What;
+        var keys = shape.KeyNames;
         foreach (var (key, _) in mapping.Entries)
         {
             if (keys.Contains(key.Value, StringComparer.Ordinal)) continue;
@@ -28,11 +29,11 @@ internal sealed class MappingReader
 
     public SourcePosition At => mapping.At;
 
-    /// <summary>Reads <paramref name="node"/> as a mapping with the given keys; null (with an error) if it is not a mapping.</summary>
-    public static MappingReader? For(YNode node, DiagnosticBag diagnostics, string what, IReadOnlyList<string> keys)
+    /// <summary>Reads <paramref name="node"/> as a mapping of the given shape; null (with an error) if it is not a mapping.</summary>
+    public static MappingReader? For(YNode node, DiagnosticBag diagnostics, MapShape shape)
     {
-        if (node is YMapping m) return new MappingReader(m, diagnostics, what, keys);
-        diagnostics.Error(DiagnosticCode.WrongType, node.At, $"{Capitalise(what)} must be a mapping of keys and values, not {node.KindName}.");
+        if (node is YMapping m) return new MappingReader(m, diagnostics, shape);
+        diagnostics.Error(DiagnosticCode.WrongType, node.At, $"{Capitalise(shape.What)} must be a mapping of keys and values, not {node.KindName}.");
         return null;
     }
 

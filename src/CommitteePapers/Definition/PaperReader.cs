@@ -6,7 +6,7 @@ namespace CommitteePapers.Definition;
 /// <summary>Turns YAML text into a <see cref="Paper"/> and diagnostics. Never throws on bad input.</summary>
 internal static class PaperReader
 {
-    public static readonly string[] Kinds = ["report"];
+    public static IReadOnlyCollection<string> Kinds => Shapes.PaperKinds.Keys.ToArray();
 
     public static Paper? Read(string text, string file, ReaderLimits limits, DiagnosticBag diagnostics)
     {

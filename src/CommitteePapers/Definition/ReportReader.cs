@@ -5,22 +5,6 @@ namespace CommitteePapers.Definition;
 /// <summary>Reads a <c>paper: report</c> mapping into a <see cref="Report"/>.</summary>
 internal sealed class ReportReader(DiagnosticBag diagnostics)
 {
-    private static readonly string[] ReportKeys =
-    [
-        "paper", "style", "meeting", "date", "report-of", "title", "subtitle", "summary", "sections", "council-plan",
-        "implications", "risk-management", "recommendations", "contact", "wards", "background-papers", "annexes",
-        "abbreviations", "footnotes",
-    ];
-
-    private static readonly string[] SectionKeys = ["heading", "id", "lettered", "paragraphs", "sections"];
-    private static readonly string[] ParagraphKeys = ["text", "id", "numbered", "items", "bullets", "more"];
-    private static readonly string[] ItemKeys = ["text", "id", "items", "bullets"];
-    private static readonly string[] RecommendationsKeys = ["intro", "items", "reason"];
-    private static readonly string[] RecommendationKeys = ["text", "id"];
-    private static readonly string[] ContactKeys = ["author", "chief-officer"];
-    private static readonly string[] PersonKeys = ["name", "title", "department", "phone", "email", "approved"];
-    private static readonly string[] AnnexKeys = ["title", "id", "file"];
-
     internal static readonly IReadOnlyList<(string Key, ImplicationKind Kind)> ImplicationKeys =
     [
         ("financial", ImplicationKind.Financial),
@@ -35,7 +19,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
     public Report? Read(YMapping map)
     {
-        var m = MappingReader.For(map, diagnostics, "a report", ReportKeys)!;
+        var m = MappingReader.For(map, diagnostics, Shapes.Report)!;
         var date = m.Date("date", required: true);
         var report = new Report
         {
@@ -68,7 +52,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
     private Section? ReadSection(YNode node)
     {
-        var m = MappingReader.For(node, diagnostics, "a section", SectionKeys);
+        var m = MappingReader.For(node, diagnostics, Shapes.Section);
         if (m is null) return null;
         return new Section(m.RequiredText("heading"))
         {
@@ -87,7 +71,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             return s.IsNull ? null : new Paragraph(s.Value) { At = s.At };
         }
 
-        if (node is YMapping map && map.Entries.TrueForAll(e => !ParagraphKeys.Contains(e.Key.Value)))
+        if (node is YMapping map && map.Entries.TrueForAll(e => !Shapes.Paragraph.KeyNames.Contains(e.Key.Value)))
         {
             // "Reason: to keep Members informed" is read by YAML as a mapping, not as text.
             diagnostics.Error(DiagnosticCode.WrongType, node.At,
@@ -95,7 +79,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             return null;
         }
 
-        var m = MappingReader.For(node, diagnostics, "a paragraph", ParagraphKeys);
+        var m = MappingReader.For(node, diagnostics, Shapes.Paragraph);
         if (m is null) return null;
         return new Paragraph(m.RequiredText("text"))
         {
@@ -115,7 +99,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             return s.IsNull ? null : new ListItem(s.Value) { At = s.At };
         }
 
-        var m = MappingReader.For(node, diagnostics, "a sub-item", ItemKeys);
+        var m = MappingReader.For(node, diagnostics, Shapes.Item);
         if (m is null) return null;
         return new ListItem(m.RequiredText("text"))
         {
@@ -139,7 +123,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             return new Implications { At = node.At, Statement = MappingReader.ListOf(node, ReadParagraph) };
         }
 
-        var m = MappingReader.For(node, diagnostics, "the implications", ImplicationKeys.Select(k => k.Key).ToArray())!;
+        var m = MappingReader.For(node, diagnostics, Shapes.Implications)!;
         var items = new List<Implication>();
         foreach (var (key, value) in ((YMapping)node).Entries)
         {
@@ -153,7 +137,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
     private Recommendations? ReadRecommendations(YNode node)
     {
-        var m = MappingReader.For(node, diagnostics, "the recommendations", RecommendationsKeys);
+        var m = MappingReader.For(node, diagnostics, Shapes.Recommendations);
         if (m is null) return null;
         return new Recommendations
         {
@@ -167,14 +151,14 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
     private Recommendation? ReadRecommendation(YNode node)
     {
         if (node is YScalar s) return s.IsNull ? null : new Recommendation(s.Value) { At = s.At };
-        var m = MappingReader.For(node, diagnostics, "a recommendation", RecommendationKeys);
+        var m = MappingReader.For(node, diagnostics, Shapes.Recommendation);
         if (m is null) return null;
         return new Recommendation(m.RequiredText("text")) { At = m.Node("text")?.At ?? m.At, Id = m.Text("id") };
     }
 
     private ContactDetails? ReadContact(YNode node)
     {
-        var m = MappingReader.For(node, diagnostics, "the contact details", ContactKeys);
+        var m = MappingReader.For(node, diagnostics, Shapes.Contact);
         if (m is null) return null;
         return new ContactDetails
         {
@@ -186,7 +170,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
     private Person? ReadPerson(YNode node)
     {
-        var m = MappingReader.For(node, diagnostics, "a person", PersonKeys);
+        var m = MappingReader.For(node, diagnostics, Shapes.Person);
         if (m is null) return null;
         return new Person(m.RequiredText("name"))
         {
@@ -201,7 +185,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
     private Annex? ReadAnnex(YNode node)
     {
-        var m = MappingReader.For(node, diagnostics, "an annex", AnnexKeys);
+        var m = MappingReader.For(node, diagnostics, Shapes.Annex);
         if (m is null) return null;
         return new Annex(m.RequiredText("title")) { At = m.At, Id = m.Text("id"), File = m.Text("file") };
     }
