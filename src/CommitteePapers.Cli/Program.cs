@@ -35,7 +35,7 @@ internal static class Program
     {
         var file = new Argument<FileInfo>("paper") { Description = "The paper's YAML file, e.g. report.yaml." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the Word document (default: the YAML file's name with .docx)." };
-        var style = new Option<string?>("--style") { Description = "House style: york (overrides the paper's 'style:')." };
+        var style = new Option<string?>("--style") { Description = "House style: york, north-somerset, sefton, a style file (.yaml) or a Word template (.dotx); overrides the paper's 'style:'." };
         var command = new Command("build", "Build a paper into a Word document (.docx).") { file, output, style };
         command.SetAction(parse =>
         {
@@ -84,7 +84,7 @@ internal static class Program
         Report(loaded.Diagnostics);
         if (!loaded.Succeeded) return Summarise(loaded.Diagnostics, InputErrors);
 
-        var style = Papers.ResolveStyle(loaded.Paper!, styleName, out var styleDiagnostics);
+        var style = Papers.ResolveStyle(loaded.Paper!, styleName, input.DirectoryName, out var styleDiagnostics);
         Report(styleDiagnostics);
         if (style is null) return styleName is null ? InputErrors : BadUsage;
 

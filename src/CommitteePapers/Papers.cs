@@ -78,27 +78,71 @@ public static class Papers
         return Load(stream, path, limits);
     }
 
-    /// <summary>Finds the house style a paper asks for, or the one named; York when neither names one.</summary>
-    /// <param name="paper">The paper (its <see cref="Paper.Style"/> is used when <paramref name="name"/> is null).</param>
-    /// <param name="name">A built-in style name that overrides the paper's own.</param>
-    /// <param name="diagnostics">Where an unknown name is reported.</param>
-    public static HouseStyle? ResolveStyle(Paper paper, string? name, out IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>
+    /// Finds the house style to use: <paramref name="name"/> when given (a built-in name, a style file .yaml, or a Word
+    /// template .dotx/.docx, paths relative to the current folder), else the paper's own <c>style:</c> (paths relative
+    /// to <paramref name="paperFolder"/> and confined to it), else York.
+    /// </summary>
+    /// <param name="paper">The paper.</param>
+    /// <param name="name">A style that overrides the paper's own (the command line's --style).</param>
+    /// <param name="paperFolder">The folder of the paper's file, for a style file the paper names; null if none.</param>
+    /// <param name="diagnostics">Why no style could be had, or warnings from loading it.</param>
+    public static HouseStyle? ResolveStyle(Paper paper, string? name, string? paperFolder, out IReadOnlyList<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(paper);
-        var wanted = name ?? paper.Style ?? BuiltInStyles.York.Name;
-        var style = BuiltInStyles.Find(wanted);
         var bag = new DiagnosticBag();
-        if (style is null)
+        var fromPaper = name is null;
+        var wanted = name ?? paper.Style ?? HouseStyles.York.Name;
+        var at = fromPaper ? paper.At : SourcePosition.None;
+        HouseStyle? style = null;
+        var extension = Path.GetExtension(wanted).ToLowerInvariant();
+        if (extension is ".yaml" or ".yml" or ".dotx" or ".docx" or ".dotm" or ".docm")
         {
-            var suggestion = Suggest.Nearest(wanted, BuiltInStyles.All.Select(s => s.Name));
-            bag.Error(DiagnosticCode.UnknownStyle, name is null ? paper.At : SourcePosition.None,
-                $"There is no house style '{wanted}'; " + (suggestion is null
-                    ? $"use one of: {string.Join(", ", BuiltInStyles.All.Select(s => s.Name))}."
-                    : $"did you mean '{suggestion}'?"));
+            string? path = null;
+            if (!fromPaper) path = Path.GetFullPath(wanted);
+            else if (paperFolder is not null) path = Confinement.Resolve(paperFolder, wanted, at, bag, 20 * 1024 * 1024);
+            else bag.Error(DiagnosticCode.FileNotFound, at, $"The paper names the style file '{wanted}', but it was not read from a file, so there is no folder to find it in.");
+
+            if (path is not null && !File.Exists(path))
+            {
+                bag.Error(DiagnosticCode.FileNotFound, at, $"There is no style file '{wanted}'.");
+            }
+            else if (path is not null && extension is ".yaml" or ".yml")
+            {
+                var loaded = HouseStyles.Load(path);
+                foreach (var d in loaded.Diagnostics) bag.Add(d);
+                style = loaded.Style;
+            }
+            else if (path is not null)
+            {
+                var fake = new SourcePosition(wanted, 1, 1);
+                if (extension is ".dotm" or ".docm")
+                {
+                    bag.Error(DiagnosticCode.BadFile, fake, "This is a macro-enabled template; macros are never used: save it as .dotx (Word template) instead.");
+                }
+                else
+                {
+                    var loaded = HouseStyles.FromTemplate(HouseStyles.York with { Name = Path.GetFileNameWithoutExtension(path) }, File.ReadAllBytes(path));
+                    foreach (var d in loaded.Diagnostics) bag.Add(d with { Position = d.Position.IsKnown ? d.Position : fake });
+                    style = loaded.Style;
+                }
+            }
+        }
+        else
+        {
+            style = HouseStyles.Find(wanted);
+            if (style is null)
+            {
+                var suggestion = Suggest.Nearest(wanted, HouseStyles.BuiltIn.Select(s => s.Name));
+                bag.Error(DiagnosticCode.UnknownStyle, at,
+                    $"There is no house style '{wanted}'; " + (suggestion is null
+                        ? $"use one of: {string.Join(", ", HouseStyles.BuiltIn.Select(s => s.Name))}, or a style file (.yaml) or Word template (.dotx)."
+                        : $"did you mean '{suggestion}'?"));
+            }
         }
 
-        diagnostics = bag.Items;
-        return style;
+        diagnostics = bag.ToSortedList();
+        return bag.HasErrors ? null : style;
     }
 
     /// <summary>Renders a paper as a Word document into <paramref name="output"/>. Nothing is written if there are errors.</summary>
@@ -143,6 +187,7 @@ public static class Papers
     internal static LaidOutPaper? Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics) => paper switch
     {
         Report report => ReportLayout.Lay(report, style, diagnostics),
+        CabinetMemberUpdate update => UpdateLayout.Lay(update, style, diagnostics),
         _ => null,
     };
 }

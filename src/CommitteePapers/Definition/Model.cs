@@ -33,20 +33,38 @@ public sealed record Report : Paper
     /// <summary>A second title line, if any.</summary>
     public string? Subtitle { get; init; }
 
+    /// <summary>The officer or member presenting the report (North Somerset's front block).</summary>
+    public string? PresentedBy { get; init; }
+
+    /// <summary>Whether the report asks for a key decision; null when the paper does not say.</summary>
+    public bool? KeyDecision { get; init; }
+
+    /// <summary>The forward plan reference of a key decision.</summary>
+    public string? ForwardPlanReference { get; init; }
+
     /// <summary>The summary paragraphs.</summary>
-    public IReadOnlyList<Paragraph> Summary { get; init; } = [];
+    public IReadOnlyList<Block> Summary { get; init; } = [];
+
+    /// <summary>The policy context.</summary>
+    public IReadOnlyList<Block> Policy { get; init; } = [];
+
+    /// <summary>Who was consulted.</summary>
+    public IReadOnlyList<Block> Consultation { get; init; } = [];
+
+    /// <summary>The options considered.</summary>
+    public IReadOnlyList<Block> OptionsConsidered { get; init; } = [];
 
     /// <summary>The body: sections with headings, paragraphs and sub-sections.</summary>
     public IReadOnlyList<Section> Sections { get; init; } = [];
 
     /// <summary>How the report supports the Council Plan.</summary>
-    public IReadOnlyList<Paragraph> CouncilPlan { get; init; } = [];
+    public IReadOnlyList<Block> CouncilPlan { get; init; } = [];
 
     /// <summary>The implications: one statement for all, or one entry per kind.</summary>
     public Implications? Implications { get; init; }
 
     /// <summary>Risk management paragraphs.</summary>
-    public IReadOnlyList<Paragraph> RiskManagement { get; init; } = [];
+    public IReadOnlyList<Block> RiskManagement { get; init; } = [];
 
     /// <summary>What the meeting is asked to do, and why.</summary>
     public Recommendations? Recommendations { get; init; }
@@ -77,8 +95,8 @@ public sealed record Section(string Heading)
     /// <summary>Whether the heading carries the next letter (a), b), …) among its lettered siblings.</summary>
     public bool Lettered { get; init; }
 
-    /// <summary>The paragraphs directly under the heading.</summary>
-    public IReadOnlyList<Paragraph> Paragraphs { get; init; } = [];
+    /// <summary>The paragraphs (and tables) directly under the heading.</summary>
+    public IReadOnlyList<Block> Paragraphs { get; init; } = [];
 
     /// <summary>Sub-sections.</summary>
     public IReadOnlyList<Section> Sections { get; init; } = [];
@@ -89,7 +107,7 @@ public sealed record Section(string Heading)
 
 /// <summary>A paragraph: its first block carries the number; sub-items, bullets and further blocks follow.</summary>
 /// <param name="Text">The first block, as inline Markdown.</param>
-public sealed record Paragraph(string Text)
+public sealed record Paragraph(string Text) : Block
 {
     /// <summary>An id other text can refer to as <c>[@id]</c> ("paragraph 12").</summary>
     public string? Id { get; init; }
@@ -103,11 +121,8 @@ public sealed record Paragraph(string Text)
     /// <summary>Bulleted points.</summary>
     public IReadOnlyList<ListItem> Bullets { get; init; } = [];
 
-    /// <summary>Further blocks of the same paragraph; they carry no number.</summary>
+    /// <summary>Further blocks of the same paragraph (text or tables); they carry no number.</summary>
     public IReadOnlyList<Block> More { get; init; } = [];
-
-    /// <summary>Where the paragraph's text is in the source.</summary>
-    public SourcePosition At { get; init; }
 }
 
 /// <summary>A sub-item or a bullet, which may have its own sub-items and bullets.</summary>
@@ -127,7 +142,7 @@ public sealed record ListItem(string Text)
     public SourcePosition At { get; init; }
 }
 
-/// <summary>A block inside a paragraph after its first: continuation text (and, later, tables).</summary>
+/// <summary>A block of a paper's body: a paragraph, continuation text, a table or a KPI table.</summary>
 public abstract record Block
 {
     /// <summary>Where the block is in the source.</summary>
@@ -162,6 +177,12 @@ public enum ImplicationKind
     /// <summary>Property.</summary>
     Property,
 
+    /// <summary>Climate change and environmental.</summary>
+    ClimateChange,
+
+    /// <summary>Corporate.</summary>
+    Corporate,
+
     /// <summary>Anything else.</summary>
     Other,
 }
@@ -170,7 +191,7 @@ public enum ImplicationKind
 public sealed record Implications
 {
     /// <summary>One statement covering every kind ("There are no financial, HR … implications.").</summary>
-    public IReadOnlyList<Paragraph> Statement { get; init; } = [];
+    public IReadOnlyList<Block> Statement { get; init; } = [];
 
     /// <summary>One entry per kind, in the order written.</summary>
     public IReadOnlyList<Implication> Items { get; init; } = [];
@@ -182,7 +203,7 @@ public sealed record Implications
 /// <summary>The implications of one kind.</summary>
 /// <param name="Kind">Financial, legal, …</param>
 /// <param name="Paragraphs">What the implications are.</param>
-public sealed record Implication(ImplicationKind Kind, IReadOnlyList<Paragraph> Paragraphs)
+public sealed record Implication(ImplicationKind Kind, IReadOnlyList<Block> Paragraphs)
 {
     /// <summary>Where the entry is in the source.</summary>
     public SourcePosition At { get; init; }
@@ -281,4 +302,23 @@ public sealed record Footnote(string Name, string Text)
 {
     /// <summary>Where the footnote is in the source.</summary>
     public SourcePosition At { get; init; }
+}
+
+/// <summary>A cabinet member update (Sefton): councillor, portfolio, month, and themed sections of unnumbered paragraphs.</summary>
+public sealed record CabinetMemberUpdate : Paper
+{
+    /// <summary>The cabinet member.</summary>
+    public required string Councillor { get; init; }
+
+    /// <summary>The cabinet member's portfolio.</summary>
+    public required string Portfolio { get; init; }
+
+    /// <summary>The date of the update; the style usually prints only the month.</summary>
+    public required DateOnly Date { get; init; }
+
+    /// <summary>An optional title; the style's front block usually says "Cabinet Member Update Report".</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Themed sections with sub-headings.</summary>
+    public IReadOnlyList<Section> Sections { get; init; } = [];
 }

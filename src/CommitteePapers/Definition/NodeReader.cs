@@ -124,6 +124,8 @@ internal sealed class MappingReader
             if (read(item) is { } value) result.Add(value);
         }
 
+        // An explicitly empty entry (~) of a list is left out; a reader that must keep places handles ~ itself.
+
         return result;
     }
 

@@ -48,6 +48,8 @@ internal static class PaperReader
         {
             case "report":
                 return new ReportReader(diagnostics).Read(map);
+            case "cabinet-member-update":
+                return new ReportReader(diagnostics).ReadUpdate(map);
             case null:
                 return null;
             default:

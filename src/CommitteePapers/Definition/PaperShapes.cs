@@ -28,11 +28,78 @@ internal static class Shapes
         new("numbered", new BoolShape("false for a paragraph that carries no number. Default true.")),
         new("items", new ListShape("Sub-items: a) b) c) in the York style.", new RefShape("item-entry"))),
         new("bullets", new ListShape("Bulleted points.", new RefShape("item-entry"))),
-        new("more", new ListShape("Further blocks of the same paragraph; they carry no number.", Inline with { Description = "A continuation block." })),
+        new("more", new ListShape("Further blocks of the same paragraph (text or tables); they carry no number.",
+            new OneOfShape("A continuation block: text, or a table.", [Inline with { Description = "A continuation block." }, new RefShape("table-entry"), new RefShape("kpi-table-entry")]))),
     ]);
 
-    public static readonly OneOfShape ParagraphEntry = new("A numbered paragraph: its text, or a mapping with text, sub-items and more.",
-        [Inline with { Description = "A numbered paragraph's text." }, new RefShape("paragraph")]);
+    public static readonly MapShape Column = new("column", "a column", "A table column: its heading and what it holds.",
+    [
+        new("heading", new TextShape("The column heading.", Markdown: true), Required: true),
+        new("type", new TextShape("What the column holds; alignment and formatting follow. Default text.",
+            Allowed: ["text", "number", "money", "percent", "date", "rag", "dot"])),
+        new("unit", new TextShape("The unit of a money column.", Allowed: ["£", "£000", "£m"])),
+        new("decimals", new NumberShape("Decimal places shown for number, money and percent columns.", Integer: true, Minimum: 0, Maximum: 6)),
+    ]);
+
+    private static readonly ListShape Cells = new("The cells, one per column; ~ for an empty (or computed) cell.",
+        new AnyScalarShape("A cell: text, a number, a date or ~."), SingleAllowed: false);
+
+    public static readonly MapShape GroupRow = new("group-row", "a group row", "A bold row that heads a group of rows.",
+        [new("group", new TextShape("The group's heading.", Markdown: true), Required: true)]);
+
+    public static readonly MapShape SubtotalRow = new("subtotal-row", "a subtotal row", "The sum of the rows since the last group or subtotal; declared values are checked, ~ is computed.",
+        [new("subtotal", Cells, Required: true)]);
+
+    public static readonly MapShape TotalRow = new("total-row", "a total row", "The sum of every row that is not a subtotal; declared values are checked, ~ is computed.",
+        [new("total", Cells, Required: true)]);
+
+    public static readonly MapShape Table = new("table", "a table", "A table with typed columns; its caption is numbered Table 1, 2 … by the style.",
+    [
+        new("id", Id),
+        new("caption", new TextShape("The caption, without 'Table N'.", Markdown: true)),
+        new("columns", new ListShape("The columns.", new OneOfShape("A column: its heading, or a mapping with heading and type.",
+            [new TextShape("The column heading (a text column)."), new RefShape("column")]), SingleAllowed: false), Required: true),
+        new("rows", new ListShape("The rows.", new OneOfShape("A row of cells, or a group, subtotal or total row.",
+            [Cells, new RefShape("group-row"), new RefShape("subtotal-row"), new RefShape("total-row")]), SingleAllowed: false), Required: true),
+        new("landscape", new BoolShape("true: the table gets a landscape page of its own.")),
+    ]);
+
+    public static readonly MapShape TableEntry = new("table-entry", "a table entry", "A table in the flow of paragraphs.",
+        [new("table", new RefShape("table"), Required: true)]);
+
+    public static readonly MapShape Indicator = new("indicator", "an indicator", "A key performance indicator.",
+    [
+        new("name", new TextShape("What the indicator measures.", Markdown: true), Required: true),
+        new("type", new TextShape("Number, percentage or rate. Default number.", Allowed: ["number", "percent", "rate"])),
+        new("values", new ListShape("One value per period, oldest first; ~ where there is none.", new AnyScalarShape("A value, or ~."), SingleAllowed: false), Required: true),
+        new("target", new NumberShape("The target; leave out for an untargeted indicator.")),
+        new("polarity", new TextShape("Whether a higher or a lower value is better; needed with a target.", Allowed: ["higher", "lower"])),
+        new("rag", new TextShape("The RAG rating as typed in an older paper; checked against the derived one.", Allowed: ["RED", "AMBER", "GREEN", "Not targeted", "R", "A", "G"])),
+        new("dot", new TextShape("The direction of travel as typed; checked against the derived one.", Allowed: ["POSITIVE", "STABLE", "NEGATIVE", "INCREASE", "DECREASE"])),
+        new("comparators", new ListShape("Comparator texts, one per comparator column; ~ for an empty one.", new AnyScalarShape("A comparator value, or ~."))),
+    ]);
+
+    public static readonly MapShape IndicatorGroup = new("indicator-group", "an indicator group", "The indicators of one area.",
+    [
+        new("area", new TextShape("The area, printed as a group row.", Markdown: true), Required: true),
+        new("indicators", new ListShape("The indicators.", new RefShape("indicator"), SingleAllowed: false), Required: true),
+    ]);
+
+    public static readonly MapShape KpiTable = new("kpi-table", "a KPI table", "Key performance indicators with RAG and direction of travel worked out from the values.",
+    [
+        new("id", Id),
+        new("caption", new TextShape("The caption, without 'Table N'.", Markdown: true)),
+        new("periods", new ListShape("The value columns, oldest first.", new TextShape("A period, e.g. Q3 23-24."), SingleAllowed: false), Required: true),
+        new("tolerance", new NumberShape("AMBER within this percentage of the target; the style's default (5) when left out.", Minimum: 0, Maximum: 100)),
+        new("comparators", new ListShape("Headings of comparator columns.", new TextShape("A comparator heading."))),
+        new("groups", new ListShape("The indicators by area.", new RefShape("indicator-group"), SingleAllowed: false), Required: true),
+    ]);
+
+    public static readonly MapShape KpiTableEntry = new("kpi-table-entry", "a KPI table entry", "A KPI table in the flow of paragraphs.",
+        [new("kpi-table", new RefShape("kpi-table"), Required: true)]);
+
+    public static readonly OneOfShape ParagraphEntry = new("A numbered paragraph: its text, or a mapping with text, sub-items and more; or a table.",
+        [Inline with { Description = "A numbered paragraph's text." }, new RefShape("paragraph"), new RefShape("table-entry"), new RefShape("kpi-table-entry")]);
 
     private static ListShape Paragraphs(string description) => new(description, new RefShape("paragraph-entry"));
 
@@ -93,12 +160,18 @@ internal static class Shapes
         new("report-of", new TextShape("Whose report it is, without 'Report of the'.", Example: "Assistant Director for Children's Specialist Services"), Required: true),
         new("title", new TextShape("The title of the report.", Example: "Bi-Annual Safeguarding Update"), Required: true),
         new("subtitle", new TextShape("A second title line.")),
+        new("presented-by", new TextShape("The officer or member presenting the report.", Example: "Jane Anstis – Assistant Director, Children's Family Support & Safeguarding")),
+        new("key-decision", new BoolShape("Whether the report asks for a key decision.")),
+        new("forward-plan-reference", new TextShape("The forward plan reference of a key decision.")),
         new("summary", Paragraphs("The summary.")),
+        new("policy", Paragraphs("The policy context.")),
         new("sections", new ListShape("The body: sections with headings, paragraphs and sub-sections.", new RefShape("section"), SingleAllowed: false)),
         new("council-plan", Paragraphs("How the report supports the Council Plan.")),
+        new("consultation", Paragraphs("Who was consulted.")),
         new("implications", new OneOfShape("The implications: one statement for all (paragraphs), or a mapping with one entry per kind.",
             [Paragraphs("One statement for all kinds."), new RefShape("implications")])),
         new("risk-management", Paragraphs("Risk management.")),
+        new("options-considered", Paragraphs("The options considered.")),
         new("recommendations", new RefShape("recommendations")),
         new("contact", new RefShape("contact")),
         new("wards", new ListShape("The wards affected: a list, or one text such as All.", new TextShape("A ward.", Example: "All"))),
@@ -108,6 +181,102 @@ internal static class Shapes
             FreeKeys: new TextShape("What the abbreviation stands for."))),
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name; refer to one in text as [^name].", [],
             FreeKeys: new TextShape("The footnote text.", Markdown: true))),
+    ]);
+
+    public static readonly MapShape CabinetMemberUpdate = new("cabinet-member-update", "a cabinet member update", "A cabinet member update: themed sections of unnumbered paragraphs.",
+    [
+        new("paper", new TextShape("The kind of paper.", Allowed: ["cabinet-member-update"]), Required: true),
+        new("style", new TextShape("The house style: sefton, york, north-somerset, or a path to a style file.", Example: "sefton")),
+        new("councillor", new TextShape("The cabinet member.", Example: "Mhairi Doyle"), Required: true),
+        new("portfolio", new TextShape("The cabinet member's portfolio.", Example: "Children's Services"), Required: true),
+        new("date", new DateShape("The date of the update, YYYY-MM-DD; the style usually prints the month."), Required: true),
+        new("title", new TextShape("A title, if the style's front block uses {title}.")),
+        new("sections", new ListShape("Themed sections with sub-headings.", new RefShape("section"), SingleAllowed: false), Required: true),
+        new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name; refer to one in text as [^name].", [],
+            FreeKeys: new TextShape("The footnote text.", Markdown: true))),
+    ]);
+
+    /// <summary>The paper kinds, by the value of their 'paper:' key.</summary>
+    public static readonly IReadOnlyDictionary<string, MapShape> PaperKinds = new Dictionary<string, MapShape>(StringComparer.Ordinal)
+    {
+        ["report"] = Report,
+        ["cabinet-member-update"] = CabinetMemberUpdate,
+    };
+
+    // ---- house style files -----------------------------------------------------------------------------
+
+    public static readonly MapShape FrontLine = new("front-line", "a front-block line", "A front-block line with a role, or a table.",
+    [
+        new("text", new TextShape("The line, with placeholders such as {meeting}, {title}, {date:d MMMM yyyy} or {date:dddd Do MMMM yyyy} (Do: 22nd).", Markdown: true)),
+        new("role", new TextShape("What the line is. Default normal.", Allowed: ["normal", "council", "title", "subtitle"])),
+        new("upper", new BoolShape("true: the filled-in line is printed in capitals.")),
+        new("table", new ListShape("A table instead of a line: rows of cells with placeholders; the first row is the header row.",
+            new ListShape("A row of cells.", new TextShape("A cell, with placeholders."), SingleAllowed: false), SingleAllowed: false)),
+    ]);
+
+    private static readonly ListShape FrontLines = new("The lines of the front block, in order; a line whose placeholders are all empty is left out.",
+        new OneOfShape("A line: text with placeholders, or a mapping with a role or a table.", [new TextShape("A line with placeholders.", Markdown: true), new RefShape("front-line")]), SingleAllowed: false);
+
+    public static readonly MapShape HouseStyle = new("house-style", "a house style", "A council's house style: numbering, standard sections, front block, fonts and page furniture.",
+    [
+        new("name", new TextShape("The style's name, used with --style and 'style:'.", Example: "york"), Required: true),
+        new("extends", new TextShape("A built-in style this one starts from; every key given here overrides it.", Allowed: ["york", "north-somerset", "sefton"])),
+        new("council", new TextShape("The council's name, for {council} in the front block.", Example: "City of York Council")),
+        new("numbering", new MapShape("numbering", "the numbering", "How paragraphs and sub-items are numbered.",
+        [
+            new("scheme", new TextShape("continuous: 1..N through every heading (York); decimal: numbered headings with 1.1, 1.2 (North Somerset); none.", Allowed: ["continuous", "decimal", "none"])),
+            new("sub-items", new TextShape("How sub-items are numbered: a), (a), a., i., (i), 1., A.", Example: "a)")),
+            new("nested-items", new TextShape("How sub-items inside sub-items are numbered.", Example: "i.")),
+            new("recommendations", new TextShape("How recommendations are numbered.", Example: "i.")),
+        ])),
+        new("text", new MapShape("text", "the text settings", "Fonts, sizes, colours and spacing.",
+        [
+            new("font", new TextShape("The font of every paragraph.", Example: "Arial")),
+            new("size", new NumberShape("Body text size in points.", Minimum: 6, Maximum: 72)),
+            new("heading-sizes", new ListShape("Sizes in points of the title, then headings 1 to 4.", new NumberShape("A size in points.", Minimum: 6, Maximum: 72), SingleAllowed: false)),
+            new("heading-colour", new TextShape("Heading colour as six hex digits.", Example: "1F4E79")),
+            new("space-after", new NumberShape("Space after each paragraph in points.", Minimum: 0, Maximum: 72)),
+            new("upper-case-headings", new BoolShape("true: standard and top-level headings in capitals.")),
+        ])),
+        new("page", new MapShape("page", "the page settings", "Margins, header, footer and logo.",
+        [
+            new("margins", new MapShape("margins", "the margins", "Page margins in millimetres.",
+            [
+                new("top", new NumberShape("Top margin in millimetres.", Minimum: 0, Maximum: 100)),
+                new("right", new NumberShape("Right margin in millimetres.", Minimum: 0, Maximum: 100)),
+                new("bottom", new NumberShape("Bottom margin in millimetres.", Minimum: 0, Maximum: 100)),
+                new("left", new NumberShape("Left margin in millimetres.", Minimum: 0, Maximum: 100)),
+            ])),
+            new("header", new TextShape("Text in the page header.")),
+            new("footer", new TextShape("What the footer shows: the page number, 'Page x of y', or nothing.", Allowed: ["page", "page-x-of-y", "none"])),
+            new("logo", new MapShape("logo", "the logo", "A logo in the page header.",
+            [
+                new("file", new TextShape("A PNG or JPEG file, relative to the style file."), Required: true),
+                new("alt", new TextShape("What the logo shows, for screen readers.", Example: "City of York Council"), Required: true),
+                new("width", new NumberShape("Width in millimetres.", Minimum: 1, Maximum: 200)),
+                new("height", new NumberShape("Height in millimetres.", Minimum: 1, Maximum: 200)),
+            ])),
+        ])),
+        new("front-blocks", new MapShape("front-blocks", "the front blocks", "The front block of each kind of paper.",
+            PaperKinds.Keys.Order(StringComparer.Ordinal).Select(k => new KeyShape(k, FrontLines with { Description = $"The front block of a {k}." })).ToArray())),
+        new("order", new ListShape("The standard sections in order; 'body' stands for the body sections.", new TextShape("A section.",
+            Allowed: ["summary", "policy", "body", "council-plan", "consultation", "implications", "implications.financial", "implications.human-resources",
+                "implications.equalities", "implications.legal", "implications.crime-and-disorder", "implications.information-technology",
+                "implications.property", "implications.climate-change", "implications.corporate", "implications.other", "risk-management",
+                "options-considered", "recommendations", "contact", "wards", "further-information", "background-papers", "annexes", "abbreviations"]), SingleAllowed: false)),
+        new("body-heading", new TextShape("A heading over all the body sections, e.g. Details.")),
+        new("headings", new MapShape("headings", "the headings", "The heading of each standard section and label, by its key.", [],
+            FreeKeys: new TextShape("The heading or label."))),
+        new("contact", new TextShape("How contact details are laid out.", Allowed: ["table", "list"])),
+        new("annex-word", new TextShape("What annexes are called.", Example: "Annex")),
+        new("table-captions", new TextShape("Where table captions go.", Allowed: ["above", "below"])),
+        new("kpi-tolerance", new NumberShape("AMBER within this percentage of a KPI target.", Minimum: 0, Maximum: 100)),
+        new("template", new MapShape("template", "the template", "A council's Word template whose styles, theme, headers and footers are used.",
+        [
+            new("file", new TextShape("A .dotx or .docx file, relative to the style file."), Required: true),
+            new("styles", new MapShape("template-styles", "the template styles", "Which template style plays each role: title, heading-1 … heading-4, numbered-paragraph, body-text, list-paragraph, caption, table-text.", [],
+                FreeKeys: new TextShape("The name of a style in the template."))),
+        ])),
     ]);
 
     /// <summary>Every named shape, for references and for the schema's $defs.</summary>
@@ -124,12 +293,21 @@ internal static class Shapes
         ["recommendations"] = Recommendations,
         ["implications"] = Implications,
         ["annex"] = Annex,
+        ["column"] = Column,
+        ["group-row"] = GroupRow,
+        ["subtotal-row"] = SubtotalRow,
+        ["total-row"] = TotalRow,
+        ["table"] = Table,
+        ["table-entry"] = TableEntry,
+        ["indicator"] = Indicator,
+        ["indicator-group"] = IndicatorGroup,
+        ["kpi-table"] = KpiTable,
+        ["kpi-table-entry"] = KpiTableEntry,
+        ["front-line"] = FrontLine,
+        ["house-style"] = HouseStyle,
         ["report"] = Report,
+        ["cabinet-member-update"] = CabinetMemberUpdate,
     };
 
-    /// <summary>The paper kinds, by the value of their 'paper:' key.</summary>
-    public static readonly IReadOnlyDictionary<string, MapShape> PaperKinds = new Dictionary<string, MapShape>(StringComparer.Ordinal)
-    {
-        ["report"] = Report,
-    };
+
 }

@@ -5,6 +5,8 @@ namespace CommitteePapers.Definition;
 /// <summary>Reads a <c>paper: report</c> mapping into a <see cref="Report"/>.</summary>
 internal sealed class ReportReader(DiagnosticBag diagnostics)
 {
+    private readonly TableReader tables = new(diagnostics);
+
     internal static readonly IReadOnlyList<(string Key, ImplicationKind Kind)> ImplicationKeys =
     [
         ("financial", ImplicationKind.Financial),
@@ -14,6 +16,8 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         ("crime-and-disorder", ImplicationKind.CrimeAndDisorder),
         ("information-technology", ImplicationKind.InformationTechnology),
         ("property", ImplicationKind.Property),
+        ("climate-change", ImplicationKind.ClimateChange),
+        ("corporate", ImplicationKind.Corporate),
         ("other", ImplicationKind.Other),
     ];
 
@@ -30,7 +34,13 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             ReportOf = m.RequiredText("report-of"),
             Title = m.RequiredText("title"),
             Subtitle = m.Text("subtitle"),
+            PresentedBy = m.Text("presented-by"),
+            KeyDecision = m.Bool("key-decision"),
+            ForwardPlanReference = m.Text("forward-plan-reference"),
             Summary = Paragraphs(m, "summary"),
+            Policy = Paragraphs(m, "policy"),
+            Consultation = Paragraphs(m, "consultation"),
+            OptionsConsidered = Paragraphs(m, "options-considered"),
             Sections = m.List("sections", ReadSection),
             CouncilPlan = Paragraphs(m, "council-plan"),
             Implications = m.Node("implications") is { } imp ? ReadImplications(imp) : null,
@@ -48,7 +58,23 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         return report;
     }
 
-    private IReadOnlyList<Paragraph> Paragraphs(MappingReader m, string key) => m.List(key, ReadParagraph);
+    public CabinetMemberUpdate ReadUpdate(YMapping map)
+    {
+        var m = MappingReader.For(map, diagnostics, Shapes.CabinetMemberUpdate)!;
+        return new CabinetMemberUpdate
+        {
+            At = m.At,
+            Style = m.Text("style"),
+            Councillor = m.RequiredText("councillor"),
+            Portfolio = m.RequiredText("portfolio"),
+            Date = m.Date("date", required: true) ?? default,
+            Title = m.Text("title"),
+            Sections = m.List("sections", ReadSection, required: true),
+            Footnotes = ReadPairs(m, "footnotes", (k, v, at) => new Footnote(k, v) { At = at }),
+        };
+    }
+
+    private IReadOnlyList<Block> Paragraphs(MappingReader m, string key) => m.List(key, ReadParagraph);
 
     private Section? ReadSection(YNode node)
     {
@@ -64,12 +90,14 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         };
     }
 
-    private Paragraph? ReadParagraph(YNode node)
+    private Block? ReadParagraph(YNode node)
     {
         if (node is YScalar s)
         {
             return s.IsNull ? null : new Paragraph(s.Value) { At = s.At };
         }
+
+        if (tables.TryRead(node) is { } table) return table;
 
         if (node is YMapping map && map.Entries.TrueForAll(e => !Shapes.Paragraph.KeyNames.Contains(e.Key.Value)))
         {
@@ -112,6 +140,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
     private Block? ReadBlock(YNode node)
     {
+        if (tables.TryRead(node) is { } table) return table;
         var text = MappingReader.TextOf(node, "more", diagnostics);
         return text is null ? null : new TextBlock(text) { At = node.At };
     }

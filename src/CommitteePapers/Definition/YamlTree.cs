@@ -69,11 +69,13 @@ internal static class YamlTree
         YNode? root = null;
         var aliases = 0;
         long elements = 0;
+        var last = Mark.Empty;
         try
         {
-            while (parser.MoveNext())
+            while (MoveNext(parser, last))
             {
                 var ev = parser.Current!;
+                last = ev.End;
                 YNode? complete = null;
                 switch (ev)
                 {
@@ -181,6 +183,28 @@ internal static class YamlTree
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// YamlDotNet throws <see cref="InvalidOperationException"/> or <see cref="ArgumentException"/> rather than
+    /// <see cref="YamlException"/> on some broken input (a file that starts with '...', an unclosed '[' followed by
+    /// block content, a '!!' stuck to a '['); those become YAML errors at the end of the last event read.
+    /// </summary>
+    private static bool MoveNext(Parser parser, Mark last)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new YamlException(last, last,
+                "the structure breaks off here (is a '[' or '{' left open, or is there a '...' before the end?)", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new YamlException(last, last, "a tag or anchor here is not valid (is a '!' or '&' written by mistake?)", ex);
+        }
     }
 
     private static int? FirstTabIndent(string text)

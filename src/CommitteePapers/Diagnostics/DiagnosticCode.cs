@@ -25,12 +25,23 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode BlockMarkdown = new("CP0020", "Block Markdown where only inline text is allowed");
     public static readonly DiagnosticCode UnknownStyle = new("CP0021", "An unknown house style");
     public static readonly DiagnosticCode TooManyElements = new("CP0022", "More elements than the limit");
+    public static readonly DiagnosticCode BadCell = new("CP0023", "A cell whose value does not fit its column's type");
+    public static readonly DiagnosticCode WrongCellCount = new("CP0024", "A row with the wrong number of cells");
+    public static readonly DiagnosticCode WrongTotal = new("CP0025", "A declared total or subtotal that is not the sum of its rows");
+    public static readonly DiagnosticCode RagDisagrees = new("CP0026", "A typed RAG rating that disagrees with the one worked out from the values");
+    public static readonly DiagnosticCode DirectionDisagrees = new("CP0027", "A typed direction of travel that disagrees with the one worked out");
+    public static readonly DiagnosticCode TargetWithoutPolarity = new("CP0028", "A target without a polarity (higher or lower is better)");
+    public static readonly DiagnosticCode PathOutsideFolder = new("CP0029", "A file path that leaves the folder of the file that names it");
+    public static readonly DiagnosticCode FileNotFound = new("CP0030", "A file named in a paper, style or pack that does not exist");
+    public static readonly DiagnosticCode BadFile = new("CP0031", "A file that cannot be used: wrong kind, too large, or damaged");
+    public static readonly DiagnosticCode StyleLeavesOut = new("CP0032", "The house style has no place for a section the paper has");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         InvalidYaml, UnknownKey, WrongType, MissingField, BadDate, DuplicateKey, UnknownPaperKind,
         FileTooLarge, TooDeep, TooManyAliases, UnknownAlias, EmptyText, BadValue, UnknownReference,
         DuplicateId, UnknownFootnote, BadLink, ForbiddenCharacter, UnusedFootnote, BlockMarkdown,
-        UnknownStyle, TooManyElements,
+        UnknownStyle, TooManyElements, BadCell, WrongCellCount, WrongTotal, RagDisagrees, DirectionDisagrees,
+        TargetWithoutPolarity, PathOutsideFolder, FileNotFound, BadFile, StyleLeavesOut,
     ];
 }

@@ -17,6 +17,10 @@ internal sealed partial class InlineText
 {
     private const char Placeholder = '\uE000';
 
+    // Markdown such as 100,000 '*'s around a word nests emphasis that deep; converting it by recursion would
+    // overflow the stack, so below this depth only the text is kept.
+    private const int MaxNesting = 32;
+
     // Only paragraphs: headings, lists, quotes and code blocks stay literal text, so "2017. was a year" or
     // "# of cases" never turn into something else. Links, emphasis, autolinks and hard breaks stay.
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
@@ -57,9 +61,22 @@ internal sealed partial class InlineText
         }
 
         AppendEscapingPlaceholders(prepared, markdown.AsSpan(last), specials);
-        var document = Markdown.Parse(prepared.ToString(), Pipeline);
         var result = new List<Inline>();
         var specialIndex = 0;
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(prepared.ToString(), Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses Markdown nested past its depth limit (thousands of '[' or '*'); no paper means that.
+            diagnostics.Warning(DiagnosticCode.BlockMarkdown, at,
+                "The text nests Markdown ('*', '_', '[') too deeply to be read; it is printed as plain text.");
+            AddText(prepared.ToString(), bold: false, italic: false, result, specials, ref specialIndex);
+            return Merge(result);
+        }
+
         var firstBlock = true;
         foreach (var block in document)
         {
@@ -95,8 +112,14 @@ internal sealed partial class InlineText
     }
 
     private void Convert(ContainerInline container, bool bold, bool italic, List<Inline> output,
-        List<IReadOnlyList<Inline>> specials, ref int specialIndex, SourcePosition at)
+        List<IReadOnlyList<Inline>> specials, ref int specialIndex, SourcePosition at, int depth = 0)
     {
+        if (depth > MaxNesting)
+        {
+            AddFlattened(container, bold, italic, output, specials, ref specialIndex);
+            return;
+        }
+
         foreach (var inline in container)
         {
             switch (inline)
@@ -112,26 +135,61 @@ internal sealed partial class InlineText
                     break;
                 case EmphasisInline emphasis:
                     var strong = emphasis.DelimiterCount >= 2;
-                    Convert(emphasis, bold || strong, italic || !strong, output, specials, ref specialIndex, at);
+                    Convert(emphasis, bold || strong, italic || !strong, output, specials, ref specialIndex, at, depth + 1);
                     break;
                 case AutolinkInline auto:
                     AddLink(auto.IsEmail ? "mailto:" + auto.Url : auto.Url, [new TextRun(auto.Url, bold, italic)], output, at);
                     break;
                 case LinkInline { IsImage: false } link:
                     var content = new List<Inline>();
-                    Convert(link, bold, italic, content, specials, ref specialIndex, at);
+                    Convert(link, bold, italic, content, specials, ref specialIndex, at, depth + 1);
                     AddLink(link.Url ?? string.Empty, Merge(content), output, at);
                     break;
                 case LinkInline image:
                     diagnostics.Warning(DiagnosticCode.BlockMarkdown, at,
                         "Images cannot stand inside text; the image's description is printed instead.");
-                    Convert(image, bold, italic, output, specials, ref specialIndex, at);
+                    Convert(image, bold, italic, output, specials, ref specialIndex, at, depth + 1);
                     break;
                 case HtmlInline html:
                     AddText(html.Tag, bold, italic, output, specials, ref specialIndex);
                     break;
                 case ContainerInline other:
-                    Convert(other, bold, italic, output, specials, ref specialIndex, at);
+                    Convert(other, bold, italic, output, specials, ref specialIndex, at, depth + 1);
+                    break;
+                default:
+                    AddText(inline.ToString() ?? string.Empty, bold, italic, output, specials, ref specialIndex);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The text of everything inside <paramref name="container"/>, without recursion and without formatting or links.</summary>
+    private static void AddFlattened(ContainerInline container, bool bold, bool italic, List<Inline> output,
+        List<IReadOnlyList<Inline>> specials, ref int specialIndex)
+    {
+        var pending = new Stack<Markdig.Syntax.Inlines.Inline>();
+        for (var child = container.LastChild; child is not null; child = child.PreviousSibling) pending.Push(child);
+        while (pending.TryPop(out var inline))
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    AddText(literal.Content.ToString(), bold, italic, output, specials, ref specialIndex);
+                    break;
+                case CodeInline code:
+                    AddText(code.Content, bold, italic, output, specials, ref specialIndex);
+                    break;
+                case LineBreakInline:
+                    output.Add(new TextRun(" ", bold, italic));
+                    break;
+                case AutolinkInline auto:
+                    AddText(auto.Url, bold, italic, output, specials, ref specialIndex);
+                    break;
+                case HtmlInline html:
+                    AddText(html.Tag, bold, italic, output, specials, ref specialIndex);
+                    break;
+                case ContainerInline nested:
+                    for (var child = nested.LastChild; child is not null; child = child.PreviousSibling) pending.Push(child);
                     break;
                 default:
                     AddText(inline.ToString() ?? string.Empty, bold, italic, output, specials, ref specialIndex);

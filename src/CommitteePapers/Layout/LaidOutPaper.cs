@@ -17,6 +17,16 @@ internal enum ParaStyle
     Label,
     TableText,
     TableHeading,
+    Caption,
+    Council,
+}
+
+/// <summary>Paragraph alignment.</summary>
+internal enum Align
+{
+    Left,
+    Right,
+    Centre,
 }
 
 /// <summary>The kinds of Word list the layout asks for; each is one abstract numbering definition.</summary>
@@ -36,6 +46,9 @@ internal enum ListKind
 
     /// <summary>Lettered headings: a), b).</summary>
     HeadingLetters,
+
+    /// <summary>Decimal section numbers: 1. headings, 1.1 paragraphs and sub-headings.</summary>
+    Decimal,
 }
 
 /// <summary>One Word list instance (<c>w:num</c>); <see cref="Restart"/> adds a start override so it counts from 1.</summary>
@@ -64,7 +77,19 @@ internal sealed record LParagraph(ParaStyle Style, IReadOnlyList<Inline> Content
 
     /// <summary>Keep with the next paragraph (headings, table captions).</summary>
     public bool KeepWithNext { get; init; }
+
+    /// <summary>Alignment (numbers in tables are right-aligned).</summary>
+    public Align Align { get; init; }
+
+    /// <summary>Bold throughout (group and total rows).</summary>
+    public bool Bold { get; init; }
+
+    /// <summary>Text size in points, when not the style's.</summary>
+    public double? Size { get; init; }
 }
+
+/// <summary>Ends a section of the document: the pages before it have this orientation.</summary>
+internal sealed record LSectionBreak(bool Landscape) : LBlock;
 
 /// <summary>A laid-out table. No merged cells: every row has one cell per column.</summary>
 internal sealed record LTable(IReadOnlyList<int> ColumnWidthsTwips, IReadOnlyList<LRow> Rows, bool Borders) : LBlock
@@ -77,7 +102,14 @@ internal sealed record LTable(IReadOnlyList<int> ColumnWidthsTwips, IReadOnlyLis
 internal sealed record LRow(IReadOnlyList<LCell> Cells, bool IsHeader);
 
 /// <summary>A table cell: at least one paragraph.</summary>
-internal sealed record LCell(IReadOnlyList<LParagraph> Paragraphs);
+internal sealed record LCell(IReadOnlyList<LParagraph> Paragraphs)
+{
+    /// <summary>Background fill as RGB hex (RAG ratings), if any.</summary>
+    public string? Fill { get; init; }
+
+    /// <summary>Never wrap (numbers).</summary>
+    public bool NoWrap { get; init; }
+}
 
 /// <summary>A footnote's text.</summary>
 internal sealed record LFootnote(int Id, IReadOnlyList<Inline> Content);
@@ -90,4 +122,8 @@ internal sealed record LaidOutPaper(
     DocumentInfo Info,
     IReadOnlyList<LBlock> Body,
     IReadOnlyList<LFootnote> Footnotes,
-    IReadOnlyList<ListInstance> Lists);
+    IReadOnlyList<ListInstance> Lists)
+{
+    /// <summary>Whether the last section of the document is landscape.</summary>
+    public bool EndsLandscape { get; init; }
+}

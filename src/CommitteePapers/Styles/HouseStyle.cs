@@ -13,26 +13,81 @@ public enum NumberingScheme
     None,
 }
 
+/// <summary>How the contact details are laid out.</summary>
+public enum ContactLayout
+{
+    /// <summary>A two-column table: author and chief officer (York).</summary>
+    Table,
+
+    /// <summary>A heading and one line per detail (North Somerset's AUTHORS).</summary>
+    List,
+}
+
+/// <summary>What the footer shows.</summary>
+public enum FooterKind
+{
+    /// <summary>The page number.</summary>
+    Page,
+
+    /// <summary>"Page x of y".</summary>
+    PageXOfY,
+
+    /// <summary>Nothing.</summary>
+    None,
+}
+
+/// <summary>A line of the front block: text with placeholders such as <c>{meeting}</c> or <c>{date:d MMMM yyyy}</c>.</summary>
+/// <param name="Text">The line, as inline Markdown with placeholders.</param>
+public sealed record FrontLine(string Text)
+{
+    /// <summary>The line's role: normal, council, title or subtitle.</summary>
+    public string Role { get; init; } = "normal";
+
+    /// <summary>Whether the filled-in line is printed in capitals.</summary>
+    public bool UpperCase { get; init; }
+
+    /// <summary>A table instead of a line: rows of cells with placeholders; the first row is the header row.</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? Table { get; init; }
+}
+
+/// <summary>A council logo for the page header.</summary>
+/// <param name="Image">The PNG or JPEG bytes.</param>
+/// <param name="AltText">What the logo shows, for screen readers.</param>
+public sealed record Logo(ReadOnlyMemory<byte> Image, string AltText)
+{
+    /// <summary>"png" or "jpeg".</summary>
+    public string Format { get; init; } = "png";
+
+    /// <summary>Width in millimetres.</summary>
+    public double WidthMm { get; init; } = 40;
+
+    /// <summary>Height in millimetres.</summary>
+    public double HeightMm { get; init; } = 15;
+}
+
 /// <summary>
-/// A council's house style: it decides numbering, headings of the standard sections, fonts and page furniture.
-/// Immutable; safe to share between threads.
+/// A council's house style: numbering, standard sections and their headings, front block, fonts and page furniture.
+/// Immutable and safe to share between threads. Load one with <see cref="HouseStyles"/>, or build one in code.
 /// </summary>
 public sealed record HouseStyle
 {
     /// <summary>The style's name, e.g. "york".</summary>
     public required string Name { get; init; }
 
-    /// <summary>The council whose style this is, for the document properties.</summary>
+    /// <summary>The council whose style this is.</summary>
     public string Council { get; init; } = string.Empty;
 
     /// <summary>How body paragraphs are numbered.</summary>
     public NumberingScheme Numbering { get; init; } = NumberingScheme.Continuous;
 
-    /// <summary>Word's level text for sub-items, e.g. "%1)" gives a), b).</summary>
-    public string SubItemFormat { get; init; } = "%1)";
+    /// <summary>Sub-item pattern: "a)", "(a)", "a.", "i.", "(i)", "1." …</summary>
+    public string SubItems { get; init; } = "a)";
 
-    /// <summary>Word's level text for recommendation items, e.g. "%1." in lower roman gives i., ii.</summary>
-    public string RecommendationFormat { get; init; } = "%1.";
+    /// <summary>Pattern of sub-items nested in sub-items.</summary>
+    public string NestedItems { get; init; } = "i.";
+
+    /// <summary>Pattern of recommendation items.</summary>
+    public string RecommendationItems { get; init; } = "i.";
 
     /// <summary>The font of every paragraph.</summary>
     public string Font { get; init; } = "Arial";
@@ -40,22 +95,69 @@ public sealed record HouseStyle
     /// <summary>Body text size in points.</summary>
     public double BodySize { get; init; } = 12;
 
-    /// <summary>Heading sizes in points, from the title down to the deepest heading level.</summary>
-    public IReadOnlyList<double> HeadingSizes { get; init; } = [14, 12, 12, 12];
+    /// <summary>Sizes in points of the title, then headings 1 to 4.</summary>
+    public IReadOnlyList<double> HeadingSizes { get; init; } = [14, 12, 12, 12, 12];
+
+    /// <summary>Heading colour as RGB hex, e.g. "000000".</summary>
+    public string HeadingColour { get; init; } = "000000";
 
     /// <summary>Space after each paragraph, in points.</summary>
     public double SpaceAfter { get; init; } = 12;
 
-    /// <summary>Page margins in millimetres (top, right, bottom, left).</summary>
-    public (double Top, double Right, double Bottom, double Left) MarginsMm { get; init; } = (25, 25, 25, 25);
+    /// <summary>Whether standard section headings and top-level headings are printed in capitals.</summary>
+    public bool UpperCaseHeadings { get; init; }
 
-    /// <summary>The heading of each standard section, by its YAML key.</summary>
+    /// <summary>Page margins in millimetres.</summary>
+    public double MarginTopMm { get; init; } = 25;
+
+    /// <summary>Right margin in millimetres.</summary>
+    public double MarginRightMm { get; init; } = 25;
+
+    /// <summary>Bottom margin in millimetres.</summary>
+    public double MarginBottomMm { get; init; } = 25;
+
+    /// <summary>Left margin in millimetres.</summary>
+    public double MarginLeftMm { get; init; } = 25;
+
+    /// <summary>Text in the page header, if any.</summary>
+    public string? HeaderText { get; init; }
+
+    /// <summary>What the footer shows.</summary>
+    public FooterKind Footer { get; init; } = FooterKind.Page;
+
+    /// <summary>A logo in the page header.</summary>
+    public Logo? Logo { get; init; }
+
+    /// <summary>The front block of each paper kind ("report", "cabinet-member-update", …).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FrontLine>> FrontBlocks { get; init; } = new Dictionary<string, IReadOnlyList<FrontLine>>();
+
+    /// <summary>The standard sections in order; "body" stands for the body sections.</summary>
+    public IReadOnlyList<string> Order { get; init; } = [];
+
+    /// <summary>The heading of each standard section, by its key.</summary>
     public IReadOnlyDictionary<string, string> Headings { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>How the annexes are called: "Annex" (York) or "Appendix".</summary>
+    /// <summary>A heading over all the body sections (North Somerset's "DETAILS"); null for none.</summary>
+    public string? BodyHeading { get; init; }
+
+    /// <summary>How the contact details are laid out.</summary>
+    public ContactLayout Contact { get; init; } = ContactLayout.Table;
+
+    /// <summary>What annexes are called: "Annex" or "Appendix".</summary>
     public string AnnexWord { get; init; } = "Annex";
 
-    /// <summary>The heading text for a standard section key, or a readable default.</summary>
-    public string HeadingFor(string key) =>
-        Headings.TryGetValue(key, out var heading) ? heading : key;
+    /// <summary>Whether table captions go above the table (else below).</summary>
+    public bool CaptionsAbove { get; init; } = true;
+
+    /// <summary>AMBER within this percentage of a KPI target.</summary>
+    public decimal KpiTolerance { get; init; } = 5;
+
+    /// <summary>A council's Word template (.dotx or .docx) whose styles, theme, headers and footers are used.</summary>
+    public ReadOnlyMemory<byte>? Template { get; init; }
+
+    /// <summary>Names of template styles that play our roles ("heading-1", "numbered-paragraph", "table", "caption", …).</summary>
+    public IReadOnlyDictionary<string, string> TemplateStyles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The heading text for a standard section key, or the key itself.</summary>
+    public string HeadingFor(string key) => Headings.TryGetValue(key, out var heading) ? heading : key;
 }

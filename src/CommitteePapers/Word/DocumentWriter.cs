@@ -9,7 +9,7 @@ namespace CommitteePapers.Word;
 /// <summary>Writes document.xml: the body, from laid-out blocks. It decides no numbers: layout did.</summary>
 internal static class DocumentWriter
 {
-    public static Document Write(LaidOutPaper paper, HouseStyle house, RunWriter runs, string footerRelationshipId)
+    public static Document Write(LaidOutPaper paper, HouseStyle house, RunWriter runs, StyleMap styles, PageFurniture furniture)
     {
         var body = new Body();
         for (var i = 0; i < paper.Body.Count; i++)
@@ -17,23 +17,38 @@ internal static class DocumentWriter
             switch (paper.Body[i])
             {
                 case LParagraph p:
-                    body.Append(Paragraph(p, runs));
+                    var paragraph = Paragraph(p, runs, styles);
+                    if (i > 0 && paper.Body[i - 1] is LTable)
+                    {
+                        // Space between a table and the text after it, as the councils' papers have.
+                        paragraph.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = StylesWriter.Twips(house.SpaceAfter) };
+                    }
+
+                    body.Append(paragraph);
+                    break;
+                case LSectionBreak br:
+                    body.Append(new Paragraph(new ParagraphProperties { SectionProperties = SectionProperties(house, furniture, br.Landscape) }));
                     break;
                 case LTable t:
-                    body.Append(Table(t, runs));
+                    body.Append(Table(t, runs, styles));
                     // Two tables in a row would merge in Word, and a body should not end with a table.
                     if (i + 1 == paper.Body.Count || paper.Body[i + 1] is LTable) body.Append(new Paragraph());
                     break;
             }
         }
 
-        body.Append(SectionProperties(house, footerRelationshipId));
+        body.Append(SectionProperties(house, furniture, paper.EndsLandscape));
         return new Document(body);
     }
 
-    public static Paragraph Paragraph(LParagraph p, RunWriter runs)
+    public static Paragraph Paragraph(LParagraph p, RunWriter runs, StyleMap styles)
     {
-        var ppr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StylesWriter.IdOf(p.Style) } };
+        var ppr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = styles.IdOf(p.Style) } };
+        if (p.Align != Align.Left)
+        {
+            ppr.Justification = new Justification { Val = p.Align == Align.Right ? JustificationValues.Right : JustificationValues.Center };
+        }
+
         if (p.KeepWithNext && p.Style is not (ParaStyle.Heading1 or ParaStyle.Heading2 or ParaStyle.Heading3 or ParaStyle.Heading4))
         {
             ppr.KeepNext = new KeepNext();
@@ -58,6 +73,20 @@ internal static class DocumentWriter
 
         var paragraph = new Paragraph(ppr);
         var content = runs.Write(p.Content).ToList();
+        if (p.Bold || p.Size is not null)
+        {
+            foreach (var run in content.SelectMany(e => e is Run r ? [r] : e.Descendants<Run>()))
+            {
+                run.RunProperties ??= new RunProperties();
+                if (p.Bold) run.RunProperties.Bold = new Bold();
+                if (p.Size is { } size)
+                {
+                    run.RunProperties.FontSize = new FontSize { Val = StylesWriter.HalfPoints(size) };
+                    run.RunProperties.FontSizeComplexScript = new FontSizeComplexScript { Val = StylesWriter.HalfPoints(size) };
+                }
+            }
+        }
+
         if (p.Bookmark is { } name)
         {
             var (start, end) = runs.Bookmark(name);
@@ -73,13 +102,13 @@ internal static class DocumentWriter
         return paragraph;
     }
 
-    private static Table Table(LTable t, RunWriter runs)
+    private static Table Table(LTable t, RunWriter runs, StyleMap styles)
     {
         var total = t.ColumnWidthsTwips.Sum();
         var tblPr = new TableProperties
         {
             TableWidth = new TableWidth { Width = total.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-            TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+            TableLayout = new DocumentFormat.OpenXml.Wordprocessing.TableLayout { Type = TableLayoutValues.Fixed },
             TableLook = new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true },
         };
         if (t.Borders) tblPr.TableStyle = new TableStyle { Val = "TableGrid" };
@@ -98,9 +127,14 @@ internal static class DocumentWriter
             tr.Append(trPr);
             for (var i = 0; i < row.Cells.Count; i++)
             {
-                var cell = new TableCell(new TableCellProperties(
-                    new TableCellWidth { Width = t.ColumnWidthsTwips[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
-                foreach (var p in row.Cells[i].Paragraphs) cell.Append(Paragraph(p, runs));
+                var tcPr = new TableCellProperties
+                {
+                    TableCellWidth = new TableCellWidth { Width = t.ColumnWidthsTwips[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                };
+                if (row.Cells[i].Fill is { } fill) tcPr.Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill };
+                if (row.Cells[i].NoWrap) tcPr.NoWrap = new NoWrap();
+                var cell = new TableCell(tcPr);
+                foreach (var p in row.Cells[i].Paragraphs) cell.Append(Paragraph(p, runs, styles));
                 tr.Append(cell);
             }
 
@@ -110,17 +144,28 @@ internal static class DocumentWriter
         return table;
     }
 
-    private static SectionProperties SectionProperties(HouseStyle house, string footerRelationshipId)
+    private static SectionProperties SectionProperties(HouseStyle house, PageFurniture furniture, bool landscape)
     {
         static UInt32Value Mm(double mm) => (uint)Math.Round(mm * 1440 / 25.4);
-        var (top, right, bottom, left) = house.MarginsMm;
-        return new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = footerRelationshipId },
-            new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin
-            {
-                Top = (int)Mm(top).Value, Right = Mm(right), Bottom = (int)Mm(bottom).Value, Left = Mm(left),
-                Header = 709, Footer = 709, Gutter = 0,
-            });
+        var section = new SectionProperties();
+        if (furniture.HeaderId is { } header) section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = header });
+        if (furniture.FooterId is { } footer) section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = footer });
+        section.Append(landscape
+            ? new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = 11906, Height = 16838 });
+        section.Append(new PageMargin
+        {
+            Top = (int)Mm(house.MarginTopMm).Value,
+            Right = Mm(house.MarginRightMm),
+            Bottom = (int)Mm(house.MarginBottomMm).Value,
+            Left = Mm(house.MarginLeftMm),
+            Header = 709,
+            Footer = 709,
+            Gutter = 0,
+        });
+        return section;
     }
 }
+
+/// <summary>The relationship ids of the header and footer every section uses.</summary>
+internal sealed record PageFurniture(string? HeaderId, string? FooterId);

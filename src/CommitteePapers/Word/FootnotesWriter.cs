@@ -6,7 +6,7 @@ namespace CommitteePapers.Word;
 /// <summary>Writes footnotes.xml: the two separators Word expects, then one footnote per reference.</summary>
 internal static class FootnotesWriter
 {
-    public static Footnotes Write(IReadOnlyList<LFootnote> notes, RunWriter runs)
+    public static Footnotes Write(IReadOnlyList<LFootnote> notes, RunWriter runs, StyleMap styles)
     {
         var footnotes = new Footnotes(
             new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },

@@ -12,13 +12,13 @@ internal static class NumberingWriter
 {
     private const int Levels = 4;
 
-    public static Numbering Write(IReadOnlyList<ListInstance> lists, HouseStyle house)
+    public static Numbering Write(IReadOnlyList<ListInstance> lists, HouseStyle house, StyleMap styleMap)
     {
         var numbering = new Numbering();
         var kinds = lists.Select(l => l.Kind).Distinct().Order().ToList();
         foreach (var kind in kinds)
         {
-            numbering.Append(Abstract(kind, house));
+            numbering.Append(Abstract(kind, house, styleMap));
         }
 
         foreach (var list in lists)
@@ -41,18 +41,23 @@ internal static class NumberingWriter
 
     private static int AbstractId(ListKind kind) => (int)kind + 1;
 
-    private static AbstractNum Abstract(ListKind kind, HouseStyle house)
+    private static AbstractNum Abstract(ListKind kind, HouseStyle house, StyleMap styleMap)
     {
         // nsid is derived from the kind, never random, so output is byte-identical from run to run.
         var abstractNum = new AbstractNum { AbstractNumberId = AbstractId(kind) };
         abstractNum.Append(new Nsid { Val = $"C0DE{AbstractId(kind):X4}" });
-        abstractNum.Append(new MultiLevelType { Val = kind == ListKind.Paragraphs ? MultiLevelValues.SingleLevel : MultiLevelValues.HybridMultilevel });
+        abstractNum.Append(new MultiLevelType { Val = kind switch
+        {
+            ListKind.Paragraphs => MultiLevelValues.SingleLevel,
+            ListKind.Decimal => MultiLevelValues.Multilevel,
+            _ => MultiLevelValues.HybridMultilevel,
+        } });
         for (var level = 0; level < Levels; level++)
         {
             var (format, text) = FormatOf(kind, level, house);
             var left = kind switch
             {
-                ListKind.Paragraphs or ListKind.HeadingLetters => StylesWriter.IndentStep,
+                ListKind.Paragraphs or ListKind.HeadingLetters or ListKind.Decimal => StylesWriter.IndentStep,
                 _ => StylesWriter.IndentStep * (level + 2),
             };
             var lvl = new Level
@@ -78,20 +83,30 @@ internal static class NumberingWriter
 
     private static (NumberFormatValues Format, string Text) FormatOf(ListKind kind, int level, HouseStyle house)
     {
-        var placeholder = $"%{level + 1}";
-        string With(string levelText) => levelText.Replace("%1", placeholder, StringComparison.Ordinal);
+        (NumberFormatValues, string) Pattern(string pattern)
+        {
+            var p = ItemPattern.Parse(pattern);
+            return (Format(p.Kind), p.LevelText(level));
+        }
+
         return kind switch
         {
-            ListKind.Paragraphs => (NumberFormatValues.Decimal, With("%1.")),
-            ListKind.SubItems => level % 2 == 0
-                ? (NumberFormatValues.LowerLetter, With(house.SubItemFormat))
-                : (NumberFormatValues.LowerRoman, With("%1.")),
-            ListKind.Bullets => level % 2 == 0
-                ? (NumberFormatValues.Bullet, "•")
-                : (NumberFormatValues.LowerRoman, With("%1.")),
-            ListKind.Recommendations => (NumberFormatValues.LowerRoman, With(house.RecommendationFormat)),
-            ListKind.HeadingLetters => (NumberFormatValues.LowerLetter, With("%1)")),
-            _ => (NumberFormatValues.Decimal, With("%1.")),
+            ListKind.Paragraphs => (NumberFormatValues.Decimal, $"%{level + 1}."),
+            ListKind.Decimal => (NumberFormatValues.Decimal, string.Concat(Enumerable.Range(1, level + 1).Select(i => $"%{i}.")) ),
+            ListKind.SubItems => Pattern(level % 2 == 0 ? house.SubItems : house.NestedItems),
+            ListKind.Bullets => level % 2 == 0 ? (NumberFormatValues.Bullet, "•") : Pattern(house.NestedItems),
+            ListKind.Recommendations => Pattern(house.RecommendationItems),
+            ListKind.HeadingLetters => (NumberFormatValues.LowerLetter, $"%{level + 1})"),
+            _ => (NumberFormatValues.Decimal, $"%{level + 1}."),
         };
     }
+
+    private static NumberFormatValues Format(char kind) => kind switch
+    {
+        'a' => NumberFormatValues.LowerLetter,
+        'A' => NumberFormatValues.UpperLetter,
+        'i' => NumberFormatValues.LowerRoman,
+        'I' => NumberFormatValues.UpperRoman,
+        _ => NumberFormatValues.Decimal,
+    };
 }

@@ -8,12 +8,14 @@ namespace CommitteePapers.Word;
 /// <summary>Writes styles.xml: one paragraph style per <see cref="ParaStyle"/>, built-in heading names and outline levels.</summary>
 internal static class StylesWriter
 {
-    public static string IdOf(ParaStyle style) => style switch
+    /// <summary>Our own style id for each paragraph style.</summary>
+    public static string DefaultId(ParaStyle style) => style switch
     {
         ParaStyle.Normal => "Normal",
         ParaStyle.Title => "Title",
         ParaStyle.Subtitle => "Subtitle",
         ParaStyle.FrontMatter => "FrontMatter",
+        ParaStyle.Council => "CouncilName",
         ParaStyle.Heading1 => "Heading1",
         ParaStyle.Heading2 => "Heading2",
         ParaStyle.Heading3 => "Heading3",
@@ -24,7 +26,27 @@ internal static class StylesWriter
         ParaStyle.Label => "Label",
         ParaStyle.TableText => "TableText",
         ParaStyle.TableHeading => "TableHeading",
+        ParaStyle.Caption => "Caption",
         _ => "Normal",
+    };
+
+    /// <summary>The template role a paragraph style can be mapped to.</summary>
+    public static string? RoleOf(ParaStyle style) => style switch
+    {
+        ParaStyle.Normal => "normal",
+        ParaStyle.Title => "title",
+        ParaStyle.Subtitle => "subtitle",
+        ParaStyle.Heading1 => "heading-1",
+        ParaStyle.Heading2 => "heading-2",
+        ParaStyle.Heading3 => "heading-3",
+        ParaStyle.Heading4 => "heading-4",
+        ParaStyle.NumberedParagraph => "numbered-paragraph",
+        ParaStyle.Continuation => "body-text",
+        ParaStyle.ListItem => "list-paragraph",
+        ParaStyle.Caption => "caption",
+        ParaStyle.TableText => "table-text",
+        ParaStyle.TableHeading => "table-heading",
+        _ => null,
     };
 
     public const int IndentStep = 567; // 1 cm in twentieths of a point
@@ -46,14 +68,15 @@ internal static class StylesWriter
             })));
 
         styles.Append(Paragraph("Normal", "Normal", null, isDefault: true));
-        styles.Append(Paragraph("Title", "Title", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, outline: null));
-        styles.Append(Paragraph("Subtitle", "Subtitle", "Normal", bold: true, size: house.BodySize, keepNext: true));
+        styles.Append(Paragraph("Title", "Title", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, colour: house.HeadingColour));
+        styles.Append(Paragraph("Subtitle", "Subtitle", "Normal", bold: true, size: house.BodySize, keepNext: true, colour: house.HeadingColour));
         styles.Append(Paragraph("FrontMatter", "Front Matter", "Normal", keepNext: true));
+        styles.Append(Paragraph("CouncilName", "Council Name", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, colour: house.HeadingColour));
         for (var level = 1; level <= 4; level++)
         {
             var size = house.HeadingSizes[Math.Min(level, house.HeadingSizes.Count - 1)];
             styles.Append(Paragraph($"Heading{level}", $"heading {level}", "Normal", bold: level < 4, italic: level >= 3,
-                size: size, keepNext: true, outline: level - 1));
+                size: size, keepNext: true, outline: level - 1, colour: house.HeadingColour));
         }
 
         styles.Append(Paragraph("NumberedParagraph", "Numbered Paragraph", "Normal", indent: (IndentStep, IndentStep)));
@@ -62,7 +85,10 @@ internal static class StylesWriter
         styles.Append(Paragraph("Label", "Label", "Normal", keepNext: true));
         styles.Append(Paragraph("TableText", "Table Text", "Normal", spaceAfter: 0));
         styles.Append(Paragraph("TableHeading", "Table Heading", "TableText", bold: true, spaceAfter: 0, keepNext: true));
+        styles.Append(Paragraph("Caption", "caption", "Normal", bold: true, size: house.BodySize - 1, keepNext: false, spaceAfter: 6));
         styles.Append(Paragraph("FootnoteText", "footnote text", "Normal", size: house.BodySize - 2, spaceAfter: 0));
+        styles.Append(Paragraph("Header", "header", "Normal", spaceAfter: 0));
+        styles.Append(Paragraph("Footer", "footer", "Normal", spaceAfter: 0));
         styles.Append(new Style(
             new StyleName { Val = "footnote reference" },
             new UIPriority { Val = 99 },
@@ -88,7 +114,7 @@ internal static class StylesWriter
     }
 
     private static Style Paragraph(string id, string name, string? basedOn, bool isDefault = false, bool bold = false, bool italic = false,
-        double? size = null, bool keepNext = false, int? outline = null, (int Left, int Hanging)? indent = null, double? spaceAfter = null)
+        double? size = null, bool keepNext = false, int? outline = null, (int Left, int Hanging)? indent = null, double? spaceAfter = null, string? colour = null)
     {
         var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
         if (isDefault) style.Default = true;
@@ -113,6 +139,7 @@ internal static class StylesWriter
         var rpr = new StyleRunProperties();
         if (bold) rpr.Bold = new Bold();
         if (italic) rpr.Italic = new Italic();
+        if (colour is not null && colour != "000000") rpr.Color = new Color { Val = colour };
         if (size is { } s) rpr.FontSize = new FontSize { Val = HalfPoints(s) };
         if (rpr.HasChildren) style.StyleRunProperties = rpr;
         return style;

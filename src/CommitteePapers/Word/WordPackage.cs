@@ -18,34 +18,37 @@ internal static class WordPackage
     public static void Write(LaidOutPaper paper, HouseStyle house, Stream output)
     {
         using var buffer = new MemoryStream();
+        using var template = house.Template is { } bytes ? WordprocessingDocument.Open(new MemoryStream(bytes.ToArray(), writable: false), false) : null;
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
             var relationship = 0;
             string NextId() => $"rId{++relationship}";
 
+            var templateMain = template?.MainDocumentPart;
+            var templateStyles = (DocumentFormat.OpenXml.Wordprocessing.Styles?)templateMain?.StyleDefinitionsPart?.Styles?.CloneNode(true);
+            var styleMap = new StyleMap(house, templateStyles);
             var styles = main.AddNewPart<StyleDefinitionsPart>(NextId());
-            styles.Styles = StylesWriter.Write(house);
+            styles.Styles = MergeStyles(StylesWriter.Write(house), templateStyles);
             var settings = main.AddNewPart<DocumentSettingsPart>(NextId());
             settings.Settings = SettingsWriter.Write(paper.Footnotes.Count > 0);
+            if (templateMain?.ThemePart is { } theme) main.AddPart(theme, NextId());
+            if (templateMain?.FontTablePart is { } fonts) main.AddPart(fonts, NextId());
             if (paper.Lists.Count > 0)
             {
                 var numbering = main.AddNewPart<NumberingDefinitionsPart>(NextId());
-                numbering.Numbering = NumberingWriter.Write(paper.Lists, house);
+                numbering.Numbering = NumberingWriter.Write(paper.Lists, house, styleMap);
             }
 
             if (paper.Footnotes.Count > 0)
             {
                 var footnotes = main.AddNewPart<FootnotesPart>(NextId());
                 var noteRelationship = 0;
-                footnotes.Footnotes = FootnotesWriter.Write(paper.Footnotes, new RunWriter(footnotes, () => $"rId{++noteRelationship}"));
+                footnotes.Footnotes = FootnotesWriter.Write(paper.Footnotes, new RunWriter(footnotes, () => $"rId{++noteRelationship}"), styleMap);
             }
 
-            var footerId = NextId();
-            var footer = main.AddNewPart<FooterPart>(footerId);
-            footer.Footer = FooterWriter.Write(new RunWriter(footer, () => throw new InvalidOperationException("A footer has no links.")));
-
-            main.Document = DocumentWriter.Write(paper, house, new RunWriter(main, NextId), footerId);
+            var furniture = new PageFurniture(Header(main, templateMain, house, NextId), Footer(main, templateMain, house, NextId));
+            main.Document = DocumentWriter.Write(paper, house, new RunWriter(main, NextId), styleMap, furniture);
 
             // docProps/core.xml written directly: the packaging API's own core properties get a random part name.
             var core = document.AddCoreFilePropertiesPart();
@@ -56,6 +59,73 @@ internal static class WordPackage
         }
 
         Normalise(buffer, output);
+    }
+
+    /// <summary>The template's styles, with ours added where the template has none of that id.</summary>
+    private static DocumentFormat.OpenXml.Wordprocessing.Styles MergeStyles(DocumentFormat.OpenXml.Wordprocessing.Styles ours, DocumentFormat.OpenXml.Wordprocessing.Styles? template)
+    {
+        if (template is null) return ours;
+        var present = template.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>().Select(s => s.StyleId?.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var style in ours.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>())
+        {
+            if (!present.Contains(style.StyleId?.Value)) template.Append(style.CloneNode(true));
+        }
+
+        return template;
+    }
+
+    private static string? Header(MainDocumentPart main, MainDocumentPart? template, HouseStyle house, Func<string> nextId)
+    {
+        if (DefaultPart<HeaderPart>(template, isHeader: true) is { } fromTemplate)
+        {
+            var id = nextId();
+            main.AddPart(fromTemplate, id);
+            return id;
+        }
+
+        var headerId = nextId();
+        var part = main.AddNewPart<HeaderPart>(headerId);
+        if (HeaderFooterWriter.Header(house, part) is { } header)
+        {
+            part.Header = header;
+            return headerId;
+        }
+
+        main.DeletePart(part);
+        return null;
+    }
+
+    private static string? Footer(MainDocumentPart main, MainDocumentPart? template, HouseStyle house, Func<string> nextId)
+    {
+        if (DefaultPart<FooterPart>(template, isHeader: false) is { } fromTemplate)
+        {
+            var id = nextId();
+            main.AddPart(fromTemplate, id);
+            return id;
+        }
+
+        var footerId = nextId();
+        var part = main.AddNewPart<FooterPart>(footerId);
+        if (HeaderFooterWriter.Footer(house, new RunWriter(part, () => throw new InvalidOperationException("A footer has no links."))) is { } footer)
+        {
+            part.Footer = footer;
+            return footerId;
+        }
+
+        main.DeletePart(part);
+        return null;
+    }
+
+    /// <summary>The template's default header or footer: the one its last section refers to.</summary>
+    private static T? DefaultPart<T>(MainDocumentPart? template, bool isHeader)
+        where T : OpenXmlPart
+    {
+        var section = template?.Document?.Body?.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().LastOrDefault();
+        if (section is null) return null;
+        var id = isHeader
+            ? section.Elements<DocumentFormat.OpenXml.Wordprocessing.HeaderReference>().FirstOrDefault(r => r.Type is null || r.Type.Value == DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues.Default)?.Id?.Value
+            : section.Elements<DocumentFormat.OpenXml.Wordprocessing.FooterReference>().FirstOrDefault(r => r.Type is null || r.Type.Value == DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues.Default)?.Id?.Value;
+        return id is not null && template!.TryGetPartById(id, out var part) ? part as T : null;
     }
 
     /// <summary>Rewrites the package with fixed entry times and order: [Content_Types].xml first, then by name.</summary>

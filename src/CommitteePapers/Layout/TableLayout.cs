@@ -1,0 +1,343 @@
+using System.Globalization;
+using CommitteePapers.Definition;
+using CommitteePapers.Diagnostics;
+using CommitteePapers.Styles;
+using static CommitteePapers.Layout.PaperLayout;
+
+namespace CommitteePapers.Layout;
+
+/// <summary>
+/// Lays out tables: checks and computes totals, formats numbers as the councils print them, derives KPI RAG
+/// ratings and directions of travel, and sets column widths from the content so numbers never wrap.
+/// </summary>
+internal static class TableLayout
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static readonly IReadOnlyDictionary<string, string> RagFill = new Dictionary<string, string>
+    {
+        ["GREEN"] = "C6EFCE",
+        ["AMBER"] = "FFEB9C",
+        ["RED"] = "FFC7CE",
+    };
+
+    public static PendingTable Lay(Table table, HouseStyle style, DiagnosticBag diagnostics)
+    {
+        var rows = WithTotals(table, diagnostics);
+        var size = style.BodySize - 2;
+        var decimals = table.Columns.Select((c, i) => ColumnDecimals(c, rows.Select(r => r.Kind == RowKind.Group ? null : r.Cells[i].Number))).ToList();
+        var text = rows.Select(r => r.Kind == RowKind.Group
+            ? [r.Cells[0].Text ?? string.Empty, .. Enumerable.Repeat(string.Empty, table.Columns.Count - 1)]
+            : r.Cells.Select((c, i) => Format(c, table.Columns[i], decimals[i])).ToArray()).ToList();
+        var numeric = table.Columns.Select(c => c.Type is ColumnType.Number or ColumnType.Money or ColumnType.Percent or ColumnType.Date or ColumnType.Rag or ColumnType.DirectionOfTravel).ToList();
+        // The widths count the printed text, so a column is as wide as its widest number: it never wraps.
+        var widths = Widths(style, table.Landscape, size, table.Columns.Select(c => c.Heading).ToList(), text, numeric);
+
+        var header = new PendingRow(table.Columns.Select((c, i) => new PendingCell(ParaStyle.TableHeading, [(c.Heading, c.At)])
+        {
+            Align = numeric[i] && c.Type is not (ColumnType.Rag or ColumnType.DirectionOfTravel) ? Align.Right : Align.Left,
+            Size = size,
+        }).ToList(), IsHeader: true);
+        var body = new List<PendingRow> { header };
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            var bold = row.Kind != RowKind.Data;
+            body.Add(new PendingRow(text[r].Select((t, i) => new PendingCell(ParaStyle.TableText, [(Escape(t, table.Columns[i], row.Kind), CellAt(row, i))])
+            {
+                Align = row.Kind != RowKind.Group && numeric[i] && table.Columns[i].Type is not (ColumnType.Rag or ColumnType.DirectionOfTravel) ? Align.Right : Align.Left,
+                Bold = bold,
+                NoWrap = numeric[i] && row.Kind != RowKind.Group,
+                Fill = table.Columns[i].Type == ColumnType.Rag && RagFill.TryGetValue(t, out var fill) ? fill : null,
+                Size = size,
+            }).ToList(), IsHeader: false));
+        }
+
+        return new PendingTable(widths, body, Borders: true, table.Caption);
+    }
+
+    private static SourcePosition CellAt(TableRow row, int i) => i < row.Cells.Count ? row.Cells[i].At : row.At;
+
+    /// <summary>Table text is literal: a cell reading "*" or "[x]" must not become Markdown.</summary>
+    private static string Escape(string text, TableColumn column, RowKind kind) =>
+        column.Type == ColumnType.Text || kind == RowKind.Group ? text : EscapeText(text);
+
+    private static string EscapeText(string s) =>
+        string.Concat(s.Select(c => "\\`*_{}[]()#+-.!<>|~^".Contains(c) ? "\\" + c : c.ToString()));
+
+    /// <summary>Checks declared totals and subtotals against their rows and fills in those left empty.</summary>
+    private static List<TableRow> WithTotals(Table table, DiagnosticBag diagnostics)
+    {
+        var result = new List<TableRow>(table.Rows.Count);
+        var columns = table.Columns;
+        var sinceGroup = new decimal[columns.Count];
+        var all = new decimal[columns.Count];
+        var countSince = 0;
+        var countAll = 0;
+        foreach (var row in table.Rows)
+        {
+            switch (row.Kind)
+            {
+                case RowKind.Group:
+                    Array.Clear(sinceGroup);
+                    countSince = 0;
+                    result.Add(row);
+                    break;
+                case RowKind.Data:
+                    for (var i = 0; i < columns.Count; i++)
+                    {
+                        if (row.Cells[i].Number is { } n)
+                        {
+                            sinceGroup[i] += n;
+                            all[i] += n;
+                        }
+                    }
+
+                    countSince++;
+                    countAll++;
+                    result.Add(row);
+                    break;
+                default:
+                    var sums = row.Kind == RowKind.Subtotal ? sinceGroup : all;
+                    var count = row.Kind == RowKind.Subtotal ? countSince : countAll;
+                    var cells = new List<TableCell>(row.Cells);
+                    for (var i = 0; i < columns.Count; i++)
+                    {
+                        if (columns[i].Type is not (ColumnType.Number or ColumnType.Money)) continue;
+                        var declared = row.Cells[i].Number;
+                        if (declared is null)
+                        {
+                            if (row.Cells[i].IsEmpty) cells[i] = row.Cells[i] with { Number = sums[i] };
+                            continue;
+                        }
+
+                        var tolerance = Math.Max(0.5m, 0.5m * count) * Unit(ColumnDecimals(columns[i], [declared]));
+                        if (Math.Abs(declared.Value - sums[i]) > tolerance)
+                        {
+                            var word = row.Kind == RowKind.Subtotal ? "subtotal" : "total";
+                            diagnostics.Error(DiagnosticCode.WrongTotal, row.Cells[i].At,
+                                $"The {word} of '{columns[i].Heading}' is {declared.Value.ToString("N", EnGb)} but its rows add up to {sums[i].ToString("N", EnGb)}; correct the figure, or write ~ to have it worked out.");
+                        }
+                    }
+
+                    if (row.Kind == RowKind.Subtotal)
+                    {
+                        Array.Clear(sinceGroup);
+                        countSince = 0;
+                    }
+
+                    result.Add(row with { Cells = cells });
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static decimal Unit(int decimals) => decimals <= 0 ? 1m : 1m / (decimal)Math.Pow(10, decimals);
+
+    private static int ColumnDecimals(TableColumn column, IEnumerable<decimal?> values)
+    {
+        if (column.Decimals is { } d) return d;
+        if (column.Type == ColumnType.Money) return column.Unit == "£m" ? 3 : 0;
+        return Math.Min(3, values.Where(v => v is not null).Select(v => (int)v!.Value.Scale).DefaultIfEmpty(0).Max());
+    }
+
+    /// <summary>A cell as the councils print it: 1,234; (1,234) for negative money; 51%; 11 January 2017.</summary>
+    public static string Format(TableCell cell, TableColumn column, int decimals)
+    {
+        if (cell.Date is { } date) return date.ToString("d MMM yyyy", EnGb);
+        if (cell.Number is not { } n) return cell.Text ?? string.Empty;
+        var format = "N" + decimals.ToString(CultureInfo.InvariantCulture);
+        return column.Type switch
+        {
+            ColumnType.Money when n < 0 => "(" + Math.Abs(n).ToString(format, EnGb) + ")",
+            ColumnType.Percent => n.ToString(format, EnGb) + "%",
+            _ => n.ToString(format, EnGb),
+        };
+    }
+
+    // ---- KPI tables -------------------------------------------------------------------------------------
+
+    public static PendingTable LayKpi(KpiTable table, HouseStyle style, DiagnosticBag diagnostics)
+    {
+        const double size = 8;
+        var headings = new List<string> { "Indicator", "Data type" };
+        headings.AddRange(table.Periods);
+        headings.AddRange(["Target", "Polarity", "RAG", "DOT"]);
+        headings.AddRange(table.Comparators);
+        var columnCount = headings.Count;
+        var tolerance = table.Tolerance ?? style.KpiTolerance;
+        var rows = new List<(string[] Text, bool Group, SourcePosition At)>();
+        foreach (var group in table.Groups)
+        {
+            rows.Add(([group.Area, .. Enumerable.Repeat(string.Empty, columnCount - 1)], true, group.At));
+            foreach (var indicator in group.Indicators)
+            {
+                var (rag, direction) = Kpi.Derive(indicator, tolerance);
+                Check(indicator, rag, direction, diagnostics);
+                var decimals = Math.Min(2, indicator.Values.Append(indicator.Target).Where(v => v is not null).Select(v => (int)v!.Value.Scale).DefaultIfEmpty(0).Max());
+                string Value(decimal? v) => v is not { } d ? string.Empty
+                    : indicator.Type == IndicatorType.Percent ? d.ToString("N" + decimals, EnGb) + "%" : d.ToString("N" + decimals, EnGb);
+                var cells = new List<string> { indicator.Name, indicator.Type switch { IndicatorType.Percent => "Percentage", IndicatorType.Rate => "Rate", _ => "Number" } };
+                cells.AddRange(Enumerable.Range(0, table.Periods.Count).Select(i => i < indicator.Values.Count ? Value(indicator.Values[i]) : string.Empty));
+                cells.Add(indicator.Target is null ? "N/A" : Value(indicator.Target));
+                cells.Add(indicator.Polarity switch { Polarity.Higher => "Higher is better", Polarity.Lower => "Lower is better", _ => "N/A" });
+                cells.Add(rag ?? "Not targeted");
+                cells.Add(direction ?? string.Empty);
+                cells.AddRange(Enumerable.Range(0, table.Comparators.Count).Select(i => i < indicator.Comparators.Count ? indicator.Comparators[i] : string.Empty));
+                rows.Add((cells.ToArray(), false, indicator.At));
+            }
+        }
+
+        var numeric = headings.Select((_, i) => i >= 2 && i < 2 + table.Periods.Count + 1).ToList();
+        var ragColumn = 2 + table.Periods.Count + 2;
+        var noWrap = numeric.Select((n, i) => n || i == ragColumn + 1).ToList();
+        var widths = Widths(style, landscape: true, size, headings, rows.Select(r => r.Text).ToList(), noWrap);
+        var body = new List<PendingRow>
+        {
+            new(headings.Select((h, i) => new PendingCell(ParaStyle.TableHeading, [(EscapeText(h), table.At)]) { Size = size, Align = numeric[i] ? Align.Right : Align.Left }).ToList(), IsHeader: true),
+        };
+        foreach (var (text, group, at) in rows)
+        {
+            body.Add(new PendingRow(text.Select((t, i) => new PendingCell(ParaStyle.TableText, [(i == 0 ? t : EscapeText(t), at)])
+            {
+                Size = size,
+                Bold = group,
+                Align = !group && numeric[i] ? Align.Right : Align.Left,
+                NoWrap = !group && noWrap[i],
+                Fill = !group && i == ragColumn && RagFill.TryGetValue(t, out var fill) ? fill : null,
+            }).ToList(), IsHeader: false));
+        }
+
+        return new PendingTable(widths, body, Borders: true, table.Caption ?? "Key performance indicators");
+    }
+
+    private static void Check(Indicator indicator, string? rag, string? direction, DiagnosticBag diagnostics)
+    {
+        if (indicator.TypedRag is { } typed)
+        {
+            var normal = typed.Trim().ToUpperInvariant() switch
+            {
+                "R" => "RED",
+                "A" => "AMBER",
+                "G" => "GREEN",
+                "NOT TARGETED" => null,
+                var t => t,
+            };
+            if (normal != rag)
+            {
+                diagnostics.Warning(DiagnosticCode.RagDisagrees, indicator.RagAt,
+                    $"The RAG rating typed here is {typed} but the values give {rag ?? "none (not targeted)"}; remove 'rag:' and let it be worked out, or check the values and target.");
+            }
+        }
+
+        if (indicator.TypedDirection is { } dot && !string.Equals(dot.Trim(), direction, StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Warning(DiagnosticCode.DirectionDisagrees, indicator.DirectionAt,
+                $"The direction of travel typed here is {dot} but the values give {direction ?? "none"}; remove 'dot:' and let it be worked out, or check the values.");
+        }
+
+        if (indicator.Target is not null && indicator.Polarity is null)
+        {
+            diagnostics.Warning(DiagnosticCode.TargetWithoutPolarity, indicator.At,
+                "This indicator has a target but no polarity, so no RAG rating can be worked out; add 'polarity: higher' or 'polarity: lower'.");
+        }
+    }
+
+    // ---- widths -------------------------------------------------------------------------------------------
+
+    private const int CellPadding = 230; // left and right cell margins, with a little room
+
+    /// <summary>Approximate width of text in em, from Arial's proportions (capitals and digits are wider than lower case).</summary>
+    private static double Em(string s)
+    {
+        double em = 0;
+        foreach (var c in s)
+        {
+            em += c switch
+            {
+                ' ' or '.' or ',' or ':' or ';' or 'i' or 'l' or 'j' or '\'' or '|' or '!' => 0.28,
+                'f' or 't' or 'r' or '(' or ')' or '-' or 'I' => 0.36,
+                'm' or 'w' or 'M' or 'W' or '%' or '@' => 0.86,
+                >= 'A' and <= 'Z' => 0.70,
+                >= '0' and <= '9' or '£' or '$' => 0.56,
+                _ => 0.53,
+            };
+        }
+
+        return em;
+    }
+
+    /// <summary>
+    /// Column widths in twips: columns that must not wrap (numbers) get their widest cell; text columns share
+    /// what is left in proportion to their content, but never less than their longest word.
+    /// </summary>
+    public static IReadOnlyList<int> Widths(HouseStyle style, bool landscape, double size, IReadOnlyList<string> headings,
+        IReadOnlyList<string[]> rows, IReadOnlyList<bool> noWrap)
+    {
+        var pageMm = landscape ? 297 : 210;
+        var total = (int)((pageMm - style.MarginLeftMm - style.MarginRightMm) * 1440 / 25.4);
+        int Measure(string s) => (int)Math.Ceiling(Em(s) * size * 20 * 1.08) + CellPadding; // bold headings are wider
+        int LongestWord(string s) => s.Split(' ', '\n').Select(w => Measure(w)).DefaultIfEmpty(CellPadding).Max();
+
+        var n = headings.Count;
+        var min = new int[n];
+        var want = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var cells = rows.Where(r => i < r.Length && !(i > 0 && r.Skip(1).All(string.IsNullOrEmpty))).Select(r => r[i]).ToList();
+            var widest = cells.Select(Measure).DefaultIfEmpty(CellPadding).Max();
+            var longestWord = cells.Append(headings[i]).Select(LongestWord).Max();
+            min[i] = noWrap[i] ? Math.Max(widest, longestWord) : longestWord;
+            want[i] = noWrap[i] ? min[i] : Math.Max(min[i], Math.Min(Measure(new string('x', 60)), Math.Max(widest, Measure(headings[i]))));
+        }
+
+        var fixedWidth = Enumerable.Range(0, n).Where(i => noWrap[i]).Sum(i => min[i]);
+        var flexible = Enumerable.Range(0, n).Where(i => !noWrap[i]).ToList();
+        var widths = (int[])min.Clone();
+        var left = total - fixedWidth - flexible.Sum(i => min[i]);
+        if (left > 0 && flexible.Count > 0)
+        {
+            var extra = flexible.Sum(i => want[i] - min[i]);
+            foreach (var i in flexible)
+            {
+                widths[i] += extra > 0 ? (int)((long)left * (want[i] - min[i]) / extra) : left / flexible.Count;
+            }
+        }
+        else if (left > 0)
+        {
+            for (var i = 0; i < n; i++) widths[i] += left / n;
+        }
+
+        return widths;
+    }
+}
+
+/// <summary>RAG ratings and directions of travel, worked out from values, target, tolerance and polarity.</summary>
+internal static class Kpi
+{
+    public static (string? Rag, string? Direction) Derive(Indicator indicator, decimal tolerancePercent)
+    {
+        var latest = indicator.Values.Count > 0 ? indicator.Values[^1] : null;
+        string? rag = null;
+        if (indicator.Target is { } target && indicator.Polarity is { } polarity && latest is { } value)
+        {
+            var band = Math.Abs(target) * tolerancePercent / 100m;
+            rag = polarity == Polarity.Higher
+                ? value >= target ? "GREEN" : value >= target - band ? "AMBER" : "RED"
+                : value <= target ? "GREEN" : value <= target + band ? "AMBER" : "RED";
+        }
+
+        string? direction = null;
+        if (latest is { } last && indicator.Values.Count >= 2 && indicator.Values[^2] is { } previous)
+        {
+            var targeted = indicator.Target is not null && indicator.Polarity is not null;
+            if (last == previous) direction = "STABLE";
+            else if (!targeted) direction = last > previous ? "INCREASE" : "DECREASE";
+            else direction = (last > previous) == (indicator.Polarity == Polarity.Higher) ? "POSITIVE" : "NEGATIVE";
+        }
+
+        return (rag, direction);
+    }
+}

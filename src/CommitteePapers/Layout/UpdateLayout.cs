@@ -1,0 +1,46 @@
+using CommitteePapers.Definition;
+using CommitteePapers.Diagnostics;
+using CommitteePapers.Styles;
+
+namespace CommitteePapers.Layout;
+
+/// <summary>Lays out a <see cref="CabinetMemberUpdate"/>: the style's front block, then themed sections of unnumbered paragraphs.</summary>
+internal sealed class UpdateLayout : PaperLayout
+{
+    private readonly CabinetMemberUpdate update;
+
+    private UpdateLayout(CabinetMemberUpdate update, HouseStyle style, DiagnosticBag diagnostics)
+        : base(update, style, diagnostics)
+    {
+        this.update = update;
+    }
+
+    public static LaidOutPaper Lay(CabinetMemberUpdate update, HouseStyle style, DiagnosticBag diagnostics) =>
+        new UpdateLayout(update, style, diagnostics).Lay();
+
+    protected override DocumentInfo Info => new(
+        Plain(update.Title ?? $"Cabinet Member Update: {update.Portfolio}"), Plain(update.Councillor), Plain(update.Portfolio), "en-GB");
+
+    protected override void LayContent()
+    {
+        FrontLines("cabinet-member-update", new Dictionary<string, object?>
+        {
+            ["council"] = Style.Council,
+            ["councillor"] = update.Councillor,
+            ["portfolio"] = update.Portfolio,
+            ["date"] = update.Date,
+            ["title"] = update.Title,
+        });
+        Sections(update.Sections, 1);
+    }
+
+    private void Sections(IReadOnlyList<Section> sections, int level)
+    {
+        foreach (var section in sections)
+        {
+            Heading(section.Heading, level, section.Id, section.At);
+            Blocks(section.Paragraphs);
+            Sections(section.Sections, level + 1);
+        }
+    }
+}
