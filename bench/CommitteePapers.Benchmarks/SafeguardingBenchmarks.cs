@@ -29,7 +29,7 @@ public class SafeguardingBenchmarks
 
         paper = loaded.Paper!;
         using var probe = new MemoryStream();
-        var rendered = Papers.Render(paper, BuiltInStyles.York, probe);
+        var rendered = Papers.Render(paper, HouseStyles.York, probe);
         if (!rendered.Written)
         {
             throw new InvalidOperationException(
@@ -47,7 +47,7 @@ public class SafeguardingBenchmarks
     {
         var paper = Papers.Parse(yaml, ExamplePath).Paper!;
         using var output = new MemoryStream();
-        Papers.Render(paper, BuiltInStyles.York, output);
+        Papers.Render(paper, HouseStyles.York, output);
         return output.Length;
     }
 
@@ -56,7 +56,7 @@ public class SafeguardingBenchmarks
     public long Render()
     {
         using var output = new MemoryStream();
-        Papers.Render(paper, BuiltInStyles.York, output);
+        Papers.Render(paper, HouseStyles.York, output);
         return output.Length;
     }
 

@@ -24,7 +24,7 @@ public class DiagnosticTests
     {
         var loaded = Papers.Parse(yaml, name);
         if (!loaded.Succeeded) return loaded.Diagnostics;
-        var rendered = Papers.Render(loaded.Paper!, BuiltInStyles.York, Stream.Null);
+        var rendered = Papers.Render(loaded.Paper!, HouseStyles.York, Stream.Null);
         return [.. loaded.Diagnostics, .. rendered.Diagnostics];
     }
 
@@ -91,7 +91,7 @@ public class DiagnosticTests
         var loaded = Papers.Parse(yaml, "c.yaml");
         Assert.True(loaded.Succeeded);
         using var stream = new MemoryStream();
-        var result = Papers.Render(loaded.Paper!, BuiltInStyles.York, stream);
+        var result = Papers.Render(loaded.Paper!, HouseStyles.York, stream);
         Assert.True(result.Written);
         Assert.Contains(result.Diagnostics, d => d.Code == "CP0018" && d.Position.Line == 6);
         Docx.AssertValid(stream.ToArray());

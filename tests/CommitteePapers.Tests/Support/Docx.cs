@@ -17,7 +17,7 @@ internal static class Docx
     {
         var loaded = Papers.Load(yamlPath);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
-        return Render(loaded.Paper!, style ?? Papers.ResolveStyle(loaded.Paper!, null, out _)!);
+        return Render(loaded.Paper!, style ?? Papers.ResolveStyle(loaded.Paper!, null, Path.GetDirectoryName(Path.GetFullPath(yamlPath)), out _)!);
     }
 
     public static byte[] Render(CommitteePapers.Definition.Paper paper, HouseStyle style)

@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.Versioning;
+using System.Text.RegularExpressions;
+using CommitteePapers.Pdf;
+using CommitteePapers.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CommitteePapers.Tests;
+
+/// <summary>
+/// PDF through LibreOffice headless: the real soffice for what the PDF contains (read back with poppler's pdftotext and
+/// pdfinfo), fake soffice scripts for hangs and leftover processes. Linux only, like the tools they use (bash, pgrep,
+/// poppler-utils, the libreoffice-writer package that scripts/test.sh installs).
+/// </summary>
+[SupportedOSPlatform("linux")]
+public sealed class PdfTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("cp-pdf-").FullName;
+    private readonly ITestOutputHelper output;
+
+    public PdfTests(ITestOutputHelper output) => this.output = output;
+
+    /// <summary>Where the converter makes its private folders in these tests, so the tests can see they are gone.</summary>
+    private string Work => Path.Combine(folder, "work");
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void Safeguarding_update_becomes_a_tagged_pdf_with_Words_numbering_and_footnotes()
+    {
+        var docx = Path.Combine(folder, "york-safeguarding-update.docx");
+        File.WriteAllBytes(docx, Docx.Build(Repo.Example("york-safeguarding-update")));
+        var pdf = Path.Combine(folder, "out", "york-safeguarding-update.pdf");
+
+        var clock = Stopwatch.StartNew();
+        var result = new LibreOfficeConverter(new LibreOfficeOptions { TemporaryFolder = Work }).Convert(docx, pdf);
+        output.WriteLine($"{clock.ElapsedMilliseconds} ms: {result.Message}");
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal([pdf], result.OutputPaths);
+        var text = Tool("pdftotext", "-layout", pdf, "-");
+        Assert.Contains("Bi-Annual Safeguarding Update", text);
+
+        // LibreOffice lays out Word's numbering: paragraphs 1 to 60 straight through, each at the start of its line.
+        var numbers = Regex.Matches(text, @"^\s*(\d{1,3})\.\s+\S", RegexOptions.Multiline)
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(Enumerable.Range(1, 60), numbers);
+        Assert.Matches(new Regex(@"^\s*a\)\s+\S", RegexOptions.Multiline), text);
+        Assert.Matches(new Regex(@"^\s*vii\.\s+\S", RegexOptions.Multiline), text);
+        Assert.Contains("DfE / HO / DCLG /DfID briefing note", text);
+
+        var info = Tool("pdfinfo", pdf);
+        Assert.Matches(new Regex(@"^Tagged:\s+yes$", RegexOptions.Multiline), info);
+        Assert.Equal("Bi-Annual Safeguarding Update", Regex.Match(info, @"^Title:\s+(.*)$", RegexOptions.Multiline).Groups[1].Value.Trim());
+        var pages = int.Parse(Regex.Match(info, @"^Pages:\s+(\d+)$", RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(pages, 8, 14);
+
+        AssertNothingLeftIn(Work);
+        Assert.Equal(["york-safeguarding-update.pdf"], Directory.GetFiles(Path.Combine(folder, "out")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Two_conversions_at_once_each_convert_a_batch_with_clashing_names_and_leave_nothing_running()
+    {
+        var bytes = Docx.Build(Repo.Example("york-safeguarding-update"));
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { TemporaryFolder = Work });
+        var batches = Enumerable.Range(0, 2).Select(run =>
+        {
+            // Two papers both called report.docx: their PDFs must not overwrite each other inside LibreOffice's one output folder.
+            var jobs = new List<PdfJob>();
+            foreach (var paper in new[] { "first", "second" })
+            {
+                var docx = Path.Combine(folder, $"run{run}", paper, "report.docx");
+                Directory.CreateDirectory(Path.GetDirectoryName(docx)!);
+                File.WriteAllBytes(docx, bytes);
+                jobs.Add(new PdfJob(docx, Path.Combine(folder, $"run{run}", $"{paper}.pdf")));
+            }
+
+            return jobs;
+        }).ToList();
+
+        var clock = Stopwatch.StartNew();
+        var results = await Task.WhenAll(batches.Select(jobs => Task.Run(() => converter.ConvertAsync(jobs))));
+        output.WriteLine($"{clock.ElapsedMilliseconds} ms for two runs of two documents at once");
+
+        for (var run = 0; run < 2; run++)
+        {
+            Assert.True(results[run].Succeeded, results[run].Message);
+            Assert.Equal(batches[run].Select(j => j.Pdf), results[run].OutputPaths);
+            Assert.All(results[run].OutputPaths, pdf => Assert.Contains("Bi-Annual Safeguarding Update", Tool("pdftotext", pdf, "-")));
+        }
+
+        // Each run's profile was inside Work, so any LibreOffice process still running would name it.
+        Assert.Empty(ProcessesNaming(Work));
+        AssertNothingLeftIn(Work);
+    }
+
+    [Fact]
+    public void A_hanging_soffice_is_stopped_with_its_children_tried_once_more_then_reported()
+    {
+        var soffice = FakeSoffice("hanging-soffice", out var marker);
+        var docx = Path.Combine(folder, "paper.docx");
+        File.WriteAllBytes(docx, [1, 2, 3]);
+        var pdf = Path.Combine(folder, "paper.pdf");
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions
+        {
+            SofficePath = soffice,
+            TimeLimit = TimeSpan.FromSeconds(2),
+            TemporaryFolder = Work,
+        });
+
+        var clock = Stopwatch.StartNew();
+        var result = converter.Convert(docx, pdf);
+        clock.Stop();
+        output.WriteLine($"{clock.ElapsedMilliseconds} ms: {result.Message}");
+
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.OutputPaths);
+        Assert.Contains("did not finish", result.Message);
+        Assert.Contains("time limit of 2 s", result.Message);
+        Assert.Equal(2, File.ReadAllLines(soffice + ".starts").Length); // the first try and one more
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(10));
+        Assert.Empty(ProcessesNaming(marker));
+        Assert.False(File.Exists(pdf));
+        AssertNothingLeftIn(Work);
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_soffice_and_its_children_at_once()
+    {
+        var soffice = FakeSoffice("hanging-soffice", out var marker);
+        var docx = Path.Combine(folder, "paper.docx");
+        File.WriteAllBytes(docx, [1, 2, 3]);
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { SofficePath = soffice, TemporaryFolder = Work });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => converter.ConvertAsync([new PdfJob(docx, Path.Combine(folder, "paper.pdf"))], cancel.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.Single(File.ReadAllLines(soffice + ".starts")); // no second try after a cancel
+        Assert.Empty(ProcessesNaming(marker));
+        AssertNothingLeftIn(Work);
+    }
+
+    [Fact]
+    public void Children_soffice_leaves_behind_are_stopped_and_a_missing_pdf_is_a_failure_that_keeps_the_old_file()
+    {
+        var soffice = FakeSoffice("deserting-soffice", out var marker);
+        var docx = Path.Combine(folder, "paper.docx");
+        File.WriteAllBytes(docx, [1, 2, 3]);
+        var pdf = Path.Combine(folder, "paper.pdf");
+        File.WriteAllText(pdf, "previous");
+
+        var clock = Stopwatch.StartNew();
+        var result = new LibreOfficeConverter(new LibreOfficeOptions { SofficePath = soffice, TemporaryFolder = Work }).Convert(docx, pdf);
+        output.WriteLine($"{clock.ElapsedMilliseconds} ms: {result.Message}");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("'" + docx + "' was not converted", result.Message);
+        Assert.Contains("Error: source file could not be loaded", result.Message);
+        Assert.DoesNotContain("javaldx", result.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), "the child holding the output pipes was not stopped promptly");
+        Assert.Empty(ProcessesNaming(marker));
+        Assert.Equal("previous", File.ReadAllText(pdf));
+        Assert.Equal(["paper.docx", "paper.pdf"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        AssertNothingLeftIn(Work);
+    }
+
+    [Fact]
+    public void A_missing_soffice_is_a_clear_failure_naming_the_debian_package_not_an_exception()
+    {
+        var docx = Path.Combine(folder, "paper.docx");
+        File.WriteAllBytes(docx, [1, 2, 3]);
+        var nowhere = Path.Combine(folder, "no-such-folder", "soffice");
+
+        var result = new LibreOfficeConverter(new LibreOfficeOptions { SofficePath = nowhere }).Convert(docx, Path.Combine(folder, "paper.pdf"));
+
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.OutputPaths);
+        Assert.Contains(nowhere, result.Message);
+        Assert.Contains("apt-get install libreoffice-writer", result.Message);
+        Assert.False(File.Exists(Path.Combine(folder, "paper.pdf")));
+    }
+
+    [Fact]
+    public void The_environment_variable_names_soffice_when_the_option_does_not_and_PATH_is_searched_last()
+    {
+        var docx = Path.Combine(folder, "paper.docx");
+        File.WriteAllBytes(docx, [1, 2, 3]);
+        var nowhere = Path.Combine(folder, "no-such-folder", "soffice");
+        var emptyPath = Directory.CreateDirectory(Path.Combine(folder, "empty-path")).FullName;
+        string? Variables(string name) => name switch
+        {
+            LibreOfficeOptions.SofficeVariable => nowhere,
+            "PATH" => emptyPath,
+            _ => null,
+        };
+
+        var fromVariable = new LibreOfficeConverter(null, Variables).Convert(docx, Path.Combine(folder, "paper.pdf"));
+        Assert.False(fromVariable.Succeeded);
+        Assert.Contains(nowhere, fromVariable.Message);
+        Assert.Contains(LibreOfficeOptions.SofficeVariable, fromVariable.Message);
+        Assert.Contains("libreoffice-writer", fromVariable.Message);
+
+        var notOnPath = new LibreOfficeConverter(null, name => name == "PATH" ? emptyPath : null).Convert(docx, Path.Combine(folder, "paper.pdf"));
+        Assert.False(notOnPath.Succeeded);
+        Assert.Equal(LibreOfficeConverter.NotInstalled, notOnPath.Message);
+
+        // The option beats the variable, the variable beats PATH, and PATH skips files that cannot be run.
+        var fake = FakeSoffice("deserting-soffice", out _);
+        File.WriteAllText(Path.Combine(emptyPath, "soffice"), "not a program");
+        var bin = Directory.CreateDirectory(Path.Combine(folder, "bin")).FullName;
+        var onPath = Path.Combine(bin, "soffice");
+        File.Copy(fake, onPath);
+        File.SetUnixFileMode(onPath, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var path = $"{emptyPath}{Path.PathSeparator}{bin}";
+        Assert.Equal(fake, LibreOfficeConverter.FindSoffice(fake, name => name == "PATH" ? path : nowhere).Path);
+        Assert.Equal(fake, LibreOfficeConverter.FindSoffice(null, name => name == "PATH" ? path : fake).Path);
+        Assert.Equal(onPath, LibreOfficeConverter.FindSoffice(null, name => name == "PATH" ? path : null).Path);
+    }
+
+    [Fact]
+    public void The_export_filter_asks_for_tags_bookmarks_and_empty_pages() =>
+        Assert.Equal(
+            """pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"},"IsSkipEmptyPages":{"type":"boolean","value":"false"}}""",
+            LibreOfficeConverter.ExportFilter);
+
+    /// <summary>Copies a fake soffice to a uniquely named place; the unique part is the marker its processes show.</summary>
+    private string FakeSoffice(string name, out string marker)
+    {
+        marker = "fake-soffice-" + Guid.NewGuid().ToString("N");
+        var copy = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "fakes")).FullName, marker);
+        File.Copy(Path.Combine(Repo.Root, "tests", "CommitteePapers.Tests", "FakeSoffice", name), copy);
+        File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return copy;
+    }
+
+    private static void AssertNothingLeftIn(string work) =>
+        Assert.True(!Directory.Exists(work) || !Directory.EnumerateFileSystemEntries(work).Any(),
+            "left behind: " + string.Join(", ", Directory.Exists(work) ? Directory.EnumerateFileSystemEntries(work) : []));
+
+    /// <summary>The command lines of running processes that contain <paramref name="text"/> (pgrep -f).</summary>
+    private static string[] ProcessesNaming(string text) =>
+        Tool("pgrep", allowedExitCodes: [0, 1], "-a", "-f", Regex.Escape(text))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Tool(string program, params string[] args) => Tool(program, [0], args);
+
+    private static string Tool(string program, int[] allowedExitCodes, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in a minute");
+        Assert.True(allowedExitCodes.Contains(process.ExitCode), $"{program} exited with {process.ExitCode}: {stderr.Result}");
+        return stdout.Result;
+    }
+}
