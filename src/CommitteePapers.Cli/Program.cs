@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Text.Json;
 using CommitteePapers;
 using CommitteePapers.Diagnostics;
+using Humanizer;
 
 namespace CommitteePapers.Cli;
 
@@ -15,9 +17,11 @@ internal static class Program
     {
         var root = new RootCommand(
             "Builds council committee papers from YAML into house-style Word documents.\n\n" +
-            "Start with:  committee-papers build examples/york-safeguarding-update/report.yaml -o report.docx");
+            "Start with:  committee-papers new report -o report.yaml\n" +
+            "             committee-papers build report.yaml -o report.docx");
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(NewCommand());
         root.Subcommands.Add(SchemaCommand());
 
         var parsed = root.Parse(args);
@@ -31,17 +35,25 @@ internal static class Program
         return parsed.Invoke();
     }
 
+    private static Option<string?> StyleOption() => new("--style")
+    {
+        Description = "House style: york, north-somerset, sefton, a style file (.yaml) or a Word template (.dotx); overrides the paper's 'style:'.",
+    };
+
+    private static Option<bool> StrictOption() => new("--strict") { Description = "Treat warnings (placeholders left in, missing reasons …) as errors." };
+
     private static Command BuildCommand()
     {
         var file = new Argument<FileInfo>("paper") { Description = "The paper's YAML file, e.g. report.yaml." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the Word document (default: the YAML file's name with .docx)." };
-        var style = new Option<string?>("--style") { Description = "House style: york, north-somerset, sefton, a style file (.yaml) or a Word template (.dotx); overrides the paper's 'style:'." };
-        var command = new Command("build", "Build a paper into a Word document (.docx).") { file, output, style };
+        var style = StyleOption();
+        var strict = StrictOption();
+        var command = new Command("build", "Build a paper into a Word document (.docx).") { file, output, style, strict };
         command.SetAction(parse =>
         {
             var input = parse.GetValue(file)!;
             var target = parse.GetValue(output)?.FullName ?? Path.ChangeExtension(input.FullName, ".docx");
-            return Run(input, parse.GetValue(style), target);
+            return Run(input, parse.GetValue(style), target, parse.GetValue(strict), json: false);
         });
         return command;
     }
@@ -49,24 +61,59 @@ internal static class Program
     private static Command CheckCommand()
     {
         var file = new Argument<FileInfo>("paper") { Description = "The paper's YAML file." };
-        var style = new Option<string?>("--style") { Description = "House style to check against." };
-        var command = new Command("check", "Check a paper for errors and warnings without writing anything.") { file, style };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(style), target: null));
+        var style = StyleOption();
+        var strict = StrictOption();
+        var format = new Option<string>("--format") { Description = "text (default) or json: the diagnostics as JSON, for editors and CI.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("check", "Check a paper for errors and warnings without writing anything.") { file, style, strict, format };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(style), target: null, parse.GetValue(strict), parse.GetValue(format) == "json"));
         return command;
     }
 
-    private static Command SchemaCommand()
+    private static Command NewCommand()
     {
-        var command = new Command("schema", "Print the JSON Schema of papers (for editors: yaml-language-server).");
-        command.SetAction(_ =>
+        var kind = new Argument<string>("kind") { Description = "The kind of paper: " + string.Join(", ", Scaffolds.Kinds) + "." };
+        kind.AcceptOnlyFromAmong([.. Scaffolds.Kinds]);
+        var style = new Option<string?>("--style") { Description = "The house style the paper names: york, north-somerset or sefton." };
+        style.AcceptOnlyFromAmong("york", "north-somerset", "sefton");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the new paper (default: print it)." };
+        var command = new Command("new", "Write a commented example of a kind of paper to start from; it builds as it is.") { kind, style, output };
+        command.SetAction(parse =>
         {
-            Console.Out.Write(Papers.JsonSchema);
+            var text = Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style));
+            if (parse.GetValue(output) is not { } target)
+            {
+                Console.Out.Write(text);
+                return Built;
+            }
+
+            if (target.Exists)
+            {
+                Console.Error.WriteLine($"error: '{target.FullName}' already exists; choose another name, or delete it first.");
+                return BadUsage;
+            }
+
+            File.WriteAllText(target.FullName, text);
+            Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target.FullName)}");
             return Built;
         });
         return command;
     }
 
-    private static int Run(FileInfo input, string? styleName, string? target)
+    private static Command SchemaCommand()
+    {
+        var kind = new Option<string>("--of") { Description = "Which schema: paper (default) or style.", DefaultValueFactory = _ => "paper" };
+        kind.AcceptOnlyFromAmong("paper", "style");
+        var command = new Command("schema", "Print the JSON Schema of papers or style files (for editors: yaml-language-server).") { kind };
+        command.SetAction(parse =>
+        {
+            Console.Out.Write(parse.GetValue(kind) == "style" ? Papers.StyleJsonSchema : Papers.JsonSchema);
+            return Built;
+        });
+        return command;
+    }
+
+    private static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json)
     {
         if (!input.Exists)
         {
@@ -81,53 +128,65 @@ internal static class Program
             loaded = Papers.Load(stream, name);
         }
 
-        Report(loaded.Diagnostics);
-        if (!loaded.Succeeded) return Summarise(loaded.Diagnostics, InputErrors);
-
-        var style = Papers.ResolveStyle(loaded.Paper!, styleName, input.DirectoryName, out var styleDiagnostics);
-        Report(styleDiagnostics);
-        if (style is null) return styleName is null ? InputErrors : BadUsage;
-
-        RenderResult rendered;
-        if (target is null)
+        var all = new List<Diagnostic>(loaded.Diagnostics);
+        var code = Built;
+        if (!loaded.Succeeded)
         {
-            rendered = Papers.Render(loaded.Paper!, style, Stream.Null);
+            code = InputErrors;
+        }
+        else if (Papers.ResolveStyle(loaded.Paper!, styleName, input.DirectoryName, out var styleDiagnostics) is not { } style)
+        {
+            all.AddRange(styleDiagnostics);
+            code = styleName is null ? InputErrors : BadUsage;
         }
         else
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
-            if (!Directory.Exists(folder))
+            all.AddRange(styleDiagnostics);
+            var folder = target is null ? null : Path.GetDirectoryName(Path.GetFullPath(target))!;
+            if (folder is not null && !Directory.Exists(folder))
             {
                 Console.Error.WriteLine($"error: the folder '{folder}' does not exist.");
                 return BadUsage;
             }
 
-            rendered = Papers.Render(loaded.Paper!, style, target);
+            var options = new RenderOptions { WarningsAsErrors = strict };
+            var rendered = target is null
+                ? Papers.Render(loaded.Paper!, style, Stream.Null, options)
+                : Papers.Render(loaded.Paper!, style, target, options);
+            all.AddRange(rendered.Diagnostics);
+            if (!rendered.Written || (strict && all.Count > 0))
+            {
+                code = InputErrors;
+            }
+            else if (target is not null && !json)
+            {
+                Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
+            }
         }
 
-        Report(rendered.Diagnostics);
-        var all = loaded.Diagnostics.Concat(rendered.Diagnostics).ToList();
-        if (!rendered.Written) return Summarise(all, InputErrors);
-        if (target is not null) Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
-        return Summarise(all, Built);
-    }
-
-    private static void Report(IEnumerable<Diagnostic> diagnostics)
-    {
-        foreach (var d in diagnostics) Console.Error.WriteLine(d.ToString());
-    }
-
-    private static int Summarise(IReadOnlyCollection<Diagnostic> diagnostics, int code)
-    {
-        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = diagnostics.Count - errors;
-        if (errors > 0 || warnings > 0)
+        if (strict) all = all.Select(d => d with { Severity = Severity.Error }).ToList();
+        if (json)
         {
-            Console.Error.WriteLine($"{Count(errors, "error")}, {Count(warnings, "warning")}{(code == InputErrors ? "; nothing was written" : string.Empty)}.");
+            Console.Out.WriteLine(JsonSerializer.Serialize(all.Select(d => new
+            {
+                code = d.Code,
+                severity = d.Severity == Severity.Error ? "error" : "warning",
+                file = d.Position.File,
+                line = d.Position.Line,
+                column = d.Position.Column,
+                message = d.Message,
+            }), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            return code;
+        }
+
+        foreach (var d in all) Console.Error.WriteLine(d.ToString());
+        var errors = all.Count(d => d.Severity == Severity.Error);
+        var warnings = all.Count - errors;
+        if (all.Count > 0)
+        {
+            Console.Error.WriteLine($"{"error".ToQuantity(errors)}, {"warning".ToQuantity(warnings)}{(code == Built ? string.Empty : "; nothing was written")}.");
         }
 
         return code;
     }
-
-    private static string Count(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

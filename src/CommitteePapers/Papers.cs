@@ -21,6 +21,16 @@ public sealed record LoadResult(Paper? Paper, IReadOnlyList<Diagnostic> Diagnost
 /// <param name="Diagnostics">Errors and warnings, in file order.</param>
 public sealed record RenderResult(bool Written, IReadOnlyList<Diagnostic> Diagnostics);
 
+/// <summary>Choices for rendering.</summary>
+public sealed record RenderOptions
+{
+    /// <summary>The defaults: warnings do not stop a build.</summary>
+    public static RenderOptions Default { get; } = new();
+
+    /// <summary>Refuse to write when there is any warning (the command line's --strict).</summary>
+    public bool WarningsAsErrors { get; init; }
+}
+
 /// <summary>
 /// The entry point: read papers from YAML, render them as Word documents in a house style.
 /// Every method is thread-safe and never throws on bad input: problems come back as diagnostics.
@@ -31,6 +41,11 @@ public static class Papers
     public static string JsonSchema => LazySchema.Value;
 
     private static readonly Lazy<string> LazySchema = new(SchemaWriter.PaperSchema);
+
+    /// <summary>The JSON Schema of house style files (style.yaml).</summary>
+    public static string StyleJsonSchema => LazyStyleSchema.Value;
+
+    private static readonly Lazy<string> LazyStyleSchema = new(SchemaWriter.StyleSchema);
 
     /// <summary>Reads a paper from YAML text.</summary>
     /// <param name="yaml">The YAML text.</param>
@@ -146,14 +161,15 @@ public static class Papers
     }
 
     /// <summary>Renders a paper as a Word document into <paramref name="output"/>. Nothing is written if there are errors.</summary>
-    public static RenderResult Render(Paper paper, HouseStyle style, Stream output)
+    public static RenderResult Render(Paper paper, HouseStyle style, Stream output, RenderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(paper);
         ArgumentNullException.ThrowIfNull(style);
         ArgumentNullException.ThrowIfNull(output);
         var diagnostics = new DiagnosticBag();
         var laidOut = Lay(paper, style, diagnostics);
-        if (laidOut is null || diagnostics.HasErrors) return new RenderResult(false, diagnostics.ToSortedList());
+        var refuse = diagnostics.HasErrors || ((options ?? RenderOptions.Default).WarningsAsErrors && diagnostics.Items.Count > 0);
+        if (laidOut is null || refuse) return new RenderResult(false, diagnostics.ToSortedList());
         WordPackage.Write(laidOut, style, output);
         return new RenderResult(true, diagnostics.ToSortedList());
     }
@@ -162,7 +178,7 @@ public static class Papers
     /// Renders a paper to a file. The document is written to a temporary file beside it and moved into place,
     /// so a failed build never leaves a half-written file.
     /// </summary>
-    public static RenderResult Render(Paper paper, HouseStyle style, string outputPath)
+    public static RenderResult Render(Paper paper, HouseStyle style, string outputPath, RenderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(outputPath);
         var full = Path.GetFullPath(outputPath);
@@ -172,7 +188,7 @@ public static class Papers
             RenderResult result;
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                result = Render(paper, style, stream);
+                result = Render(paper, style, stream, options);
             }
 
             if (result.Written) File.Move(temporary, full, overwrite: true);

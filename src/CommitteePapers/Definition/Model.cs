@@ -42,6 +42,12 @@ public sealed record Report : Paper
     /// <summary>The forward plan reference of a key decision.</summary>
     public string? ForwardPlanReference { get; init; }
 
+    /// <summary>Whether the report is exempt from publication.</summary>
+    public bool Exempt { get; init; }
+
+    /// <summary>The paragraph of Schedule 12A to the Local Government Act 1972 (1 to 7) that makes it exempt.</summary>
+    public int? ExemptParagraph { get; init; }
+
     /// <summary>The summary paragraphs.</summary>
     public IReadOnlyList<Block> Summary { get; init; } = [];
 

@@ -44,12 +44,20 @@ internal static class PaperReader
         }
 
         var kind = MappingReader.TextOf(kindNode, "paper", diagnostics);
+        Paper? paper = kind switch
+        {
+            "report" => new ReportReader(diagnostics).Read(map),
+            "cabinet-member-update" => new ReportReader(diagnostics).ReadUpdate(map),
+            _ => null,
+        };
+        if (paper is not null)
+        {
+            Lint.Run(map, paper, diagnostics);
+            return paper;
+        }
+
         switch (kind)
         {
-            case "report":
-                return new ReportReader(diagnostics).Read(map);
-            case "cabinet-member-update":
-                return new ReportReader(diagnostics).ReadUpdate(map);
             case null:
                 return null;
             default:

@@ -163,6 +163,8 @@ internal static class Shapes
         new("presented-by", new TextShape("The officer or member presenting the report.", Example: "Jane Anstis – Assistant Director, Children's Family Support & Safeguarding")),
         new("key-decision", new BoolShape("Whether the report asks for a key decision.")),
         new("forward-plan-reference", new TextShape("The forward plan reference of a key decision.")),
+        new("exempt", new OneOfShape("An exempt report: the paragraph of Schedule 12A (1 to 7) that makes it exempt; false or left out when it is public.",
+            [new NumberShape("The Schedule 12A paragraph.", Integer: true, Minimum: 1, Maximum: 7), new BoolShape("true or false.")])),
         new("summary", Paragraphs("The summary.")),
         new("policy", Paragraphs("The policy context.")),
         new("sections", new ListShape("The body: sections with headings, paragraphs and sub-sections.", new RefShape("section"), SingleAllowed: false)),

@@ -37,6 +37,8 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             PresentedBy = m.Text("presented-by"),
             KeyDecision = m.Bool("key-decision"),
             ForwardPlanReference = m.Text("forward-plan-reference"),
+            Exempt = m.Node("exempt") is YScalar e && !e.IsNull && e.Value is not ("false" or "no"),
+            ExemptParagraph = ExemptParagraph(m),
             Summary = Paragraphs(m, "summary"),
             Policy = Paragraphs(m, "policy"),
             Consultation = Paragraphs(m, "consultation"),
@@ -72,6 +74,15 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             Sections = m.List("sections", ReadSection, required: true),
             Footnotes = ReadPairs(m, "footnotes", (k, v, at) => new Footnote(k, v) { At = at }),
         };
+    }
+
+    private int? ExemptParagraph(MappingReader m)
+    {
+        if (m.Node("exempt") is not YScalar s || s.IsNull || s.Value is "true" or "yes" or "false" or "no") return null;
+        if (int.TryParse(s.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 7) return n;
+        diagnostics.Error(DiagnosticCode.ExemptWithoutParagraph, s.At,
+            $"'{s.Value}' is not a paragraph of Schedule 12A; write 'exempt: N' with the paragraph number 1 to 7 (3: financial or business affairs, 1: information about an individual …).");
+        return null;
     }
 
     private IReadOnlyList<Block> Paragraphs(MappingReader m, string key) => m.List(key, ReadParagraph);

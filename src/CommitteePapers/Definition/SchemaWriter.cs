@@ -11,15 +11,25 @@ internal static class SchemaWriter
 {
     public const string PaperSchemaFile = "committee-paper.schema.json";
 
-    public static string PaperSchema()
+    public const string StyleSchemaFile = "house-style.schema.json";
+
+    public static string PaperSchema() => Schema(PaperSchemaFile, "Council committee paper",
+        "A council committee paper for CommitteePapers: the 'paper' key says which kind.",
+        new JsonArray(Shapes.PaperKinds.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode)Ref(k)).ToArray()));
+
+    public static string StyleSchema() => Schema(StyleSchemaFile, "Council house style",
+        "A council's house style for CommitteePapers: numbering, standard sections, front block, fonts and page furniture.",
+        new JsonArray(Ref("house-style")));
+
+    private static string Schema(string file, string title, string description, JsonArray oneOf)
     {
         var root = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
-            ["$id"] = "https://committeepapers.example/schema/" + PaperSchemaFile,
-            ["title"] = "Council committee paper",
-            ["description"] = "A council committee paper for CommitteePapers: the 'paper' key says which kind.",
-            ["oneOf"] = new JsonArray(Shapes.PaperKinds.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode)Ref(k)).ToArray()),
+            ["$id"] = "https://committeepapers.example/schema/" + file,
+            ["title"] = title,
+            ["description"] = description,
+            ["oneOf"] = oneOf,
         };
         var definitions = new JsonObject();
         foreach (var (name, shape) in Shapes.Named.OrderBy(n => n.Key, StringComparer.Ordinal))

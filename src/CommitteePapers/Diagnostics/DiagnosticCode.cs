@@ -35,6 +35,13 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode FileNotFound = new("CP0030", "A file named in a paper, style or pack that does not exist");
     public static readonly DiagnosticCode BadFile = new("CP0031", "A file that cannot be used: wrong kind, too large, or damaged");
     public static readonly DiagnosticCode StyleLeavesOut = new("CP0032", "The house style has no place for a section the paper has");
+    public static readonly DiagnosticCode Placeholder = new("CP0040", "Template placeholder text left in the paper");
+    public static readonly DiagnosticCode RecommendationWithoutReason = new("CP0041", "Recommendations without a reason");
+    public static readonly DiagnosticCode UndefinedAbbreviation = new("CP0042", "An abbreviation used but not defined");
+    public static readonly DiagnosticCode UnusedAbbreviation = new("CP0043", "An abbreviation defined but never used");
+    public static readonly DiagnosticCode ExemptWithoutParagraph = new("CP0044", "An exempt paper without its Schedule 12A paragraph (1 to 7)");
+    public static readonly DiagnosticCode KeyDecisionWithoutForwardPlan = new("CP0045", "A key decision without a forward plan reference");
+    public static readonly DiagnosticCode EmptyImplications = new("CP0046", "An implications heading with nothing under it");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -42,6 +49,8 @@ internal sealed record DiagnosticCode(string Id, string Title)
         FileTooLarge, TooDeep, TooManyAliases, UnknownAlias, EmptyText, BadValue, UnknownReference,
         DuplicateId, UnknownFootnote, BadLink, ForbiddenCharacter, UnusedFootnote, BlockMarkdown,
         UnknownStyle, TooManyElements, BadCell, WrongCellCount, WrongTotal, RagDisagrees, DirectionDisagrees,
-        TargetWithoutPolarity, PathOutsideFolder, FileNotFound, BadFile, StyleLeavesOut,
+        TargetWithoutPolarity, PathOutsideFolder, FileNotFound, BadFile, StyleLeavesOut, Placeholder,
+        RecommendationWithoutReason, UndefinedAbbreviation, UnusedAbbreviation, ExemptWithoutParagraph,
+        KeyDecisionWithoutForwardPlan, EmptyImplications,
     ];
 }
