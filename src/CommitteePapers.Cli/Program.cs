@@ -22,6 +22,7 @@ internal static class Program
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(NewCommand());
+        root.Subcommands.Add(PackCommand.Create());
         root.Subcommands.Add(SchemaCommand());
 
         var parsed = root.Parse(args);
@@ -102,12 +103,12 @@ internal static class Program
 
     private static Command SchemaCommand()
     {
-        var kind = new Option<string>("--of") { Description = "Which schema: paper (default) or style.", DefaultValueFactory = _ => "paper" };
-        kind.AcceptOnlyFromAmong("paper", "style");
+        var kind = new Option<string>("--of") { Description = "Which schema: paper (default), style or pack.", DefaultValueFactory = _ => "paper" };
+        kind.AcceptOnlyFromAmong("paper", "style", "pack");
         var command = new Command("schema", "Print the JSON Schema of papers or style files (for editors: yaml-language-server).") { kind };
         command.SetAction(parse =>
         {
-            Console.Out.Write(parse.GetValue(kind) == "style" ? Papers.StyleJsonSchema : Papers.JsonSchema);
+            Console.Out.Write(parse.GetValue(kind) switch { "style" => Papers.StyleJsonSchema, "pack" => Papers.PackJsonSchema, _ => Papers.JsonSchema });
             return Built;
         });
         return command;
@@ -121,12 +122,10 @@ internal static class Program
             return BadUsage;
         }
 
+        // Files a paper names (the previous minutes) may be anywhere below the current folder, when the paper is.
         var name = Path.GetRelativePath(Environment.CurrentDirectory, input.FullName);
-        LoadResult loaded;
-        using (var stream = input.OpenRead())
-        {
-            loaded = Papers.Load(stream, name);
-        }
+        var root = name.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(name) ? input.DirectoryName : Environment.CurrentDirectory;
+        var loaded = Papers.Load(name.StartsWith("..", StringComparison.Ordinal) ? input.FullName : name, root: root);
 
         var all = new List<Diagnostic>(loaded.Diagnostics);
         var code = Built;

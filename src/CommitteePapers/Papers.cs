@@ -42,6 +42,11 @@ public static class Papers
 
     private static readonly Lazy<string> LazySchema = new(SchemaWriter.PaperSchema);
 
+    /// <summary>The JSON Schema of agenda pack files (pack.yaml).</summary>
+    public static string PackJsonSchema => LazyPackSchema.Value;
+
+    private static readonly Lazy<string> LazyPackSchema = new(SchemaWriter.PackSchema);
+
     /// <summary>The JSON Schema of house style files (style.yaml).</summary>
     public static string StyleJsonSchema => LazyStyleSchema.Value;
 
@@ -86,11 +91,29 @@ public static class Papers
         return Parse(text, fileName, limits);
     }
 
-    /// <summary>Reads a paper from a file.</summary>
-    public static LoadResult Load(string path, ReaderLimits? limits = null)
+    /// <summary>
+    /// Reads a paper from a file. Files it names (the previous minutes it follows, a style file) must lie inside
+    /// <paramref name="root"/>, which is the paper's own folder unless the caller allows more.
+    /// </summary>
+    /// <param name="path">The paper's file.</param>
+    /// <param name="limits">Size, depth and alias limits.</param>
+    /// <param name="root">The folder files named by the paper must stay inside; the paper's folder when null.</param>
+    public static LoadResult Load(string path, ReaderLimits? limits = null, string? root = null)
     {
-        using var stream = File.OpenRead(path);
-        return Load(stream, path, limits);
+        ArgumentNullException.ThrowIfNull(path);
+        limits ??= ReaderLimits.Default;
+        LoadResult loaded;
+        using (var stream = File.OpenRead(path))
+        {
+            loaded = Load(stream, path, limits);
+        }
+
+        if (loaded.Paper is not Minutes minutes || minutes.Follows is null) return loaded;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var diagnostics = new DiagnosticBag();
+        foreach (var d in loaded.Diagnostics) diagnostics.Add(d);
+        var resolved = MinuteSeries.Resolve(minutes, folder, root ?? folder, limits, diagnostics);
+        return new LoadResult(resolved, diagnostics.ToSortedList());
     }
 
     /// <summary>
@@ -204,6 +227,8 @@ public static class Papers
     {
         Report report => ReportLayout.Lay(report, style, diagnostics),
         CabinetMemberUpdate update => UpdateLayout.Lay(update, style, diagnostics),
+        Minutes minutes => MinutesLayout.Lay(minutes, style, diagnostics),
+        Notice notice => NoticeLayout.Lay(notice, style, diagnostics),
         _ => null,
     };
 }

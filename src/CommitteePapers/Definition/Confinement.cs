@@ -8,8 +8,11 @@ namespace CommitteePapers.Definition;
 /// </summary>
 internal static class Confinement
 {
-    /// <summary>The full path of <paramref name="relative"/> inside <paramref name="folder"/>, or null with an error.</summary>
-    public static string? Resolve(string folder, string relative, SourcePosition at, DiagnosticBag diagnostics, long maxBytes)
+    /// <summary>
+    /// The full path of <paramref name="relative"/> (relative to <paramref name="folder"/>), which must lie inside
+    /// <paramref name="root"/> (by default <paramref name="folder"/> itself); null with an error otherwise.
+    /// </summary>
+    public static string? Resolve(string folder, string relative, SourcePosition at, DiagnosticBag diagnostics, long maxBytes, string? root = null)
     {
         if (relative.Length == 0 || Path.IsPathRooted(relative) || relative.Contains(':') || relative.StartsWith('~'))
         {
@@ -18,8 +21,8 @@ internal static class Confinement
             return null;
         }
 
-        var root = Path.GetFullPath(folder);
-        var full = Path.GetFullPath(Path.Combine(root, relative));
+        root = Path.GetFullPath(root ?? folder);
+        var full = Path.GetFullPath(Path.Combine(Path.GetFullPath(folder), relative));
         if (!IsInside(root, full) || !IsInside(Real(root), Real(full)))
         {
             diagnostics.Error(DiagnosticCode.PathOutsideFolder, at,

@@ -48,6 +48,8 @@ internal static class PaperReader
         {
             "report" => new ReportReader(diagnostics).Read(map),
             "cabinet-member-update" => new ReportReader(diagnostics).ReadUpdate(map),
+            "minutes" => new MeetingReader(diagnostics, new ReportReader(diagnostics)).ReadMinutes(map),
+            "notice" => new MeetingReader(diagnostics, new ReportReader(diagnostics)).ReadNotice(map),
             _ => null,
         };
         if (paper is not null)

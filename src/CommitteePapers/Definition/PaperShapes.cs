@@ -198,11 +198,115 @@ internal static class Shapes
             FreeKeys: new TextShape("The footnote text.", Markdown: true))),
     ]);
 
+    public static readonly MapShape Substitute = new("substitute", "a substitute", "A substitute member and whom they stand in for.",
+    [
+        new("name", new TextShape("The substitute.", Example: "Waudby"), Required: true),
+        new("for", new TextShape("The member they replace.", Example: "Barker"), Required: true),
+    ]);
+
+    private static readonly ListShape Names = new("Names, e.g. councillors' surnames as the council prints them.", new TextShape("A name.", Example: "Fenton"));
+
+    public static readonly MapShape Membership = new("membership", "the members", "The chair, vice-chair, other members and substitutes.",
+    [
+        new("chair", new TextShape("The chair.", Example: "Daubeney")),
+        new("vice-chair", new TextShape("The vice-chair.", Example: "Webb")),
+        new("members", Names with { Description = "The other members." }),
+        new("substitutes", new ListShape("Substitutes.", new RefShape("substitute"), SingleAllowed: false)),
+    ]);
+
+    public static readonly MapShape Decision = new("decision", "a decision", "What the committee decided.",
+    [
+        new("resolved", new ListShape("What was resolved; several are numbered (i), (ii).", Inline with { Description = "A resolution, e.g. That the report be noted." })),
+        new("recommended", new ListShape("What the committee recommends to another body.", Inline with { Description = "A recommendation." })),
+        new("reason", new TextShape("The reason.", Markdown: true)),
+    ]);
+
+    private static readonly TextShape StandardItem = new("A standard item with its usual wording from the house style.",
+        Allowed: ["declarations-of-interest", "minutes", "public-participation", "apologies", "urgent-business", "exclusion-of-press-and-public", "matters-referred"]);
+
+    public static readonly MapShape MinuteItem = new("minute-item", "a minute", "One minute: title, what was said, what was decided.",
+    [
+        new("title", new TextShape("The title; a standard item may leave it out.", Markdown: true)),
+        new("standard", StandardItem),
+        new("id", Id),
+        new("paragraphs", Paragraphs("What was said.")),
+        new("resolved", new ListShape("What was resolved; several are numbered (i), (ii).", Inline with { Description = "A resolution." })),
+        new("recommended", new ListShape("What the committee recommends to another body.", Inline with { Description = "A recommendation." })),
+        new("reason", new TextShape("The reason for the decision.", Markdown: true)),
+    ]);
+
+    public static readonly MapShape Minutes = new("minutes", "minutes", "The minutes of a meeting; minute numbers continue through the committee's series.",
+    [
+        new("paper", new TextShape("The kind of paper.", Allowed: ["minutes"]), Required: true),
+        new("style", new TextShape("The house style.", Example: "york")),
+        new("committee", new TextShape("The committee.", Example: "Children, Education and Communities Policy and Scrutiny Committee"), Required: true),
+        new("date", new DateShape("The date of the meeting."), Required: true),
+        new("venue", new TextShape("Where the meeting was held.")),
+        new("started", new TimeShape("When the meeting started, HH:MM.")),
+        new("finished", new TimeShape("When it finished, HH:MM.")),
+        new("first-minute", new NumberShape("The number of the first minute, when there is no previous minutes file to follow.", Integer: true, Minimum: 1, Maximum: 100000)),
+        new("follows", new TextShape("The committee's previous minutes file, whose numbers these continue, e.g. ../2022-04-13/minutes.yaml.")),
+        new("present", new RefShape("membership")),
+        new("apologies", Names with { Description = "Apologies." }),
+        new("absent", Names with { Description = "Members absent without apologies." }),
+        new("in-attendance", Names with { Description = "Others in attendance." }),
+        new("officers", Names with { Description = "Officers in attendance." }),
+        new("items", new ListShape("The minutes, in order.", new RefShape("minute-item"), SingleAllowed: false), Required: true),
+        new("signed-by", new TextShape("Who signs the minutes.", Example: "Cllr S Daubeney, Chair")),
+        new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name.", [], FreeKeys: new TextShape("The footnote text.", Markdown: true))),
+    ]);
+
+    public static readonly MapShape AgendaItem = new("agenda-item", "an agenda item", "An item on the agenda.",
+    [
+        new("title", new TextShape("The title; a standard item may leave it out.", Markdown: true)),
+        new("standard", StandardItem),
+        new("id", Id),
+        new("paragraphs", Paragraphs("What the item is about.")),
+        new("report-of", new TextShape("Whose report it is, printed as 'Report of the …'.")),
+        new("exempt", new NumberShape("The Schedule 12A paragraph (1 to 7) when the item is exempt.", Integer: true, Minimum: 1, Maximum: 7)),
+    ]);
+
+    public static readonly MapShape Notice = new("notice", "a notice", "A notice of meeting with its agenda.",
+    [
+        new("paper", new TextShape("The kind of paper.", Allowed: ["notice"]), Required: true),
+        new("style", new TextShape("The house style.", Example: "york")),
+        new("committee", new TextShape("The committee.", Example: "Children, Education and Communities Policy and Scrutiny Committee"), Required: true),
+        new("date", new DateShape("The date of the meeting."), Required: true),
+        new("time", new TimeShape("When the meeting starts, HH:MM.")),
+        new("venue", new TextShape("Where the meeting is held.")),
+        new("members", new RefShape("membership")),
+        new("items", new ListShape("The agenda items, in order.", new RefShape("agenda-item"), SingleAllowed: false), Required: true),
+        new("democracy-officer", new RefShape("person")),
+        new("publication-date", new DateShape("The date the notice is published.")),
+        new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name.", [], FreeKeys: new TextShape("The footnote text.", Markdown: true))),
+    ]);
+
+    public static readonly MapShape PackPaper = new("pack-paper", "a paper of the pack", "A paper supplied as a file, with a title for the bookmarks.",
+    [
+        new("file", new TextShape("The file, relative to the pack file: one of our YAML papers, a .docx or a .pdf.", Example: "papers/report.yaml"), Required: true),
+        new("title", new TextShape("The title for the pack's bookmarks.", Example: "Annex A: Ofsted letter")),
+    ]);
+
+    public static readonly MapShape PackItem = new("pack-item", "an agenda item", "An agenda item of the pack with its papers.",
+        [.. AgendaItem.Keys, new("papers", new ListShape("The item's papers, in order: file paths relative to the pack file, or {file, title}.",
+            new OneOfShape("A paper.", [new TextShape("A file path."), new RefShape("pack-paper")])))]);
+
+    public static readonly MapShape Pack = new("pack", "an agenda pack", "A meeting's agenda pack: the notice, the agenda and every paper, with page numbers.",
+    [
+        new("pack", new TextShape("The kind of file.", Allowed: ["agenda"]), Required: true),
+        .. Notice.Keys.Where(k => k.Key is not ("paper" or "items")),
+        new("page-convention", new TextShape("odd-page: every paper starts on a right-hand page, gaps say 'This page is intentionally left blank'; run-on: papers follow each other.", Allowed: ["odd-page", "run-on"])),
+        new("page-numbers", new TextShape("from-front-sheet: the agenda pages are numbered too (North Somerset); from-first-paper: papers start at page 1 (York).", Allowed: ["from-front-sheet", "from-first-paper"])),
+        new("items", new ListShape("The agenda items, in order, with their papers.", new RefShape("pack-item"), SingleAllowed: false), Required: true),
+    ]);
+
     /// <summary>The paper kinds, by the value of their 'paper:' key.</summary>
     public static readonly IReadOnlyDictionary<string, MapShape> PaperKinds = new Dictionary<string, MapShape>(StringComparer.Ordinal)
     {
         ["report"] = Report,
         ["cabinet-member-update"] = CabinetMemberUpdate,
+        ["minutes"] = Minutes,
+        ["notice"] = Notice,
     };
 
     // ---- house style files -----------------------------------------------------------------------------
@@ -214,6 +318,16 @@ internal static class Shapes
         new("upper", new BoolShape("true: the filled-in line is printed in capitals.")),
         new("table", new ListShape("A table instead of a line: rows of cells with placeholders; the first row is the header row.",
             new ListShape("A row of cells.", new TextShape("A cell, with placeholders."), SingleAllowed: false), SingleAllowed: false)),
+        new("header", new BoolShape("false: the table's first row is not a header row (a label | value table); rows whose placeholders are all empty are left out.")),
+        new("lang", new TextShape("The language of the line, BCP 47, e.g. zh-HK, bn-BD, pl-PL, tr-TR, ur-PK.", Example: "ur-PK")),
+        new("rtl", new BoolShape("true: the line reads right to left (Urdu, Arabic).")),
+    ]);
+
+    public static readonly MapShape StandardItemWording = new("standard-item", "a standard item", "The usual wording of a standard item.",
+    [
+        new("title", new TextShape("The item's title.", Example: "Declarations of Interest"), Required: true),
+        new("agenda", new TextShape("What the agenda says under it.", Markdown: true)),
+        new("minutes", new TextShape("What the minutes say under it.", Markdown: true)),
     ]);
 
     private static readonly ListShape FrontLines = new("The lines of the front block, in order; a line whose placeholders are all empty is left out.",
@@ -261,6 +375,13 @@ internal static class Shapes
         ])),
         new("front-blocks", new MapShape("front-blocks", "the front blocks", "The front block of each kind of paper.",
             PaperKinds.Keys.Order(StringComparer.Ordinal).Select(k => new KeyShape(k, FrontLines with { Description = $"The front block of a {k}." })).ToArray())),
+        new("end-blocks", new MapShape("end-blocks", "the end blocks", "Lines after the content of each kind of paper (signature, contact block, languages).",
+            PaperKinds.Keys.Order(StringComparer.Ordinal).Select(k => new KeyShape(k, FrontLines with { Description = $"The end block of a {k}." })).ToArray())),
+        new("minute-numbers", new TextShape("How minutes are numbered: %1 is the number, e.g. '%1.' or 'CAY %1'.", Example: "%1.")),
+        new("time-format", new TextShape("How times are printed, e.g. 'h.mm tt' for 5.30 pm, 'HH:mm' for 17:30.", Example: "h.mm tt")),
+        new("standard-items", new MapShape("standard-items", "the standard items", "The usual wording of standard items by key.",
+            StandardItem.Allowed!.Select(k => new KeyShape(k, new RefShape("standard-item"))).ToArray())),
+        new("exempt-wording", new TextShape("What an exempt agenda item says; {paragraph} is its Schedule 12A paragraph.")),
         new("order", new ListShape("The standard sections in order; 'body' stands for the body sections.", new TextShape("A section.",
             Allowed: ["summary", "policy", "body", "council-plan", "consultation", "implications", "implications.financial", "implications.human-resources",
                 "implications.equalities", "implications.legal", "implications.crime-and-disorder", "implications.information-technology",
@@ -306,6 +427,17 @@ internal static class Shapes
         ["kpi-table"] = KpiTable,
         ["kpi-table-entry"] = KpiTableEntry,
         ["front-line"] = FrontLine,
+        ["pack-paper"] = PackPaper,
+        ["pack-item"] = PackItem,
+        ["pack"] = Pack,
+        ["standard-item"] = StandardItemWording,
+        ["minutes"] = Minutes,
+        ["notice"] = Notice,
+        ["substitute"] = Substitute,
+        ["membership"] = Membership,
+        ["decision"] = Decision,
+        ["minute-item"] = MinuteItem,
+        ["agenda-item"] = AgendaItem,
         ["house-style"] = HouseStyle,
         ["report"] = Report,
         ["cabinet-member-update"] = CabinetMemberUpdate,

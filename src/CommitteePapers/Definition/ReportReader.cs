@@ -87,6 +87,10 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
     private IReadOnlyList<Block> Paragraphs(MappingReader m, string key) => m.List(key, ReadParagraph);
 
+    internal IReadOnlyList<Block> Blocks(MappingReader m, string key) => Paragraphs(m, key);
+
+    internal IReadOnlyList<Footnote> Footnotes(MappingReader m) => ReadPairs(m, "footnotes", (k, v, at) => new Footnote(k, v) { At = at });
+
     private Section? ReadSection(YNode node)
     {
         var m = MappingReader.For(node, diagnostics, Shapes.Section);
@@ -208,7 +212,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         };
     }
 
-    private Person? ReadPerson(YNode node)
+    internal Person? ReadPerson(YNode node)
     {
         var m = MappingReader.For(node, diagnostics, Shapes.Person);
         if (m is null) return null;

@@ -17,6 +17,12 @@ internal static class SchemaWriter
         "A council committee paper for CommitteePapers: the 'paper' key says which kind.",
         new JsonArray(Shapes.PaperKinds.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode)Ref(k)).ToArray()));
 
+    public const string PackSchemaFile = "agenda-pack.schema.json";
+
+    public static string PackSchema() => Schema(PackSchemaFile, "Council agenda pack",
+        "A meeting's agenda pack for CommitteePapers: the notice, the agenda items and their papers.",
+        new JsonArray(Ref("pack")));
+
     public static string StyleSchema() => Schema(StyleSchemaFile, "Council house style",
         "A council's house style for CommitteePapers: numbering, standard sections, front block, fonts and page furniture.",
         new JsonArray(Ref("house-style")));

@@ -35,6 +35,13 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode FileNotFound = new("CP0030", "A file named in a paper, style or pack that does not exist");
     public static readonly DiagnosticCode BadFile = new("CP0031", "A file that cannot be used: wrong kind, too large, or damaged");
     public static readonly DiagnosticCode StyleLeavesOut = new("CP0032", "The house style has no place for a section the paper has");
+    public static readonly DiagnosticCode SeriesMismatch = new("CP0033", "A first minute number that does not follow the previous minutes");
+    public static readonly DiagnosticCode SeriesBackwards = new("CP0034", "Minutes that follow minutes of a later date, or follow themselves");
+    public static readonly DiagnosticCode PaperFailed = new("CP0050", "A paper of the pack has errors, so the pack is not built");
+    public static readonly DiagnosticCode PublishedLate = new("CP0051", "The pack is published fewer than five clear working days before the meeting");
+    public static readonly DiagnosticCode PdfFailed = new("CP0052", "LibreOffice could not make the PDF");
+    public static readonly DiagnosticCode PagesMoved = new("CP0053", "The pages came out differently from how they were measured");
+    public static readonly DiagnosticCode UnsupportedPaper = new("CP0054", "A paper file of a kind a pack cannot hold");
     public static readonly DiagnosticCode Placeholder = new("CP0040", "Template placeholder text left in the paper");
     public static readonly DiagnosticCode RecommendationWithoutReason = new("CP0041", "Recommendations without a reason");
     public static readonly DiagnosticCode UndefinedAbbreviation = new("CP0042", "An abbreviation used but not defined");
@@ -49,7 +56,8 @@ internal sealed record DiagnosticCode(string Id, string Title)
         FileTooLarge, TooDeep, TooManyAliases, UnknownAlias, EmptyText, BadValue, UnknownReference,
         DuplicateId, UnknownFootnote, BadLink, ForbiddenCharacter, UnusedFootnote, BlockMarkdown,
         UnknownStyle, TooManyElements, BadCell, WrongCellCount, WrongTotal, RagDisagrees, DirectionDisagrees,
-        TargetWithoutPolarity, PathOutsideFolder, FileNotFound, BadFile, StyleLeavesOut, Placeholder,
+        TargetWithoutPolarity, PathOutsideFolder, FileNotFound, BadFile, StyleLeavesOut, SeriesMismatch, SeriesBackwards, PaperFailed,
+        PublishedLate, PdfFailed, PagesMoved, UnsupportedPaper, Placeholder,
         RecommendationWithoutReason, UndefinedAbbreviation, UnusedAbbreviation, ExemptWithoutParagraph,
         KeyDecisionWithoutForwardPlan, EmptyImplications,
     ];

@@ -265,20 +265,40 @@ internal sealed partial class InlineText
 
     private static IReadOnlyList<Inline> Merge(List<Inline> inlines)
     {
+        // Runs with the same emphasis are joined in one StringBuilder: text with many escapes ("\[" 100,000 times)
+        // comes from Markdig as that many literals, and joining them one string at a time took minutes.
         var merged = new List<Inline>(inlines.Count);
+        var text = new StringBuilder();
+        TextRun? run = null;
         foreach (var inline in inlines)
         {
-            if (inline is TextRun t && merged.Count > 0 && merged[^1] is TextRun prev && prev.Bold == t.Bold && prev.Italic == t.Italic)
+            if (inline is TextRun t && run is not null && run.Bold == t.Bold && run.Italic == t.Italic)
             {
-                merged[^1] = prev with { Text = prev.Text + t.Text };
+                text.Append(t.Text);
+                continue;
             }
-            else if (inline is not TextRun { Text.Length: 0 })
+
+            Flush();
+            if (inline is TextRun first)
+            {
+                run = first;
+                text.Append(first.Text);
+            }
+            else
             {
                 merged.Add(inline);
             }
         }
 
+        Flush();
         return merged;
+
+        void Flush()
+        {
+            if (run is not null && text.Length > 0) merged.Add(run with { Text = text.ToString() });
+            run = null;
+            text.Clear();
+        }
     }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "…";

@@ -49,10 +49,23 @@ internal enum ListKind
 
     /// <summary>Decimal section numbers: 1. headings, 1.1 paragraphs and sub-headings.</summary>
     Decimal,
+
+    /// <summary>Minute numbers, continuing through a committee's series: 28., 29. or CAY 12.</summary>
+    Minutes,
+
+    /// <summary>Agenda item numbers.</summary>
+    Agenda,
+
+    /// <summary>Resolutions (i), (ii).</summary>
+    Resolutions,
 }
 
-/// <summary>One Word list instance (<c>w:num</c>); <see cref="Restart"/> adds a start override so it counts from 1.</summary>
-internal sealed record ListInstance(int NumId, ListKind Kind, bool Restart);
+/// <summary>One Word list instance (<c>w:num</c>); <see cref="Restart"/> adds a start override so it counts from <see cref="Start"/>.</summary>
+internal sealed record ListInstance(int NumId, ListKind Kind, bool Restart)
+{
+    /// <summary>The first number of the list.</summary>
+    public int Start { get; init; } = 1;
+}
 
 /// <summary>A paragraph's place in a list: which instance and which level.</summary>
 internal sealed record ListRef(int NumId, int Level);
@@ -86,10 +99,29 @@ internal sealed record LParagraph(ParaStyle Style, IReadOnlyList<Inline> Content
 
     /// <summary>Text size in points, when not the style's.</summary>
     public double? Size { get; init; }
+
+    /// <summary>The language of the text when it is not the document's (BCP 47).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Right-to-left text (Urdu).</summary>
+    public bool RightToLeft { get; init; }
+
+    /// <summary>White text that only screen readers and bookmarks see (the title under a supplied page).</summary>
+    public bool Hidden { get; init; }
 }
 
 /// <summary>Ends a section of the document: the pages before it have this orientation.</summary>
-internal sealed record LSectionBreak(bool Landscape) : LBlock;
+internal sealed record LSectionBreak(bool Landscape) : LBlock
+{
+    /// <summary>The page number the ending section starts at (a restart), if any.</summary>
+    public int? StartPageNumber { get; init; }
+
+    /// <summary>Whether the ending section's pages carry no footer (an unnumbered front sheet).</summary>
+    public bool NoFooter { get; init; }
+}
+
+/// <summary>A page break.</summary>
+internal sealed record LPageBreak : LBlock;
 
 /// <summary>A laid-out table. No merged cells: every row has one cell per column.</summary>
 internal sealed record LTable(IReadOnlyList<int> ColumnWidthsTwips, IReadOnlyList<LRow> Rows, bool Borders) : LBlock
@@ -126,4 +158,7 @@ internal sealed record LaidOutPaper(
 {
     /// <summary>Whether the last section of the document is landscape.</summary>
     public bool EndsLandscape { get; init; }
+
+    /// <summary>The page number the last section restarts at, if it does.</summary>
+    public int? LastSectionStartPage { get; init; }
 }

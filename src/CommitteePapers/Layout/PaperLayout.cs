@@ -70,18 +70,32 @@ internal abstract class PaperLayout
     protected void AddPending(PendingBlock block) => blocks.Add(block);
 
     /// <summary>The style's front block for this kind of paper, placeholders filled from <paramref name="fields"/>.</summary>
-    protected void FrontLines(string kind, IReadOnlyDictionary<string, object?> fields)
+    protected void FrontLines(string kind, IReadOnlyDictionary<string, object?> fields) =>
+        Lines(Style.FrontBlocks.TryGetValue(kind, out var lines) ? lines : [], fields);
+
+    /// <summary>The style's end block for this kind of paper.</summary>
+    protected void EndLines(string kind, IReadOnlyDictionary<string, object?> fields) =>
+        Lines(Style.EndBlocks.TryGetValue(kind, out var lines) ? lines : [], fields);
+
+    private void Lines(IReadOnlyList<FrontLine> lines, IReadOnlyDictionary<string, object?> fields)
     {
-        if (!Style.FrontBlocks.TryGetValue(kind, out var lines)) return;
         foreach (var line in lines)
         {
             if (line.Table is { } rows)
             {
-                var filled = rows.Select(r => r.Select(c => FrontBlock.Fill(c, fields, line.UpperCase) ?? string.Empty).ToArray()).ToList();
-                var widths = TableLayout.Widths(Style, landscape: false, Style.BodySize, filled[0], filled.Skip(1).ToList(), filled[0].Select(_ => false).ToList());
+                // A row whose placeholders are all empty is left out (a label | value table with nothing to say).
+                var filled = rows.Select(r => r.Select(c => FrontBlock.Fill(c, fields, line.UpperCase)).ToArray())
+                    .Where((r, i) => (i == 0 && line.TableHeader) || r.Skip(1).Any(c => c is not null) || (r.Length == 1 && r[0] is not null))
+                    .Select(r => r.Select(c => c ?? string.Empty).ToArray()).ToList();
+                if (filled.Count == 0 || (line.TableHeader && filled.Count == 1)) continue;
+                var header = line.TableHeader ? filled[0] : filled[0].Select(_ => string.Empty).ToArray();
+                var widths = TableLayout.Widths(Style, landscape: false, Style.BodySize, header, filled, filled[0].Select(_ => false).ToList());
                 AddTable(new PendingTable(widths, filled.Select((r, i) => new PendingRow(
-                    r.Select(c => new PendingCell(i == 0 ? ParaStyle.TableHeading : ParaStyle.TableText, [(c, SourcePosition.None)])).ToList(), IsHeader: i == 0)).ToList(),
-                    Borders: true, Description: null));
+                    r.Select((c, j) => new PendingCell(i == 0 && line.TableHeader ? ParaStyle.TableHeading : ParaStyle.TableText, [(c, SourcePosition.None)])
+                    {
+                        Bold = !line.TableHeader && j == 0,
+                    }).ToList(), IsHeader: i == 0 && line.TableHeader)).ToList(),
+                    Borders: line.TableHeader, Description: null));
                 continue;
             }
 
@@ -93,7 +107,9 @@ internal abstract class PaperLayout
                 "council" => ParaStyle.Council,
                 _ => ParaStyle.FrontMatter,
             };
-            Add(style, text, SourcePosition.None);
+            var block = Add(style, text, SourcePosition.None);
+            block.Language = line.Language;
+            block.RightToLeft = line.RightToLeft;
         }
     }
 
@@ -118,6 +134,9 @@ internal abstract class PaperLayout
         lists.Add(instance);
         return instance;
     }
+
+    /// <summary>Replaces a list instance made by <see cref="NewList"/> with a changed copy (a different start).</summary>
+    protected void ReplaceList(ListInstance changed) => lists[changed.NumId - 1] = changed;
 
     /// <summary>A paragraph's sub-items and bullets, each list its own instance so it counts from a) again.</summary>
     protected void Items(IReadOnlyList<ListItem> items, IReadOnlyList<ListItem> bullets, int depth)
@@ -365,6 +384,8 @@ internal abstract class PaperLayout
             Bookmark = pending.Bookmark,
             Depth = pending.Depth,
             KeepWithNext = pending.KeepWithNext,
+            Language = pending.Language,
+            RightToLeft = pending.RightToLeft,
         };
     }
 
@@ -435,5 +456,7 @@ internal abstract class PaperLayout
         public int Depth { get; set; }
         public bool KeepWithNext { get; set; }
         public IReadOnlyList<Inline> Prefix { get; init; } = [];
+        public string? Language { get; set; }
+        public bool RightToLeft { get; set; }
     }
 }

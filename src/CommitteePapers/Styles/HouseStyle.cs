@@ -48,6 +48,26 @@ public sealed record FrontLine(string Text)
 
     /// <summary>A table instead of a line: rows of cells with placeholders; the first row is the header row.</summary>
     public IReadOnlyList<IReadOnlyList<string>>? Table { get; init; }
+
+    /// <summary>Whether the table's first row is a header row (false for a label | value table).</summary>
+    public bool TableHeader { get; init; } = true;
+
+    /// <summary>The language of the line (BCP 47, e.g. "zh-HK", "bn-BD", "ur-PK"), so Word, screen readers and the PDF get it right.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Whether the line is right-to-left (Urdu, Arabic).</summary>
+    public bool RightToLeft { get; init; }
+}
+
+/// <summary>The usual wording of a standard agenda item or minute.</summary>
+/// <param name="Title">The item's title.</param>
+public sealed record StandardItem(string Title)
+{
+    /// <summary>What the agenda says under the item.</summary>
+    public string? Agenda { get; init; }
+
+    /// <summary>What the minutes say under the item.</summary>
+    public string? Minutes { get; init; }
 }
 
 /// <summary>A council logo for the page header.</summary>
@@ -158,6 +178,25 @@ public sealed record HouseStyle
     /// <summary>Names of template styles that play our roles ("heading-1", "numbered-paragraph", "table", "caption", …).</summary>
     public IReadOnlyDictionary<string, string> TemplateStyles { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Lines after the content of each paper kind (the minutes' signature, the notice's contact block).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FrontLine>> EndBlocks { get; init; } = new Dictionary<string, IReadOnlyList<FrontLine>>();
+
+    /// <summary>Word's level text for minute numbers: "%1." (York) or "CAY %1" (North Somerset).</summary>
+    public string MinuteNumbers { get; init; } = "%1.";
+
+    /// <summary>How times are printed, a .NET format: "h.mm tt" gives "5.30 pm".</summary>
+    public string TimeFormat { get; init; } = "h.mm tt";
+
+    /// <summary>The usual wording of standard items, by key ("declarations-of-interest", "minutes" …).</summary>
+    public IReadOnlyDictionary<string, StandardItem> StandardItems { get; init; } = new Dictionary<string, StandardItem>();
+
+    /// <summary>What an exempt agenda item says; {paragraph} is the Schedule 12A paragraph.</summary>
+    public string ExemptWording { get; init; } =
+        "This item is exempt from publication under paragraph {paragraph} of Schedule 12A to the Local Government Act 1972.";
+
     /// <summary>The heading text for a standard section key, or the key itself.</summary>
     public string HeadingFor(string key) => Headings.TryGetValue(key, out var heading) ? heading : key;
+
+    /// <summary>The heading text for a key, or <paramref name="fallback"/> when the style does not give one.</summary>
+    public string HeadingFor(string key, string fallback) => Headings.TryGetValue(key, out var heading) ? heading : fallback;
 }

@@ -85,6 +85,59 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
             style = style with { FrontBlocks = blocks };
         }
 
+        if (m.Node("end-blocks") is { } endNode && MappingReader.For(endNode, diagnostics, (MapShape)Key("end-blocks")) is { } end)
+        {
+            var blocks = new Dictionary<string, IReadOnlyList<FrontLine>>(style.EndBlocks);
+            foreach (var kind in Shapes.PaperKinds.Keys)
+            {
+                if (end.Node(kind) is { } lines) blocks[kind] = MappingReader.ListOf(lines, ReadFrontLine);
+            }
+
+            style = style with { EndBlocks = blocks };
+        }
+
+        if (m.Node("standard-items") is { } itemsNode && MappingReader.For(itemsNode, diagnostics, (MapShape)Key("standard-items")) is { } items)
+        {
+            var standard = new Dictionary<string, StandardItem>(style.StandardItems);
+            foreach (var key in ((MapShape)Key("standard-items")).KeyNames)
+            {
+                if (items.Node(key) is { } itemNode && MappingReader.For(itemNode, diagnostics, Shapes.StandardItemWording) is { } item)
+                {
+                    standard[key] = new StandardItem(item.RequiredText("title")) { Agenda = item.Text("agenda"), Minutes = item.Text("minutes") };
+                }
+            }
+
+            style = style with { StandardItems = standard };
+        }
+
+        var minuteNumbers = m.Text("minute-numbers");
+        if (minuteNumbers is not null && (!minuteNumbers.Contains("%1", StringComparison.Ordinal) || minuteNumbers.Length > 20))
+        {
+            diagnostics.Error(DiagnosticCode.BadValue, m.Node("minute-numbers")!.At, $"'{minuteNumbers}' must contain %1 where the number goes, e.g. '%1.' or 'CAY %1'.");
+            minuteNumbers = null;
+        }
+
+        var timeFormat = m.Text("time-format");
+        if (timeFormat is not null)
+        {
+            try
+            {
+                _ = new TimeOnly(17, 30).ToString(timeFormat, CultureInfo.InvariantCulture);
+            }
+            catch (FormatException)
+            {
+                diagnostics.Error(DiagnosticCode.BadValue, m.Node("time-format")!.At, $"'{timeFormat}' is not a time format; try 'h.mm tt' (5.30 pm) or 'HH:mm' (17:30).");
+                timeFormat = null;
+            }
+        }
+
+        style = style with
+        {
+            MinuteNumbers = minuteNumbers ?? style.MinuteNumbers,
+            TimeFormat = timeFormat ?? style.TimeFormat,
+            ExemptWording = m.Text("exempt-wording") ?? style.ExemptWording,
+        };
+
         if (m.Node("order") is { } orderNode)
         {
             var allowed = ((TextShape)((ListShape)Key("order")).Item).Allowed!;
@@ -255,6 +308,9 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
             Role = Enum(m, "role", new() { ["normal"] = "normal", ["council"] = "council", ["title"] = "title", ["subtitle"] = "subtitle" }, "normal"),
             UpperCase = m.Bool("upper") ?? false,
             Table = table,
+            TableHeader = m.Bool("header") ?? true,
+            Language = m.Text("lang"),
+            RightToLeft = m.Bool("rtl") ?? false,
         };
     }
 

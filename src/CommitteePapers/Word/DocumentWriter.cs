@@ -27,7 +27,10 @@ internal static class DocumentWriter
                     body.Append(paragraph);
                     break;
                 case LSectionBreak br:
-                    body.Append(new Paragraph(new ParagraphProperties { SectionProperties = SectionProperties(house, furniture, br.Landscape) }));
+                    body.Append(new Paragraph(new ParagraphProperties { SectionProperties = SectionProperties(house, br.NoFooter ? furniture with { FooterId = null } : furniture, br.Landscape, br.StartPageNumber) }));
+                    break;
+                case LPageBreak:
+                    body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
                     break;
                 case LTable t:
                     body.Append(Table(t, runs, styles));
@@ -37,7 +40,7 @@ internal static class DocumentWriter
             }
         }
 
-        body.Append(SectionProperties(house, furniture, paper.EndsLandscape));
+        body.Append(SectionProperties(house, furniture, paper.EndsLandscape, paper.LastSectionStartPage));
         return new Document(body);
     }
 
@@ -71,14 +74,35 @@ internal static class DocumentWriter
             };
         }
 
+        if (p.RightToLeft) ppr.BiDi = new BiDi();
         var paragraph = new Paragraph(ppr);
         var content = runs.Write(p.Content).ToList();
-        if (p.Bold || p.Size is not null)
+        if (p.Language is { } language)
+        {
+            // Each run carries its language: east-Asian and complex scripts in their own attributes, so Word,
+            // screen readers and the PDF pick the right fonts and voices.
+            var primary = language.Split('-')[0];
+            foreach (var run in content.SelectMany(e => e is Run r ? [r] : e.Descendants<Run>()))
+            {
+                run.RunProperties ??= new RunProperties();
+                run.RunProperties.Languages = primary switch
+                {
+                    "zh" or "ja" or "ko" => new Languages { Val = "en-GB", EastAsia = language },
+                    "ur" or "ar" or "fa" or "he" or "bn" or "hi" or "pa" or "gu" => new Languages { Val = "en-GB", Bidi = language },
+                    _ => new Languages { Val = language },
+                };
+                if (p.RightToLeft) run.RunProperties.RightToLeftText = new RightToLeftText();
+                if (primary is "bn" or "hi" or "pa" or "gu" or "ur" or "ar") run.RunProperties.ComplexScript = new ComplexScript();
+            }
+        }
+
+        if (p.Bold || p.Size is not null || p.Hidden)
         {
             foreach (var run in content.SelectMany(e => e is Run r ? [r] : e.Descendants<Run>()))
             {
                 run.RunProperties ??= new RunProperties();
                 if (p.Bold) run.RunProperties.Bold = new Bold();
+                if (p.Hidden) run.RunProperties.Color = new Color { Val = "FFFFFF" };
                 if (p.Size is { } size)
                 {
                     run.RunProperties.FontSize = new FontSize { Val = StylesWriter.HalfPoints(size) };
@@ -144,7 +168,7 @@ internal static class DocumentWriter
         return table;
     }
 
-    private static SectionProperties SectionProperties(HouseStyle house, PageFurniture furniture, bool landscape)
+    private static SectionProperties SectionProperties(HouseStyle house, PageFurniture furniture, bool landscape, int? startPage)
     {
         static UInt32Value Mm(double mm) => (uint)Math.Round(mm * 1440 / 25.4);
         var section = new SectionProperties();
@@ -163,6 +187,7 @@ internal static class DocumentWriter
             Footer = 709,
             Gutter = 0,
         });
+        if (startPage is { } start) section.Append(new PageNumberType { Start = start });
         return section;
     }
 }

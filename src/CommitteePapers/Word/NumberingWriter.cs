@@ -29,7 +29,7 @@ internal static class NumberingWriter
             {
                 for (var level = 0; level < Levels; level++)
                 {
-                    num.Append(new LevelOverride(new StartOverrideNumberingValue { Val = 1 }) { LevelIndex = level });
+                    num.Append(new LevelOverride(new StartOverrideNumberingValue { Val = level == 0 ? list.Start : 1 }) { LevelIndex = level });
                 }
             }
 
@@ -57,7 +57,8 @@ internal static class NumberingWriter
             var (format, text) = FormatOf(kind, level, house);
             var left = kind switch
             {
-                ListKind.Paragraphs or ListKind.HeadingLetters or ListKind.Decimal => StylesWriter.IndentStep,
+                ListKind.Paragraphs or ListKind.HeadingLetters or ListKind.Decimal or ListKind.Agenda => StylesWriter.IndentStep,
+                ListKind.Minutes => StylesWriter.IndentStep * 2,
                 _ => StylesWriter.IndentStep * (level + 2),
             };
             var lvl = new Level
@@ -97,6 +98,9 @@ internal static class NumberingWriter
             ListKind.Bullets => level % 2 == 0 ? (NumberFormatValues.Bullet, "•") : Pattern(house.NestedItems),
             ListKind.Recommendations => Pattern(house.RecommendationItems),
             ListKind.HeadingLetters => (NumberFormatValues.LowerLetter, $"%{level + 1})"),
+            ListKind.Minutes => (NumberFormatValues.Decimal, house.MinuteNumbers.Replace("%1", $"%{level + 1}", StringComparison.Ordinal)),
+            ListKind.Agenda => (NumberFormatValues.Decimal, $"%{level + 1}."),
+            ListKind.Resolutions => (NumberFormatValues.LowerRoman, $"(%{level + 1})"),
             _ => (NumberFormatValues.Decimal, $"%{level + 1}."),
         };
     }

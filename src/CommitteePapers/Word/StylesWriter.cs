@@ -68,7 +68,7 @@ internal static class StylesWriter
             })));
 
         styles.Append(Paragraph("Normal", "Normal", null, isDefault: true));
-        styles.Append(Paragraph("Title", "Title", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, colour: house.HeadingColour));
+        styles.Append(Paragraph("Title", "Title", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, outline: 0, colour: house.HeadingColour));
         styles.Append(Paragraph("Subtitle", "Subtitle", "Normal", bold: true, size: house.BodySize, keepNext: true, colour: house.HeadingColour));
         styles.Append(Paragraph("FrontMatter", "Front Matter", "Normal", keepNext: true));
         styles.Append(Paragraph("CouncilName", "Council Name", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, colour: house.HeadingColour));

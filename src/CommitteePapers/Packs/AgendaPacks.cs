@@ -1,0 +1,399 @@
+using System.Globalization;
+using CommitteePapers.Definition;
+using CommitteePapers.Diagnostics;
+using CommitteePapers.Layout;
+using CommitteePapers.Pdf;
+using CommitteePapers.Styles;
+using CommitteePapers.Word;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+
+namespace CommitteePapers.Packs;
+
+/// <summary>Choices for building a pack.</summary>
+public sealed record PackOptions
+{
+    /// <summary>The defaults.</summary>
+    public static PackOptions Default { get; } = new();
+
+    /// <summary>A house style that overrides the pack's own.</summary>
+    public string? Style { get; init; }
+
+    /// <summary>The soffice program; found on PATH when null.</summary>
+    public string? SofficePath { get; init; }
+
+    /// <summary>How long one LibreOffice run may take.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Size, depth and alias limits for the pack file and its papers.</summary>
+    public ReaderLimits Limits { get; init; } = ReaderLimits.Default;
+}
+
+/// <summary>The pages of an agenda item in a built pack, as printed.</summary>
+/// <param name="Number">The item number.</param>
+/// <param name="Title">The item title.</param>
+/// <param name="First">The first printed page number.</param>
+/// <param name="Last">The last printed page number.</param>
+public sealed record ItemPages(int Number, string Title, int First, int Last);
+
+/// <summary>What building a pack gave.</summary>
+/// <param name="Succeeded">True when the pack's files were written.</param>
+/// <param name="Diagnostics">Errors and warnings, with positions in the pack file and its papers.</param>
+/// <param name="Files">The files written.</param>
+/// <param name="Pages">The printed pages of each agenda item with papers in the public pack.</param>
+public sealed record PackResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Files, IReadOnlyList<ItemPages> Pages);
+
+/// <summary>
+/// Builds a meeting's agenda pack from a pack.yaml: the front sheet and agenda, every paper in order with continuous
+/// page numbers, "(Pages a - b)" that match the printed numbers, blank-page padding, a tagged PDF with bookmarks,
+/// and the public and private versions when an item is exempt.
+/// </summary>
+public static class AgendaPacks
+{
+    private const long MaxSuppliedBytes = 50L * 1024 * 1024;
+
+    /// <summary>Builds the pack described by <paramref name="packPath"/> into <paramref name="outputFolder"/>.</summary>
+    public static PackResult Build(string packPath, string outputFolder, PackOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(packPath);
+        ArgumentNullException.ThrowIfNull(outputFolder);
+        options ??= PackOptions.Default;
+        var diagnostics = new DiagnosticBag();
+        var work = Directory.CreateTempSubdirectory("cp-pack-");
+        try
+        {
+            var result = Build(Path.GetFullPath(packPath), Path.GetFullPath(outputFolder), options, diagnostics, work.FullName);
+            return result with { Diagnostics = diagnostics.ToSortedList() };
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static PackResult Build(string packPath, string outputFolder, PackOptions options, DiagnosticBag diagnostics, string work)
+    {
+        var failed = new PackResult(false, [], [], []);
+        var folder = Path.GetDirectoryName(packPath)!;
+        var name = Path.GetFileNameWithoutExtension(packPath) is "pack" ? Path.GetFileName(folder) : Path.GetFileNameWithoutExtension(packPath);
+        var display = Path.GetRelativePath(Environment.CurrentDirectory, packPath);
+        if (new FileInfo(packPath).Length > options.Limits.MaxFileBytes)
+        {
+            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(display, 1, 1), "The pack file is larger than the limit; check that it is the right file.");
+            return failed;
+        }
+
+        var pack = PackReader.Read(File.ReadAllText(packPath), display, options.Limits, diagnostics);
+        if (pack is null || diagnostics.HasErrors) return failed;
+        var style = Papers.ResolveStyle(pack.Notice, options.Style, folder, out var styleDiagnostics);
+        foreach (var d in styleDiagnostics) diagnostics.Add(d);
+        if (style is null) return failed;
+        CheckCalendar(pack, diagnostics);
+
+        // Read and lay out every paper; a broken paper fails this pack, with its own diagnostics.
+        var papers = new List<PaperSource>();
+        foreach (var (item, index) in pack.Items.Select((item, i) => (item, i)))
+        {
+            foreach (var paper in item.Papers)
+            {
+                if (Source(paper, item.Item, index, folder, style, options, diagnostics, work, papers.Count) is { } source) papers.Add(source);
+            }
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            diagnostics.Error(DiagnosticCode.PaperFailed, pack.At, $"The pack '{name}' was not built because of the errors above; nothing was written.");
+            return failed;
+        }
+
+        // Measure: convert the front sheet (with the widest page numbers) and every paper on its own, in one run.
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { SofficePath = options.SofficePath, TimeLimit = options.TimeLimit });
+        var measuredNotice = pack.Notice with { Items = pack.Items.Select(i => i.Papers.Count > 0 ? i.Item with { Pages = (888, 888) } : i.Item).ToList() };
+        var noticeDocx = Path.Combine(work, "front-sheet-measure.docx");
+        if (!WriteDocx(measuredNotice, style, noticeDocx, diagnostics)) return failed;
+        var jobs = new List<PdfJob> { new(noticeDocx, Path.ChangeExtension(noticeDocx, ".pdf")) };
+        jobs.AddRange(papers.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
+        var measured = converter.Convert(jobs);
+        if (!measured.Succeeded)
+        {
+            diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, measured.Message);
+            return failed;
+        }
+
+        var frontPages = PageCount(jobs[0].Pdf);
+        foreach (var paper in papers.Where(p => p.Docx is not null))
+        {
+            paper.Pdf ??= Path.ChangeExtension(paper.Docx!, ".pdf");
+            paper.Pages = PageCount(paper.Pdf);
+        }
+
+        Directory.CreateDirectory(outputFolder);
+        var files = new List<string>();
+        var variants = new List<(string Suffix, bool Private)> { (string.Empty, false) };
+        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0)) variants.Add(("-private", true));
+        IReadOnlyList<ItemPages> publicPages = [];
+        var finalJobs = new List<(PdfJob Job, Plan Plan, string Suffix)>();
+        foreach (var (suffix, isPrivate) in variants)
+        {
+            var included = papers.Where(p => isPrivate || pack.Items[p.ItemIndex].Item.ExemptParagraph is null).ToList();
+            var plan = Plan.Make(pack, included, frontPages, style);
+            if (!isPrivate) publicPages = plan.Pages;
+            var notice = pack.Notice with
+            {
+                Items = pack.Items.Select((item, i) => plan.Ranges.TryGetValue(i, out var r) ? item.Item with { Pages = r } : item.Item).ToList(),
+            };
+            var noticeDiagnostics = new DiagnosticBag();
+            var noticeLaid = Papers.Lay(notice, style, noticeDiagnostics)!;
+            var combined = PackLayout.Combine(
+                new DocumentInfo($"{pack.Notice.Committee}, {pack.Notice.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}{(isPrivate ? " (not for publication)" : string.Empty)}", style.Council, pack.Notice.Committee, "en-GB"),
+                plan.Parts(noticeLaid),
+                plan.FirstNumberedPart);
+            var docx = Path.Combine(work, $"{name}{suffix}.docx");
+            using (var stream = File.Create(docx)) WordPackage.Write(combined, style, stream);
+            finalJobs.Add((new PdfJob(docx, Path.ChangeExtension(docx, ".pdf")), plan, suffix));
+            if (!isPrivate) Papers.Render(notice, style, Path.Combine(work, $"{name}-agenda.docx"));
+        }
+
+        var final = converter.Convert(finalJobs.Select(j => j.Job).ToList());
+        if (!final.Succeeded)
+        {
+            diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, final.Message);
+            return failed;
+        }
+
+        foreach (var (job, plan, suffix) in finalJobs)
+        {
+            var count = PageCount(job.Pdf);
+            if (count != plan.TotalPages)
+            {
+                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
+                    $"The pack came out at {count} pages, not the {plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                return failed;
+            }
+
+            if (plan.Supplied.Count > 0) DrawSupplied(job.Pdf, plan);
+        }
+
+        // Everything is made: now move it into place, each file whole.
+        foreach (var (job, _, suffix) in finalJobs)
+        {
+            files.Add(Place(job.Pdf, Path.Combine(outputFolder, $"{name}{suffix}.pdf")));
+            files.Add(Place(job.Docx, Path.Combine(outputFolder, $"{name}{suffix}.docx")));
+        }
+
+        files.Add(Place(Path.Combine(work, $"{name}-agenda.docx"), Path.Combine(outputFolder, $"{name}-agenda.docx")));
+        foreach (var paper in papers.Where(p => p.IsOurs))
+        {
+            files.Add(Place(paper.Docx!, Path.Combine(outputFolder, paper.OutputName), copy: true));
+        }
+
+        return new PackResult(true, [], files, publicPages);
+    }
+
+    private static PaperSource? Source(PackPaper paper, AgendaItem item, int itemIndex, string folder, HouseStyle style, PackOptions options,
+        DiagnosticBag diagnostics, string work, int index)
+    {
+        var path = Confinement.Resolve(folder, paper.File, paper.At, diagnostics, MaxSuppliedBytes);
+        if (path is null) return null;
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        var title = paper.Title ?? Path.GetFileNameWithoutExtension(path);
+        switch (extension)
+        {
+            case ".yaml" or ".yml":
+                var loaded = Papers.Load(path, options.Limits, root: folder);
+                foreach (var d in loaded.Diagnostics) diagnostics.Add(d with { Position = d.Position with { File = Path.GetRelativePath(Environment.CurrentDirectory, path) } });
+                if (!loaded.Succeeded) return null;
+                var laid = Papers.Lay(loaded.Paper!, style, diagnostics);
+                if (laid is null) return null;
+                if (item.ExemptParagraph is { } exempt)
+                {
+                    // The private pack marks an exempt paper as not for publication, on its first line.
+                    laid = laid with
+                    {
+                        Body = [new LParagraph(ParaStyle.Label, [new TextRun($"NOT FOR PUBLICATION – exempt under paragraph {exempt} of Schedule 12A to the Local Government Act 1972", Bold: true)]), .. laid.Body],
+                    };
+                }
+
+                var docx = Path.Combine(work, $"paper-{index}.docx");
+                using (var stream = File.Create(docx)) WordPackage.Write(laid, style, stream);
+                return new PaperSource(itemIndex, paper.Title ?? laid.Info.Title, docx) { Laid = laid, OutputName = Path.ChangeExtension(Path.GetFileName(path), ".docx") };
+            case ".docx":
+                var bytes = File.ReadAllBytes(path);
+                if (!TemplateImport.IsSafeZip(bytes, paper.At, diagnostics)) return null;
+                var copy = Path.Combine(work, $"paper-{index}.docx");
+                File.WriteAllBytes(copy, bytes);
+                return new PaperSource(itemIndex, title, copy);
+            case ".pdf":
+                try
+                {
+                    using var document = PdfReader.Open(path, PdfDocumentOpenMode.Import);
+                    return new PaperSource(itemIndex, title, null) { Pdf = path, Pages = document.PageCount };
+                }
+                catch (Exception ex) when (ex is PdfReaderException or InvalidOperationException or IOException or NotSupportedException)
+                {
+                    diagnostics.Error(DiagnosticCode.BadFile, paper.At, $"'{paper.File}' cannot be read as a PDF ({ex.Message}); save it again as PDF.");
+                    return null;
+                }
+
+            default:
+                diagnostics.Error(DiagnosticCode.UnsupportedPaper, paper.At, $"'{paper.File}' is not a paper a pack can hold; use one of our YAML papers, a .docx or a .pdf.");
+                return null;
+        }
+    }
+
+    private static bool WriteDocx(Paper paper, HouseStyle style, string path, DiagnosticBag diagnostics)
+    {
+        using var stream = File.Create(path);
+        var result = Papers.Render(paper, style, stream);
+        foreach (var d in result.Diagnostics) diagnostics.Add(d);
+        return result.Written;
+    }
+
+    private static void CheckCalendar(Pack pack, DiagnosticBag diagnostics)
+    {
+        if (pack.Notice.PublicationDate is not { } published) return;
+        var clear = WorkingDays.ClearBetween(published, pack.Notice.Date);
+        if (clear < 5)
+        {
+            diagnostics.Warning(DiagnosticCode.PublishedLate, pack.At,
+                $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.");
+        }
+    }
+
+    private static DateOnly LatestPublication(DateOnly meeting)
+    {
+        var day = meeting.AddDays(-1);
+        while (WorkingDays.ClearBetween(day, meeting) < 5) day = day.AddDays(-1);
+        return day;
+    }
+
+    internal static int PageCount(string pdf)
+    {
+        using var document = PdfReader.Open(pdf, PdfDocumentOpenMode.Import);
+        return document.PageCount;
+    }
+
+    /// <summary>Draws each supplied PDF's pages onto the pages kept for it, above the footer with the pack's page number.</summary>
+    private static void DrawSupplied(string pdf, Plan plan)
+    {
+        using var document = PdfReader.Open(pdf, PdfDocumentOpenMode.Modify);
+        foreach (var (source, firstPhysical) in plan.Supplied)
+        {
+            using var form = XPdfForm.FromFile(source.Pdf!);
+            for (var page = 1; page <= source.Pages; page++)
+            {
+                form.PageNumber = page;
+                var target = document.Pages[firstPhysical - 1 + page - 1];
+                using var graphics = XGraphics.FromPdfPage(target, XGraphicsPdfPageOptions.Append);
+                var width = target.Width.Point;
+                var height = target.Height.Point - 40; // keep the bottom for the pack's page number
+                var scale = Math.Min(width / form.PointWidth, height / form.PointHeight);
+                graphics.DrawImage(form, (width - (form.PointWidth * scale)) / 2, 0, form.PointWidth * scale, form.PointHeight * scale);
+            }
+        }
+
+        document.Save(pdf);
+    }
+
+    private static string Place(string from, string to, bool copy = false)
+    {
+        var temporary = to + ".tmp";
+        File.Copy(from, temporary, overwrite: true);
+        File.Move(temporary, to, overwrite: true);
+        if (!copy && File.Exists(from)) File.Delete(from);
+        return to;
+    }
+
+    /// <summary>A paper of the pack: ours (laid out), a supplied .docx, or a supplied PDF.</summary>
+    internal sealed class PaperSource(int itemIndex, string title, string? docx)
+    {
+        public int ItemIndex { get; } = itemIndex;
+        public string Title { get; } = title;
+        public string? Docx { get; } = docx;
+        public LaidOutPaper? Laid { get; init; }
+        public string? Pdf { get; set; }
+        public int Pages { get; set; }
+        public string OutputName { get; init; } = string.Empty;
+        public bool IsOurs => Laid is not null;
+    }
+
+    /// <summary>Where every paper falls: blank pages, printed page numbers, each item's range.</summary>
+    internal sealed class Plan
+    {
+        private readonly List<(PaperSource Source, bool BlankBefore)> order = [];
+        private readonly bool blankAfterFront;
+        private readonly string blankText;
+
+        private Plan(bool blankAfterFront, string blankText)
+        {
+            this.blankAfterFront = blankAfterFront;
+            this.blankText = blankText;
+        }
+
+        public Dictionary<int, (int First, int Last)> Ranges { get; } = [];
+
+        public List<ItemPages> Pages { get; } = [];
+
+        public List<(PaperSource Source, int FirstPhysical)> Supplied { get; } = [];
+
+        public int TotalPages { get; private set; }
+
+        public int? FirstNumberedPart { get; private set; }
+
+        public static Plan Make(Pack pack, IReadOnlyList<PaperSource> papers, int frontPages, HouseStyle style)
+        {
+            var odd = pack.Convention == PageConvention.OddPage;
+            var physical = frontPages;
+            var blankAfterFront = odd && papers.Count > 0 && physical % 2 == 1;
+            var plan = new Plan(blankAfterFront, style.HeadingFor("blank-page", "This page is intentionally left blank"));
+            if (blankAfterFront) physical++;
+            var offset = pack.NumberFrontSheet ? 0 : physical; // printed = physical - offset
+            plan.FirstNumberedPart = pack.NumberFrontSheet ? null : 1 + (blankAfterFront ? 1 : 0);
+            foreach (var paper in papers)
+            {
+                var blank = odd && physical % 2 == 1;
+                if (blank) physical++;
+                plan.order.Add((paper, blank));
+                var first = physical + 1;
+                physical += paper.Pages;
+                if (!paper.IsOurs) plan.Supplied.Add((paper, first));
+                var range = (First: first - offset, Last: physical - offset);
+                plan.Ranges[paper.ItemIndex] = plan.Ranges.TryGetValue(paper.ItemIndex, out var r) ? (r.First, range.Last) : range;
+            }
+
+            if (odd && physical % 2 == 1 && papers.Count > 0)
+            {
+                physical++;
+                plan.order.Add((null!, true));
+            }
+
+            plan.TotalPages = physical;
+            foreach (var (index, range) in plan.Ranges.OrderBy(r => r.Key))
+            {
+                plan.Pages.Add(new ItemPages(index + 1, pack.Items[index].Item.Title, range.First, range.Last));
+            }
+
+            return plan;
+        }
+
+        /// <summary>The parts of the combined document; the first is the front sheet.</summary>
+        public IReadOnlyList<PackPart> Parts(LaidOutPaper notice)
+        {
+            var parts = new List<PackPart> { new PaperPart(notice, "_PackFront", "_PackFrontEnd") };
+            if (blankAfterFront) parts.Add(new BlankPart(blankText));
+            var n = 0;
+            foreach (var (source, blankBefore) in order)
+            {
+                if (blankBefore) parts.Add(new BlankPart(blankText));
+                if (source is null) continue;
+                n++;
+                parts.Add(source.Laid is { } laid
+                    ? new PaperPart(laid, $"_PackStart{n}", $"_PackEnd{n}")
+                    : new SuppliedPart(source.Title, source.Pages, $"_PackStart{n}", $"_PackEnd{n}"));
+            }
+
+            return parts;
+        }
+    }
+}
