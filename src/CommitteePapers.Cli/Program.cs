@@ -151,7 +151,7 @@ internal static class Program
             var options = new RenderOptions { WarningsAsErrors = strict };
             var rendered = target is null
                 ? Papers.Render(loaded.Paper!, style, Stream.Null, options)
-                : Papers.Render(loaded.Paper!, style, target, options);
+                : Papers.RenderToFile(loaded.Paper!, style, target, options);
             all.AddRange(rendered.Diagnostics);
             if (!rendered.Written || (strict && all.Count > 0))
             {

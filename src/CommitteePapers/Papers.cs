@@ -65,7 +65,7 @@ public static class Papers
     }
 
     /// <summary>Reads a paper from a UTF-8 stream, refusing streams over the size limit before reading them whole.</summary>
-    public static LoadResult Load(Stream yaml, string fileName, ReaderLimits? limits = null)
+    public static LoadResult Read(Stream yaml, string fileName, ReaderLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         limits ??= ReaderLimits.Default;
@@ -92,12 +92,13 @@ public static class Papers
     }
 
     /// <summary>
-    /// Reads a paper from a file. Files it names (the previous minutes it follows, a style file) must lie inside
-    /// <paramref name="root"/>, which is the paper's own folder unless the caller allows more.
+    /// Reads a paper from a file. The previous minutes that minutes follow must lie inside <paramref name="root"/>:
+    /// by default the folder above the paper's own, since a committee's folder holds one folder per meeting
+    /// (<c>follows: ../2022-03-14/minutes.yaml</c>). Nothing further out is ever read unless the caller allows it.
     /// </summary>
     /// <param name="path">The paper's file.</param>
     /// <param name="limits">Size, depth and alias limits.</param>
-    /// <param name="root">The folder files named by the paper must stay inside; the paper's folder when null.</param>
+    /// <param name="root">The folder files named by the paper must stay inside; the committee's folder (the one above the paper's) when null.</param>
     public static LoadResult Load(string path, ReaderLimits? limits = null, string? root = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -105,14 +106,14 @@ public static class Papers
         LoadResult loaded;
         using (var stream = File.OpenRead(path))
         {
-            loaded = Load(stream, path, limits);
+            loaded = Read(stream, path, limits);
         }
 
         if (loaded.Paper is not Minutes minutes || minutes.Follows is null) return loaded;
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var diagnostics = new DiagnosticBag();
         foreach (var d in loaded.Diagnostics) diagnostics.Add(d);
-        var resolved = MinuteSeries.Resolve(minutes, folder, root ?? folder, limits, diagnostics);
+        var resolved = MinuteSeries.Resolve(minutes, folder, root ?? Path.GetDirectoryName(folder) ?? folder, limits, diagnostics);
         return new LoadResult(resolved, diagnostics.ToSortedList());
     }
 
@@ -201,7 +202,7 @@ public static class Papers
     /// Renders a paper to a file. The document is written to a temporary file beside it and moved into place,
     /// so a failed build never leaves a half-written file.
     /// </summary>
-    public static RenderResult Render(Paper paper, HouseStyle style, string outputPath, RenderOptions? options = null)
+    public static RenderResult RenderToFile(Paper paper, HouseStyle style, string outputPath, RenderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(outputPath);
         var full = Path.GetFullPath(outputPath);

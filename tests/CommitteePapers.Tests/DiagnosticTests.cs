@@ -78,7 +78,7 @@ public class DiagnosticTests
     public void A_file_over_the_size_limit_is_refused_before_it_is_parsed()
     {
         var yaml = "paper: report\ntitle: " + new string('x', 5 * 1024 * 1024);
-        var result = Papers.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml)), "big.yaml");
+        var result = Papers.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml)), "big.yaml");
         Assert.Equal("CP0008", Assert.Single(result.Diagnostics).Code);
         var smaller = Papers.Parse("paper: report\n", "small.yaml", new ReaderLimits { MaxFileBytes = 8 });
         Assert.Equal("CP0008", Assert.Single(smaller.Diagnostics).Code);

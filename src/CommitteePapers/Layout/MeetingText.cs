@@ -13,23 +13,27 @@ internal static class MeetingText
     public static string? Time(TimeOnly? time, HouseStyle style) =>
         time?.ToString(style.TimeFormat, EnGb).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
 
-    /// <summary>Members in alphabetical order with their roles, after "Councillors"; null when nobody is named.</summary>
-    public static string? Members(Membership members, bool alphabetical)
+    /// <summary>Members with their roles, in the style's order and words; null when nobody is named.</summary>
+    public static string? Members(Membership members, MemberListing listing)
     {
         var names = new List<(string Sort, string Text)>();
-        if (members.Chair is { } chair) names.Add((chair, $"{chair} (Chair)"));
-        if (members.ViceChair is { } vice) names.Add((vice, $"{vice} (Vice-Chair)"));
+        if (members.Chair is { } chair) names.Add((chair, $"{chair} ({listing.Chair})"));
+        if (members.ViceChair is { } vice) names.Add((vice, $"{vice} ({listing.ViceChair})"));
         names.AddRange(members.Members.Select(m => (m, m)));
         names.AddRange(members.Substitutes.Select(s => (s.Name, $"{s.Name} (Substitute for Cllr {s.For})")));
         if (names.Count == 0) return null;
-        var ordered = alphabetical ? names.OrderBy(n => n.Sort, StringComparer.Create(EnGb, ignoreCase: true)).ToList() : names;
-        return (names.Count == 1 ? "Councillor " : "Councillors ") + ordered.Select(n => n.Text).Humanize("and");
+        var ordered = listing.Alphabetical ? names.OrderBy(n => n.Sort, StringComparer.Create(EnGb, ignoreCase: true)).ToList() : names;
+        return Join(ordered.Select(n => n.Text).ToList(), names.Count == 1 ? listing.One : listing.Many, listing.LastSeparator);
     }
 
-    public static string? Names(IReadOnlyList<string> names, string? prefixOne = null, string? prefixMany = null)
+    /// <summary>Names after the style's prefix: "Councillors Baker, Barker and Fitzpatrick".</summary>
+    public static string? Names(IReadOnlyList<string> names, MemberListing listing) =>
+        names.Count == 0 ? null : Join(names, names.Count == 1 ? listing.One : listing.Many, listing.LastSeparator);
+
+    private static string Join(IReadOnlyList<string> names, string prefix, string last)
     {
-        if (names.Count == 0) return null;
-        var prefix = names.Count == 1 ? prefixOne : prefixMany;
-        return (prefix is null ? string.Empty : prefix + " ") + names.Humanize("and");
+        var joined = last == "," ? string.Join(", ", names) : names.Humanize(last);
+        return prefix.Length == 0 ? joined : prefix + " " + joined;
     }
+
 }

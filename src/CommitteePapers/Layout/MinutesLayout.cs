@@ -31,11 +31,11 @@ internal sealed class MinutesLayout : PaperLayout
         ["venue"] = minutes.Venue,
         ["started"] = MeetingText.Time(minutes.Started, Style),
         ["finished"] = MeetingText.Time(minutes.Finished, Style),
-        ["present"] = MeetingText.Members(minutes.Present, alphabetical: true),
-        ["apologies"] = MeetingText.Names(minutes.Apologies, "Councillor", "Councillors"),
-        ["absent"] = MeetingText.Names(minutes.Absent, "Councillor", "Councillors"),
-        ["in-attendance"] = MeetingText.Names(minutes.InAttendance),
-        ["officers"] = MeetingText.Names(minutes.Officers),
+        ["present"] = MeetingText.Members(minutes.Present, Style.Members),
+        ["apologies"] = MeetingText.Names(minutes.Apologies, Style.Members),
+        ["absent"] = MeetingText.Names(minutes.Absent, Style.Members),
+        ["in-attendance"] = MeetingText.Names(minutes.InAttendance, Style.Members with { One = string.Empty, Many = string.Empty }),
+        ["officers"] = MeetingText.Names(minutes.Officers, Style.Members with { One = string.Empty, Many = string.Empty }),
         ["signed-by"] = minutes.SignedBy ?? (minutes.Present.Chair is { } chair ? $"Cllr {chair}, Chair" : "Chair"),
     };
 

@@ -30,7 +30,8 @@ internal sealed class NoticeLayout : PaperLayout
         ["date"] = notice.Date,
         ["time"] = MeetingText.Time(notice.Time, Style),
         ["venue"] = notice.Venue,
-        ["members"] = MeetingText.Members(notice.Members, alphabetical: false),
+        // A notice lists the chair and vice-chair first, then the others as written.
+        ["members"] = MeetingText.Members(notice.Members, Style.Members with { Alphabetical = false }),
         ["publication-date"] = notice.PublicationDate,
         ["democracy-officer"] = notice.DemocracyOfficer?.Name,
         ["democracy-officer-title"] = notice.DemocracyOfficer?.Title,

@@ -152,7 +152,7 @@ public static class AgendaPacks
             var docx = Path.Combine(work, $"{name}{suffix}.docx");
             using (var stream = File.Create(docx)) WordPackage.Write(combined, style, stream);
             finalJobs.Add((new PdfJob(docx, Path.ChangeExtension(docx, ".pdf")), plan, suffix));
-            if (!isPrivate) Papers.Render(notice, style, Path.Combine(work, $"{name}-agenda.docx"));
+            if (!isPrivate) Papers.RenderToFile(notice, style, Path.Combine(work, $"{name}-agenda.docx"));
         }
 
         var final = converter.Convert(finalJobs.Select(j => j.Job).ToList());

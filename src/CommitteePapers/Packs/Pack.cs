@@ -4,7 +4,7 @@ using CommitteePapers.Diagnostics;
 namespace CommitteePapers.Packs;
 
 /// <summary>Where papers start in a pack.</summary>
-public enum PageConvention
+internal enum PageConvention
 {
     /// <summary>Every paper starts on an odd (right-hand) page; gaps get "This page is intentionally left blank".</summary>
     OddPage,
@@ -15,7 +15,7 @@ public enum PageConvention
 
 /// <summary>A paper in a pack: one of our YAML papers, or a .docx or .pdf supplied by someone else.</summary>
 /// <param name="File">The file, relative to the pack file.</param>
-public sealed record PackPaper(string File)
+internal sealed record PackPaper(string File)
 {
     /// <summary>A title for the pack's bookmarks (a supplied file's own title is not read).</summary>
     public string? Title { get; init; }
@@ -27,12 +27,12 @@ public sealed record PackPaper(string File)
 /// <summary>An agenda item of a pack and its papers.</summary>
 /// <param name="Item">The item as the agenda prints it.</param>
 /// <param name="Papers">Its papers, in order.</param>
-public sealed record PackItem(AgendaItem Item, IReadOnlyList<PackPaper> Papers);
+internal sealed record PackItem(AgendaItem Item, IReadOnlyList<PackPaper> Papers);
 
 /// <summary>An agenda pack: the meeting, the page convention, and the agenda items with their papers.</summary>
 /// <param name="Notice">The notice of meeting (its items without papers).</param>
 /// <param name="Items">The agenda items with their papers.</param>
-public sealed record Pack(Notice Notice, IReadOnlyList<PackItem> Items)
+internal sealed record Pack(Notice Notice, IReadOnlyList<PackItem> Items)
 {
     /// <summary>Where papers start.</summary>
     public PageConvention Convention { get; init; } = PageConvention.OddPage;

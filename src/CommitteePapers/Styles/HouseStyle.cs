@@ -59,6 +59,28 @@ public sealed record FrontLine(string Text)
     public bool RightToLeft { get; init; }
 }
 
+/// <summary>How a council lists members: "Councillors Daubeney (Chair), Fenton and Webb (Vice-Chair)".</summary>
+public sealed record MemberListing
+{
+    /// <summary>Before one name, e.g. "Councillor"; empty for none.</summary>
+    public string One { get; init; } = "Councillor";
+
+    /// <summary>Before several names, e.g. "Councillors"; empty for none.</summary>
+    public string Many { get; init; } = "Councillors";
+
+    /// <summary>The chair's role, e.g. "Chair" or "Chairperson".</summary>
+    public string Chair { get; init; } = "Chair";
+
+    /// <summary>The vice-chair's role.</summary>
+    public string ViceChair { get; init; } = "Vice-Chair";
+
+    /// <summary>Alphabetical (York), or chair, vice-chair, then members as written (North Somerset).</summary>
+    public bool Alphabetical { get; init; } = true;
+
+    /// <summary>The word before the last name: "and", or "," for none.</summary>
+    public string LastSeparator { get; init; } = "and";
+}
+
 /// <summary>The usual wording of a standard agenda item or minute.</summary>
 /// <param name="Title">The item's title.</param>
 public sealed record StandardItem(string Title)
@@ -189,6 +211,9 @@ public sealed record HouseStyle
 
     /// <summary>The usual wording of standard items, by key ("declarations-of-interest", "minutes" …).</summary>
     public IReadOnlyDictionary<string, StandardItem> StandardItems { get; init; } = new Dictionary<string, StandardItem>();
+
+    /// <summary>How lists of members are written: prefixes, role names and order.</summary>
+    public MemberListing Members { get; init; } = new();
 
     /// <summary>What an exempt agenda item says; {paragraph} is the Schedule 12A paragraph.</summary>
     public string ExemptWording { get; init; } =

@@ -131,6 +131,22 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
             }
         }
 
+        if (m.Node("members") is { } membersNode && MappingReader.For(membersNode, diagnostics, (MapShape)Key("members")) is { } members)
+        {
+            style = style with
+            {
+                Members = new MemberListing
+                {
+                    One = members.Node("one") is null ? style.Members.One : members.Text("one") ?? string.Empty,
+                    Many = members.Node("many") is null ? style.Members.Many : members.Text("many") ?? string.Empty,
+                    Chair = members.Text("chair") ?? style.Members.Chair,
+                    ViceChair = members.Text("vice-chair") ?? style.Members.ViceChair,
+                    Alphabetical = members.Bool("alphabetical") ?? style.Members.Alphabetical,
+                    LastSeparator = members.Text("last-separator") ?? style.Members.LastSeparator,
+                },
+            };
+        }
+
         style = style with
         {
             MinuteNumbers = minuteNumbers ?? style.MinuteNumbers,
