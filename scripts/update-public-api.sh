@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 file=src/CommitteePapers/PublicAPI.Unshipped.txt
 log=$(dotnet build src/CommitteePapers -p:TreatWarningsAsErrors=false --no-incremental 2>&1 || true)
-added=$(echo "$log" | grep -o "RS0016: Symbol '.*' is not part of the declared public API" | sed -E "s/RS0016: Symbol '(.*)' is not part of the declared public API/\1/" | sort -u)
-removed=$(echo "$log" | grep -o "RS0017: Symbol '.*' is part of the declared API, but is either not public or could not be found" | sed -E "s/RS0017: Symbol '(.*)' is part of the declared API.*/\1/" | sort -u)
+added=$(echo "$log" | grep -o "RS0016: Symbol '.*' is not part of the declared public API" | sed -E "s/RS0016: Symbol '(.*)' is not part of the declared public API/\1/" | sort -u || true)
+removed=$(echo "$log" | grep -o "RS0017: Symbol '.*' is part of the declared API, but is either not public or could not be found" | sed -E "s/RS0017: Symbol '(.*)' is part of the declared API.*/\1/" | sort -u || true)
 { echo '#nullable enable'; { grep -v '^#nullable' "$file" | grep -vxF -f <(echo "$removed") || true; echo "$added"; } | grep -v '^$' | sort -u; } > "$file.new"
 mv "$file.new" "$file"
 echo "added $(echo "$added" | grep -c . || true), removed $(echo "$removed" | grep -c . || true)"
