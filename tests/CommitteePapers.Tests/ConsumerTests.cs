@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using CommitteePapers.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CommitteePapers.Tests;
+
+/// <summary>
+/// Meets the package as someone who is not us: packs the library and the tool, installs the tool from the local
+/// folder into a tool path and builds an example with it, then compiles a new console project that references
+/// the package and renders the safeguarding example through the API.
+/// </summary>
+public sealed class ConsumerTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("cp-consumer-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private (int Code, string Out) Run(string file, string arguments, string workingDirectory, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(300_000), $"{file} {arguments} did not finish in 5 minutes");
+        var text = stdout.Result + stderr.Result;
+        output.WriteLine($"$ {file} {arguments}\n{text}");
+        return (process.ExitCode, text);
+    }
+
+    [Fact]
+    public void The_packages_work_for_someone_who_is_not_us()
+    {
+        var feed = Path.Combine(folder, "feed");
+        var packages = Path.Combine(folder, "packages");
+        // A version of its own, and a package folder of its own, so no earlier build's package is ever reused.
+        var version = "0.0.1-consumer";
+        var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+        foreach (var project in new[] { "src/CommitteePapers", "src/CommitteePapers.Cli" })
+        {
+            var (code, text) = Run("dotnet", $"pack {Path.Combine(Repo.Root, project)} -c Release -o {feed} -p:Version={version}", Repo.Root, env);
+            Assert.True(code == 0, text);
+        }
+
+        Assert.True(File.Exists(Path.Combine(feed, $"CommitteePapers.{version}.nupkg")));
+        Assert.True(File.Exists(Path.Combine(feed, $"CommitteePapers.{version}.snupkg")));
+
+        // The tool, installed from the folder as the README says.
+        var tools = Path.Combine(folder, "tools");
+        var install = Run("dotnet", $"tool install --tool-path {tools} --add-source {feed} CommitteePapers.Cli --version {version}", folder, env);
+        Assert.True(install.Code == 0, install.Out);
+        var built = Path.Combine(folder, "tool.docx");
+        var build = Run(Path.Combine(tools, "committee-papers"), $"build {Repo.Example("york-safeguarding-update")} -o {built}", folder);
+        Assert.True(build.Code == 0, build.Out);
+        Docx.AssertValid(File.ReadAllBytes(built));
+
+        // A new console project that references the package from the folder.
+        var app = Path.Combine(folder, "app");
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "app.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CommitteePapers" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using CommitteePapers;
+            using CommitteePapers.Styles;
+
+            var loaded = Papers.Load(args[0]);
+            foreach (var d in loaded.Diagnostics) Console.WriteLine(d);
+            if (!loaded.Succeeded) return 1;
+            using var output = File.Create(args[1]);
+            var result = Papers.Render(loaded.Paper!, HouseStyles.York, output);
+            return result.Written ? 0 : 1;
+            """);
+        // Directory.Build.props and central versions of this repository must not leak into the consumer.
+        File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(app, "Directory.Packages.props"), "<Project />");
+        var rendered = Path.Combine(folder, "api.docx");
+        var run = Run("dotnet", $"run -- {Repo.Example("york-safeguarding-update")} {rendered}", app, env);
+        Assert.True(run.Code == 0, run.Out);
+        Docx.AssertValid(File.ReadAllBytes(rendered));
+        Assert.Equal(File.ReadAllBytes(built), File.ReadAllBytes(rendered));
+    }
+}
