@@ -3,7 +3,7 @@ namespace CommitteePapers.Cli;
 /// <summary>Commented example papers to start from, one per kind; each builds as it is.</summary>
 internal static class Scaffolds
 {
-    public static IReadOnlyList<string> Kinds { get; } = ["report", "cabinet-member-update"];
+    public static IReadOnlyList<string> Kinds { get; } = ["report", "cabinet-member-update", "minutes", "notice"];
 
     public static string For(string kind, string? style)
     {
