@@ -53,6 +53,15 @@ public static class AgendaPacks
 {
     private const long MaxSuppliedBytes = 50L * 1024 * 1024;
 
+    /// <summary>Reads a pack file's text and returns its diagnostics, without reading the papers it names or building anything.</summary>
+    public static IReadOnlyList<Diagnostic> Check(string yaml, string fileName = "pack.yaml", ReaderLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var diagnostics = new DiagnosticBag();
+        PackReader.Read(yaml, fileName, limits ?? ReaderLimits.Default, diagnostics);
+        return diagnostics.ToSortedList();
+    }
+
     /// <summary>Builds the pack described by <paramref name="packPath"/> into <paramref name="outputFolder"/>.</summary>
     public static PackResult Build(string packPath, string outputFolder, PackOptions? options = null)
     {
