@@ -82,7 +82,7 @@ public static class Papers
         {
             var diagnostics = new DiagnosticBag();
             diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(fileName, 1, 1),
-                $"The file is larger than {limits.MaxFileBytes / 1024 / 1024} MiB, far more than any paper; check that it is the right file, or raise the limit.");
+                $"The file is larger than {Humanizer.ByteSizeExtensions.Bytes((long)limits.MaxFileBytes).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}, far more than any paper; check that it is the right file, or raise the limit.");
             return new LoadResult(null, diagnostics.Items);
         }
 
@@ -132,7 +132,7 @@ public static class Papers
         var bag = new DiagnosticBag();
         var fromPaper = name is null;
         var wanted = name ?? paper.Style ?? HouseStyles.York.Name;
-        var at = fromPaper ? paper.At : SourcePosition.None;
+        var at = fromPaper ? (paper.StyleAt.IsKnown ? paper.StyleAt : paper.At) : SourcePosition.None;
         HouseStyle? style = null;
         var extension = Path.GetExtension(wanted).ToLowerInvariant();
         if (extension is ".yaml" or ".yml" or ".dotx" or ".docx" or ".dotm" or ".docm")

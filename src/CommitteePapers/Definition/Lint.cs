@@ -40,7 +40,7 @@ internal static partial class Lint
                 "The recommendations give no reason; add 'reason:' saying why the meeting should agree them.");
         }
 
-        if (report.Exempt && report.ExemptParagraph is null && Value(root, "exempt") is { } exempt)
+        if (report.Exempt && report.ExemptParagraph is null && Value(root, "exempt") is YScalar { Value: "true" or "yes" } exempt)
         {
             diagnostics.Warning(DiagnosticCode.ExemptWithoutParagraph, exempt.At,
                 "An exempt report must say which paragraph of Schedule 12A makes it exempt; write 'exempt: N' with N from 1 to 7.");

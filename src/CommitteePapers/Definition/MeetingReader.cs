@@ -14,6 +14,7 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
         {
             At = m.At,
             Style = m.Text("style"),
+            StyleAt = m.Node("style")?.At ?? m.At,
             Committee = m.RequiredText("committee"),
             Date = m.Date("date", required: true) ?? default,
             Venue = m.Text("venue"),
@@ -42,6 +43,7 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
         {
             At = m.At,
             Style = m.Text("style"),
+            StyleAt = m.Node("style")?.At ?? m.At,
             Committee = m.RequiredText("committee"),
             Date = m.Date("date", required: true) ?? default,
             Time = Time(m, "time"),

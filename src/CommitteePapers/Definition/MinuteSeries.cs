@@ -36,7 +36,7 @@ internal static class MinuteSeries
         var previous = PaperReader.Read(File.ReadAllText(path), display, limits, previousDiagnostics) as Minutes;
         if (previous is null || previousDiagnostics.HasErrors)
         {
-            diagnostics.Error(DiagnosticCode.FileNotFound, minutes.FollowsAt,
+            diagnostics.Error(DiagnosticCode.BadFile, minutes.FollowsAt,
                 previous is null && !previousDiagnostics.HasErrors
                     ? $"'{follows}' is not minutes ('paper: minutes'); name the previous meeting's minutes."
                     : $"The previous minutes '{follows}' have errors ({previousDiagnostics.Items.First(d => d.Severity == Severity.Error)}); fix them first.");

@@ -13,6 +13,9 @@ public abstract record Paper
 
     /// <summary>Where the paper starts in its source file.</summary>
     public SourcePosition At { get; init; }
+
+    /// <summary>Where the paper's <c>style:</c> is in its source file.</summary>
+    public SourcePosition StyleAt { get; init; }
 }
 
 /// <summary>A committee report: front block, numbered paragraphs, standard sections, contact details.</summary>

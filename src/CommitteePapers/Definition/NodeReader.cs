@@ -69,7 +69,16 @@ internal sealed class MappingReader
         return TextOf(node, key, diagnostics);
     }
 
-    public string RequiredText(string key) => Text(key, required: true) ?? string.Empty;
+    public string RequiredText(string key)
+    {
+        var text = Text(key, required: true);
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Error(DiagnosticCode.EmptyText, Node(key)!.At, $"'{key}' is empty; write the {key.Replace('-', ' ')}, or remove the line.");
+        }
+
+        return text ?? string.Empty;
+    }
 
     public DateOnly? Date(string key, bool required = false)
     {

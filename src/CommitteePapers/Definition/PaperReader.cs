@@ -13,7 +13,7 @@ internal static class PaperReader
         if (Encoding.UTF8.GetByteCount(text) > limits.MaxFileBytes)
         {
             diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(file, 1, 1),
-                $"The file is larger than {limits.MaxFileBytes / 1024 / 1024} MiB, far more than any paper; check that it is the right file, or raise the limit.");
+                $"The file is larger than {Humanizer.ByteSizeExtensions.Bytes((long)limits.MaxFileBytes).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}, far more than any paper; check that it is the right file, or raise the limit.");
             return null;
         }
 

@@ -235,7 +235,7 @@ internal static class Shapes
         new("reason", new TextShape("The reason for the decision.", Markdown: true)),
     ]);
 
-    public static readonly MapShape Minutes = new("minutes", "minutes", "The minutes of a meeting; minute numbers continue through the committee's series.",
+    public static readonly MapShape Minutes = new("minutes", "a minutes file", "The minutes of a meeting; minute numbers continue through the committee's series.",
     [
         new("paper", new TextShape("The kind of paper.", Allowed: ["minutes"]), Required: true),
         new("style", new TextShape("The house style.", Example: "york")),

@@ -29,6 +29,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         {
             At = m.At,
             Style = m.Text("style"),
+            StyleAt = m.Node("style")?.At ?? m.At,
             Meeting = m.RequiredText("meeting"),
             Date = date ?? default,
             ReportOf = m.RequiredText("report-of"),
@@ -67,6 +68,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         {
             At = m.At,
             Style = m.Text("style"),
+            StyleAt = m.Node("style")?.At ?? m.At,
             Councillor = m.RequiredText("councillor"),
             Portfolio = m.RequiredText("portfolio"),
             Date = m.Date("date", required: true) ?? default,
@@ -109,7 +111,9 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
     {
         if (node is YScalar s)
         {
-            return s.IsNull ? null : new Paragraph(s.Value) { At = s.At };
+            if (s.IsNull) return null;
+            if (string.IsNullOrWhiteSpace(s.Value)) diagnostics.Error(DiagnosticCode.EmptyText, s.At, "This paragraph is empty; write its text, or remove the line.");
+            return new Paragraph(s.Value) { At = s.At };
         }
 
         if (tables.TryRead(node) is { } table) return table;

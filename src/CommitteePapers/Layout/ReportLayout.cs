@@ -71,6 +71,11 @@ internal sealed class ReportLayout : PaperLayout
         Need("risk-management", report.RiskManagement.Count > 0);
         Need("options-considered", report.OptionsConsidered.Count > 0);
         Need("recommendations", report.Recommendations is not null);
+        Need("contact", report.Contact is not null);
+        Need("wards", report.Wards.Count > 0);
+        Need("background-papers", report.BackgroundPapers is not null);
+        Need("annexes", report.Annexes.Count > 0);
+        Need("abbreviations", report.Abbreviations.Count > 0);
         if (report.Implications is { } imp)
         {
             if (order.Contains("implications")) Need("implications", true);
@@ -81,11 +86,15 @@ internal sealed class ReportLayout : PaperLayout
             }
         }
 
-        var missing = present.Where(k => !order.Contains(k)).ToList();
-        if (missing.Count > 0)
+        // Nothing the paper says is dropped: a section the style has no place for goes before the back matter
+        // (or, if it is back matter itself, at the end), with a warning so the style can be completed.
+        foreach (var key in present.Where(k => !order.Contains(k)))
         {
-            var at = order.FindIndex(Unnumbered.Contains) is var i and >= 0 && order[i] != "recommendations" ? i : order.Count;
-            order.InsertRange(at, missing);
+            var backMatter = Unnumbered.Contains(key) && key != "recommendations";
+            var at = backMatter ? -1 : order.FindIndex(k => Unnumbered.Contains(k) && k != "recommendations");
+            order.Insert(at < 0 ? order.Count : at, key);
+            Diagnostics.Warning(DiagnosticCode.StyleLeavesOut, report.At,
+                $"The house style '{Style.Name}' has no place for '{key}'; it is printed {(backMatter || at < 0 ? "at the end" : $"before '{order[at + 1]}'")}. Add '{key}' to the style's 'order' to place it.");
         }
 
         return order;

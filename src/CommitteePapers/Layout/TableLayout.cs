@@ -111,12 +111,13 @@ internal static class TableLayout
                             continue;
                         }
 
-                        var tolerance = Math.Max(0.5m, 0.5m * count) * Unit(ColumnDecimals(columns[i], [declared]));
+                        var shown = ColumnDecimals(columns[i], [declared]);
+                        var tolerance = Math.Max(0.5m, 0.5m * count) * Unit(shown);
                         if (Math.Abs(declared.Value - sums[i]) > tolerance)
                         {
                             var word = row.Kind == RowKind.Subtotal ? "subtotal" : "total";
                             diagnostics.Error(DiagnosticCode.WrongTotal, row.Cells[i].At,
-                                $"The {word} of '{columns[i].Heading}' is {declared.Value.ToString("N", EnGb)} but its rows add up to {sums[i].ToString("N", EnGb)}; correct the figure, or write ~ to have it worked out.");
+                                $"The {word} of '{columns[i].Heading}' is {Format(row.Cells[i], columns[i], shown)} but its rows add up to {Format(new TableCell { Number = sums[i] }, columns[i], shown)}; correct the figure, or write ~ to have it worked out.");
                         }
                     }
 

@@ -5,6 +5,7 @@ using CommitteePapers.Layout;
 using CommitteePapers.Pdf;
 using CommitteePapers.Styles;
 using CommitteePapers.Word;
+using Humanizer;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -112,7 +113,7 @@ public static class AgendaPacks
 
         if (diagnostics.HasErrors)
         {
-            diagnostics.Error(DiagnosticCode.PaperFailed, pack.At, $"The pack '{name}' was not built because of the errors above; nothing was written.");
+            diagnostics.Error(DiagnosticCode.PaperFailed, pack.At, $"The pack '{name}' was not built because of the errors reported with it; nothing was written.");
             return failed;
         }
 
@@ -177,7 +178,7 @@ public static class AgendaPacks
             if (count != plan.TotalPages)
             {
                 diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
-                    $"The pack came out at {count} pages, not the {plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                    $"The pack came out at {"page".ToQuantity(count)}, not the {plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
                 return failed;
             }
 

@@ -42,6 +42,13 @@ public static class HouseStyles
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
+        limits ??= ReaderLimits.Default;
+        if (new FileInfo(full).Length > limits.MaxFileBytes)
+        {
+            return new StyleLoadResult(null, [new Diagnostic(DiagnosticCode.FileTooLarge.Id, Severity.Error, new SourcePosition(path, 1, 1),
+                $"The style file is larger than {Humanizer.ByteSizeExtensions.Bytes((long)limits.MaxFileBytes).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}; check that it is the right file.")]);
+        }
+
         return Parse(File.ReadAllText(full), path, Path.GetDirectoryName(full), limits);
     }
 

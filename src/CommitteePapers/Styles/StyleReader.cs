@@ -79,7 +79,7 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
             var blocks = new Dictionary<string, IReadOnlyList<FrontLine>>(style.FrontBlocks);
             foreach (var kind in Shapes.PaperKinds.Keys)
             {
-                if (front.Node(kind) is { } lines) blocks[kind] = MappingReader.ListOf(lines, ReadFrontLine);
+                if (front.Node(kind) is { } lines) blocks[kind] = MappingReader.ListOf(lines, node => CheckPlaceholders(ReadFrontLine(node), node, kind));
             }
 
             style = style with { FrontBlocks = blocks };
@@ -90,7 +90,7 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
             var blocks = new Dictionary<string, IReadOnlyList<FrontLine>>(style.EndBlocks);
             foreach (var kind in Shapes.PaperKinds.Keys)
             {
-                if (end.Node(kind) is { } lines) blocks[kind] = MappingReader.ListOf(lines, ReadFrontLine);
+                if (end.Node(kind) is { } lines) blocks[kind] = MappingReader.ListOf(lines, node => CheckPlaceholders(ReadFrontLine(node), node, kind));
             }
 
             style = style with { EndBlocks = blocks };
@@ -292,6 +292,31 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
 
         var full = Confinement.Resolve(folder, relative, at, diagnostics, maxBytes);
         return full is null ? null : File.ReadAllBytes(full);
+    }
+
+    /// <summary>The placeholders each kind of paper fills in its front and end blocks.</summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> Fields = new Dictionary<string, string[]>
+    {
+        ["report"] = ["council", "meeting", "date", "report-of", "title", "subtitle", "presented-by", "key-decision", "forward-plan-reference", "wards"],
+        ["cabinet-member-update"] = ["council", "councillor", "portfolio", "date", "title"],
+        ["minutes"] = ["council", "committee", "date", "venue", "started", "finished", "present", "apologies", "absent", "in-attendance", "officers", "signed-by"],
+        ["notice"] = ["council", "committee", "date", "time", "venue", "members", "publication-date", "democracy-officer", "democracy-officer-title", "democracy-officer-phone", "democracy-officer-email"],
+    };
+
+    /// <summary>A misspelt placeholder would make its line silently disappear: it is an error with "did you mean".</summary>
+    private FrontLine? CheckPlaceholders(FrontLine? line, YNode node, string kind)
+    {
+        if (line is null) return null;
+        var texts = (line.Table?.SelectMany(r => r) ?? []).Append(line.Text);
+        foreach (var name in texts.SelectMany(FrontBlock.PlaceholdersIn).Distinct())
+        {
+            if (Fields[kind].Contains(name)) continue;
+            var suggestion = Suggest.Nearest(name, Fields[kind]);
+            diagnostics.Error(DiagnosticCode.BadValue, node.At, $"'{{{name}}}' is not something a {kind} can fill in; " +
+                (suggestion is null ? $"use one of: {string.Join(", ", Fields[kind].Select(f => "{" + f + "}"))}." : $"did you mean '{{{suggestion}}}'?"));
+        }
+
+        return line;
     }
 
     private FrontLine? ReadFrontLine(YNode node)

@@ -45,6 +45,24 @@ internal static class TemplateImport
                 return style;
             }
 
+            // Every part we copy must be sound: a damaged one would only fail later, inside a render.
+            var copied = new List<OpenXmlPart>();
+            if (main.StyleDefinitionsPart is { } stylesPart) copied.Add(stylesPart);
+            if (main.ThemePart is { } themePart) copied.Add(themePart);
+            if (main.FontTablePart is { } fontPart) copied.Add(fontPart);
+            copied.AddRange(main.HeaderParts);
+            copied.AddRange(main.FooterParts);
+            _ = main.Document?.Body;
+            var validator = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(FileFormatVersions.Microsoft365);
+            foreach (var part in copied)
+            {
+                if (part.RootElement is null || validator.Validate(part).Any())
+                {
+                    diagnostics.Error(DiagnosticCode.BadFile, at, $"The template's {part.Uri} is damaged; open the template in Word and save it again as .dotx.");
+                    return style;
+                }
+            }
+
             var names = main.StyleDefinitionsPart?.Styles?.Elements<Style>()
                 .Select(s => s.StyleName?.Val?.Value).Where(n => n is not null).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
             foreach (var (role, name) in roles)

@@ -61,10 +61,19 @@ internal static class WordPackage
         Normalise(buffer, output);
     }
 
-    /// <summary>The template's styles, with ours added where the template has none of that id.</summary>
+    /// <summary>
+    /// The template's styles, with ours added where the template has none of that id. Numbering in the template's
+    /// styles is removed (its numbering.xml is not copied, and our lists decide every number), and the document
+    /// language stays en-GB when the template sets none.
+    /// </summary>
     private static DocumentFormat.OpenXml.Wordprocessing.Styles MergeStyles(DocumentFormat.OpenXml.Wordprocessing.Styles ours, DocumentFormat.OpenXml.Wordprocessing.Styles? template)
     {
         if (template is null) return ours;
+        foreach (var numbering in template.Descendants<DocumentFormat.OpenXml.Wordprocessing.NumberingProperties>().ToList()) numbering.Remove();
+        var defaults = template.DocDefaults ??= new DocumentFormat.OpenXml.Wordprocessing.DocDefaults();
+        var runDefaults = defaults.RunPropertiesDefault ??= new DocumentFormat.OpenXml.Wordprocessing.RunPropertiesDefault();
+        var baseStyle = runDefaults.RunPropertiesBaseStyle ??= new DocumentFormat.OpenXml.Wordprocessing.RunPropertiesBaseStyle();
+        baseStyle.Languages ??= new DocumentFormat.OpenXml.Wordprocessing.Languages { Val = "en-GB" };
         var present = template.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>().Select(s => s.StyleId?.Value).ToHashSet(StringComparer.Ordinal);
         foreach (var style in ours.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>())
         {
