@@ -122,6 +122,14 @@ internal static class Program
             return BadUsage;
         }
 
+        if (System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(input.FullName), "^pack:", System.Text.RegularExpressions.RegexOptions.Multiline))
+        {
+            // A pack file: check what it says without building it ('committee-papers pack' builds it).
+            var packDiagnostics = Packs.AgendaPacks.Check(File.ReadAllText(input.FullName), Path.GetRelativePath(Environment.CurrentDirectory, input.FullName));
+            foreach (var d in packDiagnostics) Console.Error.WriteLine(d.ToString());
+            return packDiagnostics.Any(d => d.Severity == Severity.Error || strict) ? InputErrors : Built;
+        }
+
         // Files a paper names (the previous minutes) may be anywhere below the current folder, when the paper is.
         var name = Path.GetRelativePath(Environment.CurrentDirectory, input.FullName);
         var root = name.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(name) ? input.DirectoryName : Environment.CurrentDirectory;

@@ -59,6 +59,7 @@ public static class Papers
     public static LoadResult Parse(string yaml, string fileName = "paper.yaml", ReaderLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
+        if (yaml.Length > 0 && yaml[0] == '\uFEFF') yaml = yaml[1..];
         var diagnostics = new DiagnosticBag();
         var paper = PaperReader.Read(yaml, fileName, limits ?? ReaderLimits.Default, diagnostics);
         return new LoadResult(paper, diagnostics.ToSortedList());

@@ -44,6 +44,12 @@ internal static class PaperReader
         }
 
         var kind = MappingReader.TextOf(kindNode, "paper", diagnostics);
+        if (kind is null && kindNode is YScalar)
+        {
+            diagnostics.Error(DiagnosticCode.MissingField, kindNode.At, $"'paper:' needs the kind of paper, e.g. 'paper: report' (kinds: {string.Join(", ", Kinds)}).");
+            return null;
+        }
+
         Paper? paper = kind switch
         {
             "report" => new ReportReader(diagnostics).Read(map),

@@ -4,7 +4,7 @@ using CommitteePapers.Diagnostics;
 namespace CommitteePapers.Definition;
 
 /// <summary>Reads <c>table:</c> and <c>kpi-table:</c> entries, checking every cell against its column's type.</summary>
-internal sealed class TableReader(DiagnosticBag diagnostics)
+internal sealed partial class TableReader(DiagnosticBag diagnostics)
 {
     internal static readonly string[] RagWords = ["RED", "AMBER", "GREEN"];
     internal static readonly string[] DirectionWords = ["POSITIVE", "STABLE", "NEGATIVE", "INCREASE", "DECREASE"];
@@ -82,7 +82,8 @@ internal sealed class TableReader(DiagnosticBag diagnostics)
             BadEnum(m.Node("unit")!, unit, "unit", ["£", "£000", "£m"], 0);
         }
 
-        return new TableColumn(m.RequiredText("heading"))
+        // A column heading may be blank (the first column of many council tables has none).
+        return new TableColumn(m.Text("heading", required: true) ?? string.Empty)
         {
             At = m.At,
             Type = type,
@@ -172,9 +173,15 @@ internal sealed class TableReader(DiagnosticBag diagnostics)
         return null;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\(?[-+]?£?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?\)?$")]
+    private static partial System.Text.RegularExpressions.Regex NumberPattern();
+
+    /// <summary>A number as councils write it: 1234.5, 1,234, (1,234), -85, £12, 51%. "5k" or "1,2,3" are not numbers.</summary>
     internal static decimal? ParseNumber(string text)
     {
-        var t = text.Trim().Replace(",", string.Empty, StringComparison.Ordinal).Replace("£", string.Empty, StringComparison.Ordinal).TrimEnd('%', 'm', 'k').Trim();
+        var trimmed = text.Trim();
+        if (trimmed.Length > 40 || !NumberPattern().IsMatch(trimmed)) return null;
+        var t = trimmed.Replace(",", string.Empty, StringComparison.Ordinal).Replace("£", string.Empty, StringComparison.Ordinal).TrimEnd('%').Trim();
         var negative = t.StartsWith('(') && t.EndsWith(')');
         if (negative) t = t[1..^1];
         if (t.Length == 0 || t.Length > 40) return null;

@@ -39,7 +39,7 @@ internal sealed partial class InlineText
         this.resolveFootnote = resolveFootnote;
     }
 
-    [GeneratedRegex(@"\[(?<kind>[\^@])(?<name>[^\]\s]{1,100})\]")]
+    [GeneratedRegex(@"(?<!\\)\[(?<kind>[\^@])(?<name>[^\]\s]{1,100})\]")]
     private static partial Regex SpecialPattern();
 
     public IReadOnlyList<Inline> Parse(string markdown, SourcePosition at)
@@ -200,6 +200,16 @@ internal sealed partial class InlineText
 
     private void AddLink(string url, IReadOnlyList<Inline> content, List<Inline> output, SourcePosition at)
     {
+        // Markdig decodes entities in a link's address, so "(http://a/&#1;)" brings back a character that
+        // RemoveForbiddenCharacters took out of the text, and Word's XML cannot hold it.
+        if (HasForbidden(url))
+        {
+            diagnostics.Error(DiagnosticCode.BadLink, at,
+                "A link's address holds characters a Word document cannot contain (such as '&#1;'); remove them.");
+            output.AddRange(content);
+            return;
+        }
+
         if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto")
         {
             output.Add(new Hyperlink(uri.OriginalString, content));
@@ -258,6 +268,17 @@ internal sealed partial class InlineText
         diagnostics.Warning(DiagnosticCode.ForbiddenCharacter, at,
             $"The text holds characters a Word document cannot contain ({string.Join(", ", dropped)}); they were left out. Retype the text to remove them.");
         return sb.ToString();
+    }
+
+    private static bool HasForbidden(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (IsForbidden(text[i])) return true;
+        }
+
+        return false;
     }
 
     internal static bool IsForbidden(char c) =>

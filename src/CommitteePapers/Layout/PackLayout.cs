@@ -46,7 +46,9 @@ internal static class PackLayout
                     var listOffset = lists.Count;
                     var noteOffset = footnotes.Count;
                     var prefix = $"P{index}";
-                    lists.AddRange(paper.Paper.Lists.Select(l => l with { NumId = l.NumId + listOffset }));
+                    // Every list restarts in its own paper: without a start override, two papers' paragraph lists would
+                    // share one counter and the second report would begin at paragraph 12.
+                    lists.AddRange(paper.Paper.Lists.Select(l => l with { NumId = l.NumId + listOffset, Restart = true }));
                     footnotes.AddRange(paper.Paper.Footnotes.Select(n => n with { Id = n.Id + noteOffset, Content = Rewrite(n.Content, prefix, noteOffset) }));
                     var blocks = paper.Paper.Body.Select(b => Rewrite(b, prefix, listOffset, noteOffset)).ToList();
                     Mark(blocks, paper.StartBookmark, first: true);

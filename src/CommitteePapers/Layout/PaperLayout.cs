@@ -21,12 +21,14 @@ internal abstract class PaperLayout
     private readonly List<LFootnote> footnotes = [];
     private readonly HashSet<string> usedFootnotes = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<Footnote> paperFootnotes;
+    private readonly SourcePosition paperAt;
     private InlineText? inlineText;
     private int tableNumber;
     private bool landscape;
 
     protected PaperLayout(Paper paper, HouseStyle style, DiagnosticBag diagnostics)
     {
+        paperAt = paper.At;
         Style = style;
         Diagnostics = diagnostics;
         paperFootnotes = paper.Footnotes;
@@ -91,7 +93,7 @@ internal abstract class PaperLayout
                 var header = line.TableHeader ? filled[0] : filled[0].Select(_ => string.Empty).ToArray();
                 var widths = TableLayout.Widths(Style, landscape: false, Style.BodySize, header, filled, filled[0].Select(_ => false).ToList());
                 AddTable(new PendingTable(widths, filled.Select((r, i) => new PendingRow(
-                    r.Select((c, j) => new PendingCell(i == 0 && line.TableHeader ? ParaStyle.TableHeading : ParaStyle.TableText, [(c, SourcePosition.None)])
+                    r.Select((c, j) => new PendingCell(i == 0 && line.TableHeader ? ParaStyle.TableHeading : ParaStyle.TableText, [(c, paperAt)])
                     {
                         Bold = !line.TableHeader && j == 0,
                     }).ToList(), IsHeader: i == 0 && line.TableHeader)).ToList(),
@@ -107,7 +109,8 @@ internal abstract class PaperLayout
                 "council" => ParaStyle.Council,
                 _ => ParaStyle.FrontMatter,
             };
-            var block = Add(style, text, SourcePosition.None);
+            // A problem in a filled-in value (a character Word cannot hold) points at the paper.
+            var block = Add(style, text, paperAt);
             block.Language = line.Language;
             block.RightToLeft = line.RightToLeft;
         }
@@ -249,8 +252,11 @@ internal abstract class PaperLayout
 
     // ---- tables -------------------------------------------------------------------------------------------
 
-    protected void Table(Table table) =>
-        PlaceTable(TableLayout.Lay(table, Style, Diagnostics), table.Caption, table.Id, table.At, table.Landscape);
+    protected void Table(Table table)
+    {
+        var laid = TableLayout.Lay(table, Style, Diagnostics, out var landscape);
+        PlaceTable(laid, table.Caption, table.Id, table.At, landscape);
+    }
 
     protected void KpiTable(KpiTable table) =>
         PlaceTable(TableLayout.LayKpi(table, Style, Diagnostics), table.Caption, table.Id, table.At, landscape: true);
@@ -371,7 +377,7 @@ internal abstract class PaperLayout
         {
             return new LTable(table.Widths, table.Rows.Select(r => new LRow(r.Cells.Select(ResolveCell).ToList(), r.IsHeader)).ToList(), table.Borders)
             {
-                Description = table.Description,
+                Description = table.Description is { } d ? Plain(d) : null,
             };
         }
 

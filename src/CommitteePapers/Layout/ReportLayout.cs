@@ -72,7 +72,8 @@ internal sealed class ReportLayout : PaperLayout
         Need("options-considered", report.OptionsConsidered.Count > 0);
         Need("recommendations", report.Recommendations is not null);
         Need("contact", report.Contact is not null);
-        Need("wards", report.Wards.Count > 0);
+        // Wards printed in the front block (North Somerset's TOWN OR PARISH) need no section of their own.
+        Need("wards", report.Wards.Count > 0 && !(Style.FrontBlocks.TryGetValue("report", out var front) && front.Any(l => l.Text.Contains("{wards}", StringComparison.Ordinal))));
         Need("background-papers", report.BackgroundPapers is not null);
         Need("annexes", report.Annexes.Count > 0);
         Need("abbreviations", report.Abbreviations.Count > 0);

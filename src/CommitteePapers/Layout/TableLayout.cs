@@ -21,17 +21,40 @@ internal static class TableLayout
         ["RED"] = "FFC7CE",
     };
 
-    public static PendingTable Lay(Table table, HouseStyle style, DiagnosticBag diagnostics)
+    public static PendingTable Lay(Table table, HouseStyle style, DiagnosticBag diagnostics) => Lay(table, style, diagnostics, out _);
+
+    /// <summary>Lays out a table; <paramref name="landscape"/> says whether it needs a landscape page to fit.</summary>
+    public static PendingTable Lay(Table table, HouseStyle style, DiagnosticBag diagnostics, out bool landscape)
     {
-        var rows = WithTotals(table, diagnostics);
-        var size = style.BodySize - 2;
-        var decimals = table.Columns.Select((c, i) => ColumnDecimals(c, rows.Select(r => r.Kind == RowKind.Group ? null : r.Cells[i].Number))).ToList();
+        var decimals = table.Columns.Select((c, i) => ColumnDecimals(c, table.Rows.Select(r => r.Kind == RowKind.Group || i >= r.Cells.Count ? null : r.Cells[i].Number))).ToList();
+        var rows = WithTotals(table, decimals, diagnostics);
         var text = rows.Select(r => r.Kind == RowKind.Group
             ? [r.Cells[0].Text ?? string.Empty, .. Enumerable.Repeat(string.Empty, table.Columns.Count - 1)]
             : r.Cells.Select((c, i) => Format(c, table.Columns[i], decimals[i])).ToArray()).ToList();
         var numeric = table.Columns.Select(c => c.Type is ColumnType.Number or ColumnType.Money or ColumnType.Percent or ColumnType.Date or ColumnType.Rag or ColumnType.DirectionOfTravel).ToList();
-        // The widths count the printed text, so a column is as wide as its widest number: it never wraps.
-        var widths = Widths(style, table.Landscape, size, table.Columns.Select(c => c.Heading).ToList(), text, numeric);
+        // The widths count the printed text, so a column is as wide as its widest number: it never wraps. A table
+        // too wide for the page gets a smaller type first, then a landscape page.
+        var headings = table.Columns.Select(c => c.Heading).ToList();
+        landscape = table.Landscape;
+        var size = style.BodySize - 2;
+        var widths = Widths(style, landscape, size, headings, text, numeric);
+        while (widths.Sum() > TextWidth(style, landscape) && size > 8)
+        {
+            size--;
+            widths = Widths(style, landscape, size, headings, text, numeric);
+        }
+
+        if (widths.Sum() > TextWidth(style, landscape) && !landscape)
+        {
+            landscape = true;
+            size = style.BodySize - 2;
+            widths = Widths(style, landscape, size, headings, text, numeric);
+            while (widths.Sum() > TextWidth(style, landscape) && size > 7)
+            {
+                size--;
+                widths = Widths(style, landscape, size, headings, text, numeric);
+            }
+        }
 
         var header = new PendingRow(table.Columns.Select((c, i) => new PendingCell(ParaStyle.TableHeading, [(c.Heading, c.At)])
         {
@@ -66,7 +89,7 @@ internal static class TableLayout
         string.Concat(s.Select(c => "\\`*_{}[]()#+-.!<>|~^".Contains(c) ? "\\" + c : c.ToString()));
 
     /// <summary>Checks declared totals and subtotals against their rows and fills in those left empty.</summary>
-    private static List<TableRow> WithTotals(Table table, DiagnosticBag diagnostics)
+    private static List<TableRow> WithTotals(Table table, IReadOnlyList<int> decimals, DiagnosticBag diagnostics)
     {
         var result = new List<TableRow>(table.Rows.Count);
         var columns = table.Columns;
@@ -111,7 +134,8 @@ internal static class TableLayout
                             continue;
                         }
 
-                        var shown = ColumnDecimals(columns[i], [declared]);
+                        // Checked at the precision the column is printed with.
+                        var shown = decimals[i];
                         var tolerance = Math.Max(0.5m, 0.5m * count) * Unit(shown);
                         if (Math.Abs(declared.Value - sums[i]) > tolerance)
                         {
@@ -147,7 +171,7 @@ internal static class TableLayout
     /// <summary>A cell as the councils print it: 1,234; (1,234) for negative money; 51%; 11 January 2017.</summary>
     public static string Format(TableCell cell, TableColumn column, int decimals)
     {
-        if (cell.Date is { } date) return date.ToString("d MMM yyyy", EnGb);
+        if (cell.Date is { } date) return date.ToString("d MMMM yyyy", EnGb);
         if (cell.Number is not { } n) return cell.Text ?? string.Empty;
         var format = "N" + decimals.ToString(CultureInfo.InvariantCulture);
         return column.Type switch
@@ -176,13 +200,15 @@ internal static class TableLayout
             foreach (var indicator in group.Indicators)
             {
                 var (rag, direction) = Kpi.Derive(indicator, tolerance);
-                Check(indicator, rag, direction, diagnostics);
-                var decimals = Math.Min(2, indicator.Values.Append(indicator.Target).Where(v => v is not null).Select(v => (int)v!.Value.Scale).DefaultIfEmpty(0).Max());
+                Check(indicator, rag, direction, diagnostics, table.Comparators.Count);
+                // Values print with their own precision; the target is written the way it was given.
+                var decimals = Math.Min(2, indicator.Values.Where(v => v is not null).Select(v => (int)v!.Value.Scale).DefaultIfEmpty(0).Max());
+                string Target(decimal t) => indicator.Type == IndicatorType.Percent ? t.ToString("0.##", EnGb) + "%" : t.ToString("#,##0.##", EnGb);
                 string Value(decimal? v) => v is not { } d ? string.Empty
                     : indicator.Type == IndicatorType.Percent ? d.ToString("N" + decimals, EnGb) + "%" : d.ToString("N" + decimals, EnGb);
                 var cells = new List<string> { indicator.Name, indicator.Type switch { IndicatorType.Percent => "Percentage", IndicatorType.Rate => "Rate", _ => "Number" } };
                 cells.AddRange(Enumerable.Range(0, table.Periods.Count).Select(i => i < indicator.Values.Count ? Value(indicator.Values[i]) : string.Empty));
-                cells.Add(indicator.Target is null ? "N/A" : Value(indicator.Target));
+                cells.Add(indicator.Target is { } target ? Target(target) : "N/A");
                 cells.Add(indicator.Polarity switch { Polarity.Higher => "Higher is better", Polarity.Lower => "Lower is better", _ => "N/A" });
                 cells.Add(rag ?? "Not targeted");
                 cells.Add(direction ?? string.Empty);
@@ -214,8 +240,14 @@ internal static class TableLayout
         return new PendingTable(widths, body, Borders: true, table.Caption ?? "Key performance indicators");
     }
 
-    private static void Check(Indicator indicator, string? rag, string? direction, DiagnosticBag diagnostics)
+    private static void Check(Indicator indicator, string? rag, string? direction, DiagnosticBag diagnostics, int comparators)
     {
+        if (indicator.Comparators.Count > comparators)
+        {
+            diagnostics.Error(DiagnosticCode.WrongCellCount, indicator.At,
+                $"This indicator has {indicator.Comparators.Count} comparators but the table has {comparators} comparator columns; add headings under 'comparators:' or remove values.");
+        }
+
         if (indicator.TypedRag is { } typed)
         {
             var normal = typed.Trim().ToUpperInvariant() switch
@@ -250,6 +282,10 @@ internal static class TableLayout
 
     private const int CellPadding = 230; // left and right cell margins, with a little room
 
+    /// <summary>The width between the margins, in twips.</summary>
+    public static int TextWidth(HouseStyle style, bool landscape) =>
+        (int)(((landscape ? 297 : 210) - style.MarginLeftMm - style.MarginRightMm) * 1440 / 25.4);
+
     /// <summary>Approximate width of text in em, from Arial's proportions (capitals and digits are wider than lower case).</summary>
     private static double Em(string s)
     {
@@ -277,8 +313,7 @@ internal static class TableLayout
     public static IReadOnlyList<int> Widths(HouseStyle style, bool landscape, double size, IReadOnlyList<string> headings,
         IReadOnlyList<string[]> rows, IReadOnlyList<bool> noWrap)
     {
-        var pageMm = landscape ? 297 : 210;
-        var total = (int)((pageMm - style.MarginLeftMm - style.MarginRightMm) * 1440 / 25.4);
+        var total = TextWidth(style, landscape);
         int Measure(string s) => (int)Math.Ceiling(Em(s) * size * 20 * 1.08) + CellPadding; // bold headings are wider
         int LongestWord(string s) => s.Split(' ', '\n').Select(w => Measure(w)).DefaultIfEmpty(CellPadding).Max();
 

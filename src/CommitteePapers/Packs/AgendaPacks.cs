@@ -211,8 +211,9 @@ public static class AgendaPacks
         switch (extension)
         {
             case ".yaml" or ".yml":
-                var loaded = Papers.Load(path, options.Limits, root: folder);
-                foreach (var d in loaded.Diagnostics) diagnostics.Add(d with { Position = d.Position with { File = Path.GetRelativePath(Environment.CurrentDirectory, path) } });
+                // Every message names the paper by its path from the current folder, as the pack's own do.
+                var loaded = Papers.Load(Path.GetRelativePath(Environment.CurrentDirectory, path), options.Limits, root: folder);
+                foreach (var d in loaded.Diagnostics) diagnostics.Add(d);
                 if (!loaded.Succeeded) return null;
                 var laid = Papers.Lay(loaded.Paper!, style, diagnostics);
                 if (laid is null) return null;
@@ -225,9 +226,12 @@ public static class AgendaPacks
                     };
                 }
 
+                // A heading only bookmarks and screen readers see carries the paper's title into the PDF's outline.
+                var bookmarkTitle = paper.Title ?? laid.Info.Title;
+                laid = laid with { Body = [new LParagraph(ParaStyle.Heading1, [new TextRun(bookmarkTitle)]) { Size = 1, Hidden = true }, .. laid.Body] };
                 var docx = Path.Combine(work, $"paper-{index}.docx");
                 using (var stream = File.Create(docx)) WordPackage.Write(laid, style, stream);
-                return new PaperSource(itemIndex, paper.Title ?? laid.Info.Title, docx) { Laid = laid, OutputName = Path.ChangeExtension(Path.GetFileName(path), ".docx") };
+                return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = Path.ChangeExtension(Path.GetFileName(path), ".docx") };
             case ".docx":
                 var bytes = File.ReadAllBytes(path);
                 if (!TemplateImport.IsSafeZip(bytes, paper.At, diagnostics)) return null;
@@ -381,7 +385,10 @@ public static class AgendaPacks
             plan.TotalPages = physical;
             foreach (var (index, range) in plan.Ranges.OrderBy(r => r.Key))
             {
-                plan.Pages.Add(new ItemPages(index + 1, pack.Items[index].Item.Title, range.First, range.Last));
+                var item = pack.Items[index].Item;
+                var title = item.Title.Length > 0 ? item.Title
+                    : item.Standard is { } key && style.StandardItems.TryGetValue(key, out var standard) ? standard.Title : item.Standard ?? string.Empty;
+                plan.Pages.Add(new ItemPages(index + 1, title, range.First, range.Last));
             }
 
             return plan;

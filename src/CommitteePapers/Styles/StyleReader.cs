@@ -313,7 +313,7 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
             if (Fields[kind].Contains(name)) continue;
             var suggestion = Suggest.Nearest(name, Fields[kind]);
             diagnostics.Error(DiagnosticCode.BadValue, node.At, $"'{{{name}}}' is not something a {kind} can fill in; " +
-                (suggestion is null ? $"use one of: {string.Join(", ", Fields[kind].Select(f => "{" + f + "}"))}." : $"did you mean '{{{suggestion}}}'?"));
+                (suggestion is null ? $"use one of: {string.Join(", ", Fields[kind].Select(f => "{" + f + "}"))}." : $"did you mean '{suggestion}'?"));
         }
 
         return line;

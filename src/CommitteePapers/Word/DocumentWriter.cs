@@ -75,6 +75,12 @@ internal static class DocumentWriter
         }
 
         if (p.RightToLeft) ppr.BiDi = new BiDi();
+        if (p.Hidden)
+        {
+            // A line only bookmarks and screen readers see takes (almost) no room on the page.
+            ppr.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact };
+        }
+
         var paragraph = new Paragraph(ppr);
         var content = runs.Write(p.Content).ToList();
         if (p.Language is { } language)
