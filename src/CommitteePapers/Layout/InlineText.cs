@@ -42,8 +42,18 @@ internal sealed partial class InlineText
     [GeneratedRegex(@"(?<!\\)\[(?<kind>[\^@])(?<name>[^\]\s]{1,100})\]")]
     private static partial Regex SpecialPattern();
 
+    [GeneratedRegex(@"(^|\n)[ ]{0,3}(#{1,6}[ ]|>[ ]|```)|\n[ ]{0,3}([-*+]|\d{1,3}[.)])[ ]")]
+    private static partial Regex BlockPattern();
+
     public IReadOnlyList<Inline> Parse(string markdown, SourcePosition at)
     {
+        if (BlockPattern().IsMatch(markdown))
+        {
+            // Headings, lists, quotes and code blocks are not made from text: the paper's structure does that.
+            diagnostics.Warning(DiagnosticCode.BlockMarkdown, at,
+                "This text holds block Markdown (a heading, a list, a quote or code); it is printed as it stands. Use 'sections', 'items' or 'bullets' instead.");
+        }
+
         markdown = RemoveForbiddenCharacters(markdown, at);
         var specials = new List<IReadOnlyList<Inline>>();
         var prepared = new StringBuilder(markdown.Length);
