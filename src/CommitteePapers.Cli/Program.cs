@@ -103,12 +103,18 @@ internal static class Program
 
     private static Command SchemaCommand()
     {
-        var kind = new Option<string>("--of") { Description = "Which schema: paper (default), style or pack.", DefaultValueFactory = _ => "paper" };
-        kind.AcceptOnlyFromAmong("paper", "style", "pack");
+        var kind = new Option<string>("--of") { Description = "Which schema: paper (default), style or pack; or reference for a Markdown reference of every key.", DefaultValueFactory = _ => "paper" };
+        kind.AcceptOnlyFromAmong("paper", "style", "pack", "reference");
         var command = new Command("schema", "Print the JSON Schema of papers or style files (for editors: yaml-language-server).") { kind };
         command.SetAction(parse =>
         {
-            Console.Out.Write(parse.GetValue(kind) switch { "style" => Papers.StyleJsonSchema, "pack" => Papers.PackJsonSchema, _ => Papers.JsonSchema });
+            Console.Out.Write(parse.GetValue(kind) switch
+            {
+                "style" => Papers.StyleJsonSchema,
+                "pack" => Papers.PackJsonSchema,
+                "reference" => Papers.KeyReference,
+                _ => Papers.JsonSchema,
+            });
             return Built;
         });
         return command;

@@ -42,6 +42,9 @@ public static class Papers
 
     private static readonly Lazy<string> LazySchema = new(SchemaWriter.PaperSchema);
 
+    /// <summary>A Markdown reference of every key of every file (papers, style files, pack files).</summary>
+    public static string KeyReference => ReferenceWriter.Markdown();
+
     /// <summary>The JSON Schema of agenda pack files (pack.yaml).</summary>
     public static string PackJsonSchema => LazyPackSchema.Value;
 

@@ -19,6 +19,22 @@ public class SchemaTests
     }
 
     [Theory]
+    [InlineData("house-style.schema.json")]
+    [InlineData("agenda-pack.schema.json")]
+    public void Committed_style_and_pack_schemas_equal_the_generated_ones(string file)
+    {
+        var generated = file.StartsWith("house", StringComparison.Ordinal) ? Papers.StyleJsonSchema : Papers.PackJsonSchema;
+        Assert.Equal(generated, File.ReadAllText(Path.Combine(Repo.Root, "schema", file)).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Committed_key_reference_equals_the_generated_one()
+    {
+        // Regenerate with: dotnet run --project src/CommitteePapers.Cli -- schema --of reference > docs/reference.md
+        Assert.Equal(Papers.KeyReference.ReplaceLineEndings("\n"), File.ReadAllText(Path.Combine(Repo.Root, "docs", "reference.md")).ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
     [MemberData(nameof(ExampleTests.AllExamples), MemberType = typeof(ExampleTests))]
     public void Every_example_is_valid_against_the_schema(string example)
     {
