@@ -142,6 +142,24 @@ elif ! command -v soffice > /dev/null; then
   echo "== soffice is not installed: skipping the PDF step"
 fi
 
+# ---------------------------------------------------------------- (iv) agenda pack
+# Our whole pack build (measure, then build: two LibreOffice runs) against LibreOffice converting the same
+# documents (the agenda and each paper, one soffice run with a fresh profile, as the pack does).
+if command -v soffice > /dev/null; then
+  PACK=$ROOT/examples/york-scrutiny-pack/pack.yaml
+  echo "== ours: committee-papers pack (1 warm-up + $LO_RUNS runs)"
+  if measure ours-pack "$LO_RUNS" "$CLI" pack "$PACK" -o "$WORK/pack"; then
+    mkdir -p "$WORK/pack-docs"
+    for f in "$WORK"/pack/*.docx; do
+      case "$f" in *-pack.docx|*-private.docx) ;; *) cp "$f" "$WORK/pack-docs/" ;; esac
+    done
+    echo "== LibreOffice headless: the pack's documents -> PDF, fresh profile each run ($LO_RUNS runs)"
+    measure lo-pack "$LO_RUNS" bash -c 'rm -rf "$0/lo-fresh" "$0/pack-pdf"; timeout 300 soffice "-env:UserInstallation=file://$0/lo-fresh" --headless --convert-to pdf --outdir "$0/pack-pdf" "$0"/pack-docs/*.docx' "$WORK" || failed=1
+  else
+    failed=1
+  fi
+fi
+
 # ---------------------------------------------------------------- table
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(uname -sr)"
@@ -159,6 +177,11 @@ if [ -n "$ours" ] && [ -n "$pand" ]; then
   awk -v o="$ours" -v p="$pand" 'BEGIN { printf "ratio ours/pandoc (medians): %.2f  (below 1 means ours is faster)\n", o / p }'
 else
   echo "ratio ours/pandoc: n/a (one of them did not run)"
+fi
+op=$(awk '$1 == "ours-pack" { print $3 }' "$WORK/results")
+lp=$(awk '$1 == "lo-pack" { print $3 }' "$WORK/results")
+if [ -n "$op" ] && [ -n "$lp" ]; then
+  awk -v o="$op" -v l="$lp" 'BEGIN { printf "ratio pack/LibreOffice (medians): %.2f\n", o / l }'
 fi
 if [ -n "$OURS_DOCX" ] && [ -f "$OURS_DOCX" ]; then
   echo "our .docx: $(stat -c %s "$OURS_DOCX") bytes"

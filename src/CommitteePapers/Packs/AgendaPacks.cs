@@ -118,7 +118,13 @@ public static class AgendaPacks
         }
 
         // Measure: convert the front sheet (with the widest page numbers) and every paper on its own, in one run.
-        var converter = new LibreOfficeConverter(new LibreOfficeOptions { SofficePath = options.SofficePath, TimeLimit = options.TimeLimit });
+        // One profile for this pack's two runs (measure, then build): LibreOffice starts far quicker the second time.
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions
+        {
+            SofficePath = options.SofficePath,
+            TimeLimit = options.TimeLimit,
+            ProfileFolder = Path.Combine(work, "libreoffice-profile"),
+        });
         var measuredNotice = pack.Notice with { Items = pack.Items.Select(i => i.Papers.Count > 0 ? i.Item with { Pages = (888, 888) } : i.Item).ToList() };
         var noticeDocx = Path.Combine(work, "front-sheet-measure.docx");
         if (!WriteDocx(measuredNotice, style, noticeDocx, diagnostics)) return failed;

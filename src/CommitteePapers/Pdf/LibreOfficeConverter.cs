@@ -164,7 +164,7 @@ internal sealed class LibreOfficeConverter
                 return PdfConversionResult.Failed($"No temporary folder could be made in '{root}' for LibreOffice: {e.Message}");
             }
 
-            var profile = Path.Combine(folder, "profile");
+            var profile = options.ProfileFolder ?? Path.Combine(folder, "profile");
             var start = new ProcessStartInfo(soffice)
             {
                 UseShellExecute = false,
