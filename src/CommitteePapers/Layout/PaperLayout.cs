@@ -196,25 +196,7 @@ internal abstract class PaperLayout
     /// <summary>A run of blocks: paragraphs, tables, continuation text; back to portrait pages after them.</summary>
     protected void Blocks(IReadOnlyList<Block> blocks)
     {
-        foreach (var block in blocks)
-        {
-            switch (block)
-            {
-                case Paragraph p:
-                    Paragraph(p);
-                    break;
-                case Table t:
-                    Table(t);
-                    break;
-                case KpiTable k:
-                    KpiTable(k);
-                    break;
-                case TextBlock t:
-                    Add(ParaStyle.Continuation, t.Text, t.At);
-                    break;
-            }
-        }
-
+        foreach (var block in blocks) Block(block, ParaStyle.Continuation, asParagraph: true);
         EndLandscape();
     }
 
@@ -227,26 +209,31 @@ internal abstract class PaperLayout
         More(p.More, ParaStyle.Normal);
     }
 
-    /// <summary>Continuation blocks (text or tables) of a paragraph.</summary>
+    /// <summary>Continuation blocks (text or tables) of a paragraph: a paragraph among them is plain text.</summary>
     protected void More(IReadOnlyList<Block> more, ParaStyle textStyle)
     {
-        foreach (var block in more)
+        foreach (var block in more) Block(block, textStyle, asParagraph: false);
+    }
+
+    private void Block(Block block, ParaStyle textStyle, bool asParagraph)
+    {
+        switch (block)
         {
-            switch (block)
-            {
-                case TextBlock t:
-                    Add(textStyle, t.Text, t.At);
-                    break;
-                case Table t:
-                    Table(t);
-                    break;
-                case KpiTable k:
-                    KpiTable(k);
-                    break;
-                case Paragraph p:
-                    Add(textStyle, p.Text, p.At);
-                    break;
-            }
+            case Paragraph p when asParagraph:
+                Paragraph(p);
+                break;
+            case Paragraph p:
+                Add(textStyle, p.Text, p.At);
+                break;
+            case TextBlock t:
+                Add(textStyle, t.Text, t.At);
+                break;
+            case Table t:
+                Table(t);
+                break;
+            case KpiTable k:
+                KpiTable(k);
+                break;
         }
     }
 
