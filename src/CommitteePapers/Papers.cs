@@ -165,7 +165,9 @@ public static class Papers
                 }
                 else
                 {
-                    var loaded = HouseStyles.FromTemplate(HouseStyles.York with { Name = Path.GetFileNameWithoutExtension(path) }, File.ReadAllBytes(path));
+                    var loaded = new FileInfo(path).Length > 20 * 1024 * 1024
+                        ? new StyleLoadResult(null, [new Diagnostic(DiagnosticCode.BadFile.Id, Severity.Error, fake, "The template is larger than 20 MB; a council template never is: check that it is the right file.")])
+                        : HouseStyles.FromTemplate(HouseStyles.York with { Name = Path.GetFileNameWithoutExtension(path) }, File.ReadAllBytes(path));
                     foreach (var d in loaded.Diagnostics) bag.Add(d with { Position = d.Position.IsKnown ? d.Position : fake });
                     style = loaded.Style;
                 }

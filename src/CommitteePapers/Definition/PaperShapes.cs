@@ -406,7 +406,7 @@ internal static class Shapes
         new("template", new MapShape("template", "the template", "A council's Word template whose styles, theme, headers and footers are used.",
         [
             new("file", new TextShape("A .dotx or .docx file, relative to the style file."), Required: true),
-            new("styles", new MapShape("template-styles", "the template styles", "Which template style plays each role: title, heading-1 … heading-4, numbered-paragraph, body-text, list-paragraph, caption, table-text.", [],
+            new("styles", new MapShape("template-styles", "the template styles", "Which template style plays each role: title, subtitle, heading-1 … heading-4, numbered-paragraph, body-text, list-paragraph, caption, table-text, table-heading, normal.", [],
                 FreeKeys: new TextShape("The name of a style in the template."))),
         ])),
     ]);

@@ -26,7 +26,7 @@ public readonly record struct SourcePosition(string File, int Line, int Column)
 
     /// <inheritdoc />
     public override string ToString() =>
-        IsKnown ? string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Column})") : File;
+        IsKnown ? string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Column})") : File ?? string.Empty;
 }
 
 /// <summary>A problem found in a paper, a style or a pack, with its place and a fix.</summary>

@@ -79,12 +79,10 @@ internal sealed class ReportLayout : PaperLayout
         Need("abbreviations", report.Abbreviations.Count > 0);
         if (report.Implications is { } imp)
         {
-            if (order.Contains("implications")) Need("implications", true);
-            else
-            {
-                Need("implications", imp.Statement.Count > 0);
-                foreach (var item in imp.Items) Need("implications." + KeyOf(item.Kind), true);
-            }
+            // Kinds the style places as sections of their own (North Somerset's "5. FINANCIAL IMPLICATIONS") go
+            // there; the one-statement form and any other kinds go under the grouped "implications" heading.
+            foreach (var item in imp.Items.Where(i => order.Contains("implications." + KeyOf(i.Kind)))) Need("implications." + KeyOf(item.Kind), true);
+            Need("implications", imp.Statement.Count > 0 || imp.Items.Any(i => !order.Contains("implications." + KeyOf(i.Kind))));
         }
 
         // Nothing the paper says is dropped: a section the style has no place for goes before the back matter
@@ -238,10 +236,11 @@ internal sealed class ReportLayout : PaperLayout
 
     private void GroupedImplications()
     {
-        if (report.Implications is not { } implications || (implications.Statement.Count == 0 && implications.Items.Count == 0)) return;
+        if (report.Implications is not { } implications) return;
+        if (implications.Statement.Count == 0 && implications.Items.All(i => Style.Order.Contains("implications." + KeyOf(i.Kind)))) return;
         TopHeading("implications", Style.HeadingFor("implications"), implications.At);
         Blocks(implications.Statement);
-        foreach (var item in implications.Items)
+        foreach (var item in implications.Items.Where(i => !Style.Order.Contains("implications." + KeyOf(i.Kind))))
         {
             var label = $"**{EscapeMarkdown(Style.HeadingFor(KeyOf(item.Kind)))}** – ";
             var first = true;

@@ -197,7 +197,7 @@ public sealed record HouseStyle
     /// <summary>A council's Word template (.dotx or .docx) whose styles, theme, headers and footers are used.</summary>
     public ReadOnlyMemory<byte>? Template { get; init; }
 
-    /// <summary>Names of template styles that play our roles ("heading-1", "numbered-paragraph", "table", "caption", …).</summary>
+    /// <summary>Names of template styles that play our roles ("heading-1", "numbered-paragraph", "caption", "table-text" …).</summary>
     public IReadOnlyDictionary<string, string> TemplateStyles { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Lines after the content of each paper kind (the minutes' signature, the notice's contact block).</summary>
@@ -210,7 +210,16 @@ public sealed record HouseStyle
     public string TimeFormat { get; init; } = "h.mm tt";
 
     /// <summary>The usual wording of standard items, by key ("declarations-of-interest", "minutes" …).</summary>
-    public IReadOnlyDictionary<string, StandardItem> StandardItems { get; init; } = new Dictionary<string, StandardItem>();
+    public IReadOnlyDictionary<string, StandardItem> StandardItems { get; init; } = new Dictionary<string, StandardItem>
+    {
+        ["declarations-of-interest"] = new("Declarations of Interest"),
+        ["minutes"] = new("Minutes"),
+        ["public-participation"] = new("Public Participation"),
+        ["apologies"] = new("Apologies for Absence"),
+        ["urgent-business"] = new("Urgent Business"),
+        ["exclusion-of-press-and-public"] = new("Exclusion of Press and Public"),
+        ["matters-referred"] = new("Matters Referred"),
+    };
 
     /// <summary>How lists of members are written: prefixes, role names and order.</summary>
     public MemberListing Members { get; init; } = new();
