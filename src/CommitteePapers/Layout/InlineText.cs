@@ -87,6 +87,16 @@ internal sealed partial class InlineText
             return Merge(result);
         }
 
+        if (document.Any(b => b is not ParagraphBlock))
+        {
+            // Markdig's paragraph parser itself makes setext headings ("Total" over "---") and link reference
+            // definitions ("[1]: https://…"); either would lose text, so such a text is printed as it stands.
+            diagnostics.Warning(DiagnosticCode.BlockMarkdown, at,
+                "This text reads as a Markdown heading or link definition (a line of '-' or '=' under it, or '[name]: address'); it is printed as it stands.");
+            AddText(prepared.ToString(), bold: false, italic: false, result, specials, ref specialIndex);
+            return Merge(result);
+        }
+
         var firstBlock = true;
         foreach (var block in document)
         {
@@ -163,6 +173,11 @@ internal sealed partial class InlineText
                 case HtmlInline html:
                     AddText(html.Tag, bold, italic, output, specials, ref specialIndex);
                     break;
+                case DelimiterInline delimiter:
+                    // An unclosed '[' or '![' stays a delimiter: print it, then what follows it.
+                    AddText(delimiter.ToLiteral(), bold, italic, output, specials, ref specialIndex);
+                    Convert(delimiter, bold, italic, output, specials, ref specialIndex, at, depth + 1);
+                    break;
                 case ContainerInline other:
                     Convert(other, bold, italic, output, specials, ref specialIndex, at, depth + 1);
                     break;
@@ -197,6 +212,10 @@ internal sealed partial class InlineText
                     break;
                 case HtmlInline html:
                     AddText(html.Tag, bold, italic, output, specials, ref specialIndex);
+                    break;
+                case DelimiterInline delimiter:
+                    AddText(delimiter.ToLiteral(), bold, italic, output, specials, ref specialIndex);
+                    for (var child = delimiter.LastChild; child is not null; child = child.PreviousSibling) pending.Push(child);
                     break;
                 case ContainerInline nested:
                     for (var child = nested.LastChild; child is not null; child = child.PreviousSibling) pending.Push(child);
@@ -289,6 +308,13 @@ internal sealed partial class InlineText
         }
 
         return false;
+    }
+
+    /// <summary>The text a reader sees of some Markdown, for a cross-reference to an unnumbered heading or paragraph.</summary>
+    public static string PlainText(string markdown)
+    {
+        var plain = Markdown.ToPlainText(markdown, Pipeline).ReplaceLineEndings(" ").Trim();
+        return new string(plain.Where(c => !IsForbidden(c)).ToArray());
     }
 
     internal static bool IsForbidden(char c) =>

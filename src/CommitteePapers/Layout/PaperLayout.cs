@@ -127,7 +127,7 @@ internal abstract class PaperLayout
         block.List = list;
         block.Label = label;
         block.KeepWithNext = true;
-        if (id is not null) block.Bookmark = Register(id, at, TargetKind.Section, label?.TrimEnd('.') ?? markdown);
+        if (id is not null) block.Bookmark = Register(id, at, TargetKind.Section, label?.TrimEnd('.') ?? InlineText.PlainText(markdown));
         return block;
     }
 
@@ -204,7 +204,7 @@ internal abstract class PaperLayout
     protected virtual void Paragraph(Paragraph p)
     {
         var block = Add(ParaStyle.Normal, p.Text, p.At);
-        if (p.Id is not null) block.Bookmark = Register(p.Id, p.At, TargetKind.Paragraph, EscapeMarkdown(p.Text));
+        if (p.Id is not null) block.Bookmark = Register(p.Id, p.At, TargetKind.Paragraph, InlineText.PlainText(p.Text));
         Items(p.Items, p.Bullets, depth: 0);
         More(p.More, ParaStyle.Normal);
     }
@@ -330,7 +330,7 @@ internal abstract class PaperLayout
             TargetKind.Paragraph => [new TextRun("paragraph "), numbered],
             TargetKind.Recommendation => [new TextRun("recommendation "), numbered],
             TargetKind.Item => [numbered],
-            TargetKind.Section when char.IsDigit(target.Text[0]) => [new TextRun("section "), numbered],
+            TargetKind.Section when target.Text.Length > 0 && char.IsDigit(target.Text[0]) => [new TextRun("section "), numbered],
             TargetKind.Section when target.Text.EndsWith(')') => [numbered],
             _ => [new Field($" REF {target.Bookmark} \\h ", [new TextRun(target.Text)])],
         };

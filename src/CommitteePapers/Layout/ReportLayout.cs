@@ -163,7 +163,7 @@ internal sealed class ReportLayout : PaperLayout
 
         if (id is not null)
         {
-            block.Bookmark = Register(id, at, TargetKind.Paragraph, block.Label?.TrimEnd('.') ?? EscapeMarkdown(markdown));
+            block.Bookmark = Register(id, at, TargetKind.Paragraph, block.Label?.TrimEnd('.') ?? InlineText.PlainText(markdown));
         }
 
         return block;
@@ -315,7 +315,13 @@ internal sealed class ReportLayout : PaperLayout
         var role = string.Join(", ", new[] { p.Title, p.Department }.Where(s => !string.IsNullOrWhiteSpace(s)));
         if (role.Length > 0) yield return (EscapeMarkdown(role), p.At);
         if (p.Phone is { Length: > 0 } phone) yield return (EscapeMarkdown(phone), p.At);
-        if (p.Email is { Length: > 0 } email) yield return ($"<{email}>", p.At);
+        if (p.Email is { Length: > 0 } email)
+        {
+            // An address is data, not Markdown: a plausible one becomes a mailto link, anything else plain text.
+            yield return (System.Text.RegularExpressions.Regex.IsMatch(email, @"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+                ? $"[{EscapeMarkdown(email)}](mailto:{email})"
+                : EscapeMarkdown(email), p.At);
+        }
     }
 
     private void Wards()
