@@ -240,17 +240,7 @@ public sealed class PackTests : IClassFixture<PackFixture>
         return titles;
     }
 
-    internal static string Tool(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in a minute");
-        Assert.True(process.ExitCode == 0, $"{program} exited with {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
-    }
+    internal static string Tool(string program, params string[] args) => Tools.Run(program, args);
 
     /// <summary>Small packs written for one test each: exempt items, confinement, a batch on the command line, the calendar warning.</summary>
     public sealed class SmallPacks : IDisposable

@@ -970,17 +970,7 @@ public class TableTests
         Assert.True(missing.Count == 0, $"{missing.Count} rows not printed whole:\n" + string.Join("\n", missing));
     }
 
-    private static string Tool(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in a minute");
-        Assert.True(process.ExitCode == 0, $"{program} exited with {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
-    }
+    private static string Tool(string program, params string[] args) => Tools.Run(program, args);
 
     // ==== reading tables back ==============================================================================
 
