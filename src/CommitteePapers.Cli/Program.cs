@@ -128,10 +128,12 @@ internal static class Program
             return BadUsage;
         }
 
-        if (System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(input.FullName), "^pack:", System.Text.RegularExpressions.RegexOptions.Multiline))
+        // A pack file is checked for what it says, without building it ('committee-papers pack' builds it). Read once,
+        // and only when within the size limit: a larger file is left to Papers.Load to refuse without reading it.
+        var text = input.Length <= Definition.ReaderLimits.Default.MaxFileBytes ? File.ReadAllText(input.FullName) : null;
+        if (text is not null && System.Text.RegularExpressions.Regex.IsMatch(text, "^pack:", System.Text.RegularExpressions.RegexOptions.Multiline))
         {
-            // A pack file: check what it says without building it ('committee-papers pack' builds it).
-            var packDiagnostics = Packs.AgendaPacks.Check(File.ReadAllText(input.FullName), Path.GetRelativePath(Environment.CurrentDirectory, input.FullName));
+            var packDiagnostics = Packs.AgendaPacks.Check(text, Path.GetRelativePath(Environment.CurrentDirectory, input.FullName));
             foreach (var d in packDiagnostics) Console.Error.WriteLine(d.ToString());
             return packDiagnostics.Any(d => d.Severity == Severity.Error || strict) ? InputErrors : Built;
         }

@@ -165,11 +165,12 @@ public static class Papers
                 }
                 else
                 {
-                    var loaded = new FileInfo(path).Length > 20 * 1024 * 1024
-                        ? new StyleLoadResult(null, [new Diagnostic(DiagnosticCode.BadFile.Id, Severity.Error, fake, "The template is larger than 20 MB; a council template never is: check that it is the right file.")])
-                        : HouseStyles.FromTemplate(HouseStyles.York with { Name = Path.GetFileNameWithoutExtension(path) }, File.ReadAllBytes(path));
-                    foreach (var d in loaded.Diagnostics) bag.Add(d with { Position = d.Position.IsKnown ? d.Position : fake });
-                    style = loaded.Style;
+                    if (TemplateImport.Read(path, fake, bag) is { } bytes)
+                    {
+                        var loaded = HouseStyles.FromTemplate(HouseStyles.York with { Name = Path.GetFileNameWithoutExtension(path) }, bytes);
+                        foreach (var d in loaded.Diagnostics) bag.Add(d with { Position = d.Position.IsKnown ? d.Position : fake });
+                        style = loaded.Style;
+                    }
                 }
             }
         }

@@ -142,14 +142,14 @@ internal sealed partial class InlineText
 
         foreach (var inline in container)
         {
+            if (LeafText(inline) is { } leaf)
+            {
+                AddText(leaf, bold, italic, output, specials, ref specialIndex);
+                continue;
+            }
+
             switch (inline)
             {
-                case LiteralInline literal:
-                    AddText(literal.Content.ToString(), bold, italic, output, specials, ref specialIndex);
-                    break;
-                case CodeInline code:
-                    AddText(code.Content, bold, italic, output, specials, ref specialIndex);
-                    break;
                 case LineBreakInline br:
                     output.Add(br.IsHard ? new LineBreak() : new TextRun(" ", bold, italic));
                     break;
@@ -170,9 +170,6 @@ internal sealed partial class InlineText
                         "Images cannot stand inside text; the image's description is printed instead.");
                     Convert(image, bold, italic, output, specials, ref specialIndex, at, depth + 1);
                     break;
-                case HtmlInline html:
-                    AddText(html.Tag, bold, italic, output, specials, ref specialIndex);
-                    break;
                 case DelimiterInline delimiter:
                     // An unclosed '[' or '![' stays a delimiter: print it, then what follows it.
                     AddText(delimiter.ToLiteral(), bold, italic, output, specials, ref specialIndex);
@@ -188,6 +185,15 @@ internal sealed partial class InlineText
         }
     }
 
+    /// <summary>The text of an inline that is only text (literal, code, raw HTML), whichever converter meets it.</summary>
+    private static string? LeafText(Markdig.Syntax.Inlines.Inline inline) => inline switch
+    {
+        LiteralInline literal => literal.Content.ToString(),
+        CodeInline code => code.Content,
+        HtmlInline html => html.Tag,
+        _ => null,
+    };
+
     /// <summary>The text of everything inside <paramref name="container"/>, without recursion and without formatting or links.</summary>
     private static void AddFlattened(ContainerInline container, bool bold, bool italic, List<Inline> output,
         List<IReadOnlyList<Inline>> specials, ref int specialIndex)
@@ -196,22 +202,19 @@ internal sealed partial class InlineText
         for (var child = container.LastChild; child is not null; child = child.PreviousSibling) pending.Push(child);
         while (pending.TryPop(out var inline))
         {
+            if (LeafText(inline) is { } leaf)
+            {
+                AddText(leaf, bold, italic, output, specials, ref specialIndex);
+                continue;
+            }
+
             switch (inline)
             {
-                case LiteralInline literal:
-                    AddText(literal.Content.ToString(), bold, italic, output, specials, ref specialIndex);
-                    break;
-                case CodeInline code:
-                    AddText(code.Content, bold, italic, output, specials, ref specialIndex);
-                    break;
                 case LineBreakInline:
                     output.Add(new TextRun(" ", bold, italic));
                     break;
                 case AutolinkInline auto:
                     AddText(auto.Url, bold, italic, output, specials, ref specialIndex);
-                    break;
-                case HtmlInline html:
-                    AddText(html.Tag, bold, italic, output, specials, ref specialIndex);
                     break;
                 case DelimiterInline delimiter:
                     AddText(delimiter.ToLiteral(), bold, italic, output, specials, ref specialIndex);

@@ -9,7 +9,6 @@ namespace CommitteePapers.Styles;
 internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
 {
     private const long MaxLogoBytes = 2 * 1024 * 1024;
-    private const long MaxTemplateBytes = 20 * 1024 * 1024;
 
     public HouseStyle? Read(string text, string file, ReaderLimits limits, Func<string, HouseStyle?> builtIn)
     {
@@ -277,7 +276,7 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
             }
         }
 
-        return ReadFile(file, at, MaxTemplateBytes) is { } bytes
+        return ReadFile(file, at, Word.TemplateImport.MaxBytes) is { } bytes
             ? Word.TemplateImport.Apply(style, bytes, styles, at, diagnostics)
             : style;
     }
