@@ -200,7 +200,7 @@ public static class Papers
         var diagnostics = new DiagnosticBag();
         var laidOut = Lay(paper, style, diagnostics);
         var refuse = diagnostics.HasErrors || ((options ?? RenderOptions.Default).WarningsAsErrors && diagnostics.Items.Count > 0);
-        if (laidOut is null || refuse) return new RenderResult(false, diagnostics.ToSortedList());
+        if (refuse) return new RenderResult(false, diagnostics.ToSortedList());
         WordPackage.Write(laidOut, style, output);
         return new RenderResult(true, diagnostics.ToSortedList());
     }
@@ -231,12 +231,20 @@ public static class Papers
         }
     }
 
-    internal static LaidOutPaper? Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics) => paper switch
+    internal static LaidOutPaper Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics) =>
+        paper.Accept(new PaperLayouts(style, diagnostics));
+
+    /// <summary>Each kind of paper's layout; the compiler makes sure no kind is left out.</summary>
+    private sealed class PaperLayouts(HouseStyle style, DiagnosticBag diagnostics) : IPaperVisitor<LaidOutPaper>
     {
-        Report report => ReportLayout.Lay(report, style, diagnostics),
-        CabinetMemberUpdate update => UpdateLayout.Lay(update, style, diagnostics),
-        Minutes minutes => MinutesLayout.Lay(minutes, style, diagnostics),
-        Notice notice => NoticeLayout.Lay(notice, style, diagnostics),
-        _ => null,
-    };
+        public LaidOutPaper Report(Report report) => ReportLayout.Lay(report, style, diagnostics);
+
+        public LaidOutPaper Update(CabinetMemberUpdate update) => UpdateLayout.Lay(update, style, diagnostics);
+
+        public LaidOutPaper Minutes(Minutes minutes) => MinutesLayout.Lay(minutes, style, diagnostics);
+
+        public LaidOutPaper Notice(Notice notice) => NoticeLayout.Lay(notice, style, diagnostics);
+
+        public LaidOutPaper Document(Document document) => DocumentLayout.Lay(document, style, diagnostics);
+    }
 }

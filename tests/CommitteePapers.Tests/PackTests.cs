@@ -284,7 +284,7 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.Contains(privatePdf, result.Files);
             Assert.Contains(Path.Combine(output, name + "-private.docx"), result.Files);
 
-            var wording = Flat(HouseStyles.York.ExemptWording.Replace("{paragraph}", "3", StringComparison.Ordinal));
+            var wording = Flat(HouseStyles.York.WordFor("exempt").Source.Replace("{paragraph}", "3", StringComparison.Ordinal));
             var publicText = Flat(Tool("pdftotext", publicPdf, "-"));
             Assert.Contains(Public, publicText);
             Assert.DoesNotContain(Secret, publicText);

@@ -248,8 +248,8 @@ public sealed class PropertyTests(ITestOutputHelper output)
         {
             var (result, bytes) = Render(paper, style);
             if (!result.Written) return $"{style.Name}: not written\n{Describe(result.Diagnostics)}";
-            var rows = FindTable(bytes, table.Columns.Select(c => c.Heading).ToList());
-            if (rows is null) return $"{style.Name}: no table with the headings {string.Join(" | ", table.Columns.Select(c => c.Heading))}";
+            var rows = FindTable(bytes, table.Columns.Select(c => c.Heading.Source).ToList());
+            if (rows is null) return $"{style.Name}: no table with the headings {string.Join(" | ", table.Columns.Select(c => c.Heading.Source))}";
             if (rows.Count != table.Rows.Count + 1) return $"{style.Name}: the table has {rows.Count} rows, not {table.Rows.Count + 1}";
             for (var column = 1; column < table.Columns.Count; column++)
             {
@@ -412,7 +412,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
             Implications = new Implications
             {
                 Statement = [new Paragraph("There are no other implications.")],
-                Items = [new Implication(ImplicationKind.Financial, [new Paragraph("The cost is met from reserves.") { Id = "cost" }])],
+                Items = [new Implication("financial", [new Paragraph("The cost is met from reserves.") { Id = "cost" }])],
             },
         };
         var bytes = AssertRendersValid(paper);

@@ -56,7 +56,7 @@ public sealed class StyleTests : IDisposable
         Assert.Equal(["north-somerset", "sefton", "york"], HouseStyles.BuiltIn.Select(s => s.Name).Order(StringComparer.Ordinal));
         Assert.Same(HouseStyles.York, HouseStyles.Find("YORK"));
         Assert.Equal("North Somerset Council", HouseStyles.NorthSomerset.Council);
-        Assert.Equal(NumberingScheme.None, HouseStyles.Sefton.Numbering);
+        Assert.Empty(HouseStyles.Sefton.Numbering.Outline);
         Assert.Null(HouseStyles.Find("yrok"));
     }
 

@@ -1012,7 +1012,7 @@ public class TableTests
         return blocks.Select(b => b switch
         {
             Def.Table t => new ModelTable(
-                t.Columns.Select(c => c.Heading).ToList(),
+                t.Columns.Select(c => c.Heading.Source).ToList(),
                 t.Columns.Select(c => c.Type switch
                 {
                     Def.ColumnType.Number or Def.ColumnType.Money or Def.ColumnType.Percent or Def.ColumnType.Date => ColumnKind.Number,

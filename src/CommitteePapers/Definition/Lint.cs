@@ -34,7 +34,7 @@ internal static partial class Lint
 
     private static void LintReport(YMapping root, Report report, List<YScalar> scalars, DiagnosticBag diagnostics)
     {
-        if (report.Recommendations is { Items.Count: > 0, Reason: null or "" } recs)
+        if (report.Recommendations is { Items.Count: > 0, Reason: null or { IsEmpty: true } } recs)
         {
             diagnostics.Warning(DiagnosticCode.RecommendationWithoutReason, recs.At,
                 "The recommendations give no reason; add 'reason:' saying why the meeting should agree them.");

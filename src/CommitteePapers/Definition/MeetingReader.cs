@@ -31,6 +31,7 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
             Items = m.List("items", ReadMinuteItem, required: true),
             SignedBy = m.Text("signed-by"),
             Footnotes = body.Footnotes(m),
+            Fields = body.CouncilFields(m),
         };
     }
 
@@ -52,7 +53,9 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
             Items = m.List("items", readItem, required: true),
             DemocracyOfficer = m.Node("democracy-officer") is { } d ? body.ReadPerson(d) : null,
             PublicationDate = m.Date("publication-date"),
+            Groups = Groups(m),
             Footnotes = body.Footnotes(m),
+            Fields = body.CouncilFields(m),
         };
     }
 
@@ -61,12 +64,12 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
         var m = MappingReader.For(node, diagnostics, Shapes.MinuteItem);
         if (m is null) return null;
         var standard = m.Text("standard");
-        var title = m.Text("title");
+        var title = m.Rich("title");
         if (title is null && standard is null) m.Missing("title");
-        var resolved = m.List("resolved", n => MappingReader.TextOf(n, "resolved", diagnostics));
-        var recommended = m.List("recommended", n => MappingReader.TextOf(n, "recommended", diagnostics));
-        var reason = m.Text("reason");
-        return new MinuteItem(title ?? string.Empty)
+        var resolved = m.List("resolved", n => MappingReader.RichOf(n, "resolved", diagnostics));
+        var recommended = m.List("recommended", n => MappingReader.RichOf(n, "recommended", diagnostics));
+        var reason = m.Rich("reason");
+        return new MinuteItem(title ?? RichText.Empty)
         {
             At = m.At,
             Standard = standard,
@@ -84,9 +87,9 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
     internal AgendaItem ReadAgendaItem(MappingReader m)
     {
         var standard = m.Text("standard");
-        var title = m.Text("title");
+        var title = m.Rich("title");
         if (title is null && standard is null) m.Missing("title");
-        return new AgendaItem(title ?? string.Empty)
+        return new AgendaItem(title ?? RichText.Empty)
         {
             At = m.At,
             Standard = standard,
@@ -95,6 +98,18 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
             ReportOf = m.Text("report-of"),
             ExemptParagraph = m.Node("exempt") is { } e ? Integer(e, "exempt", 1, 7) : null,
         };
+    }
+
+    private IReadOnlyList<PeopleGroup> Groups(MappingReader m)
+    {
+        if (m.Node("groups") is not { } node) return [];
+        if (node is not YMapping map)
+        {
+            diagnostics.Error(DiagnosticCode.WrongType, node.At, "'groups' must be a mapping of labels to people, such as 'Added Members: [Claire Hudson (Church of England Representative)]'.");
+            return [];
+        }
+
+        return map.Entries.Select(e => new PeopleGroup(e.Key.Value, MappingReader.ListOf(e.Value, n => MappingReader.TextOf(n, e.Key.Value, diagnostics))) { At = e.Key.At }).ToList();
     }
 
     private Membership ReadMembership(YNode node)

@@ -30,13 +30,13 @@ public sealed record Membership
 public sealed record Decision
 {
     /// <summary>"Resolved:" — what the committee decided; several are numbered (i), (ii).</summary>
-    public IReadOnlyList<string> Resolved { get; init; } = [];
+    public IReadOnlyList<RichText> Resolved { get; init; } = [];
 
     /// <summary>"Recommended:" — what the committee recommends to another body.</summary>
-    public IReadOnlyList<string> Recommended { get; init; } = [];
+    public IReadOnlyList<RichText> Recommended { get; init; } = [];
 
     /// <summary>"Reason:".</summary>
-    public string? Reason { get; init; }
+    public RichText? Reason { get; init; }
 
     /// <summary>Where the decision is in the source.</summary>
     public SourcePosition At { get; init; }
@@ -44,7 +44,7 @@ public sealed record Decision
 
 /// <summary>One item of minutes: its title, what was said, and what was decided.</summary>
 /// <param name="Title">The item's title; standard items may leave it empty to take the style's.</param>
-public sealed record MinuteItem(string Title)
+public sealed record MinuteItem(RichText Title)
 {
     /// <summary>A standard item (declarations-of-interest, minutes, public-participation, apologies, urgent-business) with its usual wording.</summary>
     public string? Standard { get; init; }
@@ -109,11 +109,14 @@ public sealed record Minutes : Paper
 
     /// <summary>Who signs the minutes, e.g. "Cllr S Daubeney, Chair".</summary>
     public string? SignedBy { get; init; }
+
+    /// <inheritdoc />
+    internal override T Accept<T>(IPaperVisitor<T> visitor) => visitor.Minutes(this);
 }
 
 /// <summary>An item on an agenda.</summary>
 /// <param name="Title">The item's title; standard items may leave it empty to take the style's.</param>
-public sealed record AgendaItem(string Title)
+public sealed record AgendaItem(RichText Title)
 {
     /// <summary>A standard item with its usual wording.</summary>
     public string? Standard { get; init; }
@@ -163,4 +166,19 @@ public sealed record Notice : Paper
 
     /// <summary>The date the notice is published.</summary>
     public DateOnly? PublicationDate { get; init; }
+
+    /// <summary>Other people the front sheet lists in labelled groups ("Added Members", "Vacancies", "Right to Speak").</summary>
+    public IReadOnlyList<PeopleGroup> Groups { get; init; } = [];
+
+    /// <inheritdoc />
+    internal override T Accept<T>(IPaperVisitor<T> visitor) => visitor.Notice(this);
+}
+
+/// <summary>A labelled group of people a notice lists: "Added Members: Claire Hudson (Church of England Representative)".</summary>
+/// <param name="Label">The group's label.</param>
+/// <param name="People">Who is in it, as the council writes them.</param>
+public sealed record PeopleGroup(string Label, IReadOnlyList<string> People)
+{
+    /// <summary>Where the group is in the source.</summary>
+    public SourcePosition At { get; init; }
 }

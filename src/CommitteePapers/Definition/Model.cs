@@ -16,6 +16,49 @@ public abstract record Paper
 
     /// <summary>Where the paper's <c>style:</c> is in its source file.</summary>
     public SourcePosition StyleAt { get; init; }
+
+    /// <summary>Fields the council's house style declares ("final-decision-maker", "classification"), as the paper gives them.</summary>
+    public IReadOnlyList<PaperField> Fields { get; init; } = [];
+
+    /// <summary>Lays the paper out with the visitor for its kind: every kind must have one.</summary>
+    internal abstract T Accept<T>(IPaperVisitor<T> visitor);
+}
+
+/// <summary>One method per kind of paper, so that code handling every kind cannot leave one out: adding a kind breaks the build until it is handled.</summary>
+internal interface IPaperVisitor<out T>
+{
+    T Report(Report report);
+
+    T Update(CabinetMemberUpdate update);
+
+    T Minutes(Minutes minutes);
+
+    T Notice(Notice notice);
+
+    T Document(Document document);
+}
+
+/// <summary>
+/// A field a council's house style declares, as a paper gives it under <c>fields:</c>. What it holds is checked against
+/// the style's declaration when the paper is laid out.
+/// </summary>
+/// <param name="Name">The field's name.</param>
+public sealed record PaperField(string Name)
+{
+    /// <summary>The value when it is one text (a name, a date, a choice).</summary>
+    public RichText? Text { get; init; }
+
+    /// <summary>The values when it is a list of texts (lines).</summary>
+    public IReadOnlyList<RichText> Items { get; init; } = [];
+
+    /// <summary>The rows when it is a list of lists (a table's rows).</summary>
+    public IReadOnlyList<IReadOnlyList<RichText>> Rows { get; init; } = [];
+
+    /// <summary>The paragraphs when it is paragraphs.</summary>
+    public IReadOnlyList<Block> Blocks { get; init; } = [];
+
+    /// <summary>Where the field is in the source.</summary>
+    public SourcePosition At { get; init; }
 }
 
 /// <summary>A committee report: front block, numbered paragraphs, standard sections, contact details.</summary>
@@ -85,21 +128,33 @@ public sealed record Report : Paper
     public IReadOnlyList<string> Wards { get; init; } = [];
 
     /// <summary>Background papers; an empty list prints "None"; null leaves the heading out.</summary>
-    public IReadOnlyList<string>? BackgroundPapers { get; init; }
+    public IReadOnlyList<RichText>? BackgroundPapers { get; init; }
 
     /// <summary>The annexes, numbered by the house style.</summary>
     public IReadOnlyList<Annex> Annexes { get; init; } = [];
 
     /// <summary>Abbreviations used in the report and what they stand for.</summary>
     public IReadOnlyList<Abbreviation> Abbreviations { get; init; } = [];
+
+    /// <inheritdoc />
+    internal override T Accept<T>(IPaperVisitor<T> visitor) => visitor.Report(this);
 }
 
 /// <summary>A section of the body: a heading, its paragraphs and its sub-sections.</summary>
 /// <param name="Heading">The heading text, without any number or letter.</param>
-public sealed record Section(string Heading)
+public sealed record Section(RichText Heading)
 {
     /// <summary>An id other text can refer to as <c>[@id]</c>.</summary>
     public string? Id { get; init; }
+
+    /// <summary>
+    /// False for a heading that carries no number where the house style numbers headings of its level; the numbers
+    /// beneath it keep counting as if it were not there. Null: as the style says.
+    /// </summary>
+    public bool? Numbered { get; init; }
+
+    /// <summary>The body slot of the house style's order the section goes in (a top-level section only); null for the main body.</summary>
+    public string? Slot { get; init; }
 
     /// <summary>Whether the heading carries the next letter (a), b), …) among its lettered siblings.</summary>
     public bool Lettered { get; init; }
@@ -115,8 +170,8 @@ public sealed record Section(string Heading)
 }
 
 /// <summary>A paragraph: its first block carries the number; sub-items, bullets and further blocks follow.</summary>
-/// <param name="Text">The first block, as inline Markdown.</param>
-public sealed record Paragraph(string Text) : Block
+/// <param name="Text">The first block.</param>
+public sealed record Paragraph(RichText Text) : Block
 {
     /// <summary>An id other text can refer to as <c>[@id]</c> ("paragraph 12").</summary>
     public string? Id { get; init; }
@@ -135,8 +190,8 @@ public sealed record Paragraph(string Text) : Block
 }
 
 /// <summary>A sub-item or a bullet, which may have its own sub-items and bullets.</summary>
-/// <param name="Text">The text, as inline Markdown.</param>
-public sealed record ListItem(string Text)
+/// <param name="Text">The text.</param>
+public sealed record ListItem(RichText Text)
 {
     /// <summary>An id other text can refer to.</summary>
     public string? Id { get; init; }
@@ -159,42 +214,8 @@ public abstract record Block
 }
 
 /// <summary>An unnumbered continuation block of text.</summary>
-/// <param name="Text">The text, as inline Markdown.</param>
-public sealed record TextBlock(string Text) : Block;
-
-/// <summary>The kinds of implication a report states.</summary>
-public enum ImplicationKind
-{
-    /// <summary>Financial.</summary>
-    Financial,
-
-    /// <summary>Human resources.</summary>
-    HumanResources,
-
-    /// <summary>Equalities.</summary>
-    Equalities,
-
-    /// <summary>Legal.</summary>
-    Legal,
-
-    /// <summary>Crime and disorder.</summary>
-    CrimeAndDisorder,
-
-    /// <summary>Information technology.</summary>
-    InformationTechnology,
-
-    /// <summary>Property.</summary>
-    Property,
-
-    /// <summary>Climate change and environmental.</summary>
-    ClimateChange,
-
-    /// <summary>Corporate.</summary>
-    Corporate,
-
-    /// <summary>Anything else.</summary>
-    Other,
-}
+/// <param name="Text">The text.</param>
+public sealed record TextBlock(RichText Text) : Block;
 
 /// <summary>The implications of a report.</summary>
 public sealed record Implications
@@ -210,10 +231,13 @@ public sealed record Implications
 }
 
 /// <summary>The implications of one kind.</summary>
-/// <param name="Kind">Financial, legal, …</param>
+/// <param name="Kind">The kind's key: financial, legal, human-resources …, or a kind the council's house style adds.</param>
 /// <param name="Paragraphs">What the implications are.</param>
-public sealed record Implication(ImplicationKind Kind, IReadOnlyList<Block> Paragraphs)
+public sealed record Implication(string Kind, IReadOnlyList<Block> Paragraphs)
 {
+    /// <summary>Who signed the implications off, where the house style prints it (a cross-cutting issues table).</summary>
+    public string? SignOff { get; init; }
+
     /// <summary>Where the entry is in the source.</summary>
     public SourcePosition At { get; init; }
 }
@@ -222,24 +246,27 @@ public sealed record Implication(ImplicationKind Kind, IReadOnlyList<Block> Para
 public sealed record Recommendations
 {
     /// <summary>The line before the items, e.g. "The Committee is invited to:".</summary>
-    public string? Intro { get; init; }
+    public RichText? Intro { get; init; }
 
     /// <summary>The recommendations.</summary>
     public IReadOnlyList<Recommendation> Items { get; init; } = [];
 
     /// <summary>The reason for the recommendations.</summary>
-    public string? Reason { get; init; }
+    public RichText? Reason { get; init; }
 
     /// <summary>Where the recommendations are in the source.</summary>
     public SourcePosition At { get; init; }
 }
 
 /// <summary>One recommendation.</summary>
-/// <param name="Text">The text, as inline Markdown.</param>
-public sealed record Recommendation(string Text)
+/// <param name="Text">The text.</param>
+public sealed record Recommendation(RichText Text)
 {
     /// <summary>An id other text can refer to.</summary>
     public string? Id { get; init; }
+
+    /// <summary>Sub-items of the recommendation (a., b. under "2. Approves the allocation of:").</summary>
+    public IReadOnlyList<ListItem> Items { get; init; } = [];
 
     /// <summary>Where the recommendation is in the source.</summary>
     public SourcePosition At { get; init; }
@@ -283,7 +310,7 @@ public sealed record Person(string Name)
 
 /// <summary>An annex to a report; the house style numbers it.</summary>
 /// <param name="Title">The annex title.</param>
-public sealed record Annex(string Title)
+public sealed record Annex(RichText Title)
 {
     /// <summary>An id other text can refer to as <c>[@id]</c> ("Annex 1").</summary>
     public string? Id { get; init; }
@@ -306,8 +333,8 @@ public sealed record Abbreviation(string Short, string Meaning)
 
 /// <summary>A footnote's text, referred to from text as <c>[^name]</c>; Word numbers it.</summary>
 /// <param name="Name">The name used in references.</param>
-/// <param name="Text">The footnote text, as inline Markdown.</param>
-public sealed record Footnote(string Name, string Text)
+/// <param name="Text">The footnote text.</param>
+public sealed record Footnote(string Name, RichText Text)
 {
     /// <summary>Where the footnote is in the source.</summary>
     public SourcePosition At { get; init; }
@@ -330,4 +357,38 @@ public sealed record CabinetMemberUpdate : Paper
 
     /// <summary>Themed sections with sub-headings.</summary>
     public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    /// <inheritdoc />
+    internal override T Accept<T>(IPaperVisitor<T> visitor) => visitor.Update(this);
+}
+
+/// <summary>
+/// Any other document of a meeting — a work plan, a forward plan, an appendix: a title, headings, paragraphs and
+/// tables, numbered as the house style numbers reports.
+/// </summary>
+public sealed record Document : Paper
+{
+    /// <summary>The title.</summary>
+    public required RichText Title { get; init; }
+
+    /// <summary>A line under the title, if any.</summary>
+    public RichText? Subtitle { get; init; }
+
+    /// <summary>The meeting or committee it goes to, if any.</summary>
+    public string? Meeting { get; init; }
+
+    /// <summary>The date of the meeting or of the document, if any.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>Whose document it is, if the style's front block prints it.</summary>
+    public string? ReportOf { get; init; }
+
+    /// <summary>Paragraphs before the first heading.</summary>
+    public IReadOnlyList<Block> Paragraphs { get; init; } = [];
+
+    /// <summary>The sections.</summary>
+    public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    /// <inheritdoc />
+    internal override T Accept<T>(IPaperVisitor<T> visitor) => visitor.Document(this);
 }

@@ -18,7 +18,8 @@ internal sealed class MappingReader
         var keys = shape.KeyNames;
         foreach (var (key, _) in mapping.Entries)
         {
-            if (keys.Contains(key.Value, StringComparer.Ordinal)) continue;
+            // A mapping with free keys (abbreviations, a house style's own implications) takes any key.
+            if (shape.FreeKeys is not null || keys.Contains(key.Value, StringComparer.Ordinal)) continue;
             var suggestion = Suggest.Nearest(key.Value, keys);
             var fix = suggestion is null
                 ? $"the keys {what} can have are: {string.Join(", ", keys)}"
@@ -141,12 +142,75 @@ internal sealed class MappingReader
     public void Missing(string key) =>
         diagnostics.Error(DiagnosticCode.MissingField, mapping.At, $"{Capitalise(what)} needs '{key}'; add '{key}: …'.");
 
+    /// <summary>Plain text (a name, a title): characters Word cannot hold are left out, with a warning at the first of them.</summary>
     public static string? TextOf(YNode node, string key, DiagnosticBag diagnostics)
     {
-        if (node is YScalar s) return s.IsNull ? null : s.Value;
+        if (node is YScalar s)
+        {
+            if (s.IsNull) return null;
+            if (!s.Value.Any(InlineMarkdown.IsForbidden)) return s.Value;
+            var kept = new System.Text.StringBuilder(s.Value.Length);
+            var dropped = new SortedSet<string>(StringComparer.Ordinal);
+            var at = -1;
+            for (var i = 0; i < s.Value.Length; i++)
+            {
+                var c = s.Value[i];
+                if (char.IsHighSurrogate(c) && i + 1 < s.Value.Length && char.IsLowSurrogate(s.Value[i + 1]))
+                {
+                    kept.Append(c).Append(s.Value[++i]);
+                }
+                else if (InlineMarkdown.IsForbidden(c))
+                {
+                    dropped.Add($"U+{(int)c:X4}");
+                    if (at < 0) at = i;
+                }
+                else
+                {
+                    kept.Append(c);
+                }
+            }
+
+            if (dropped.Count == 0) return s.Value;
+            diagnostics.Warning(DiagnosticCode.ForbiddenCharacter, s.Map.At(at),
+                $"'{key}' holds characters a Word document cannot contain ({string.Join(", ", dropped)}); they were left out. Retype the text to remove them.");
+            return kept.ToString();
+        }
+
         diagnostics.Error(DiagnosticCode.WrongType, node.At,
             $"'{key}' must be text, not {node.KindName}; write it on one line after '{key}:', or as a block with '>-'.");
         return null;
+    }
+
+    /// <summary>Inline Markdown, parsed here once, with every piece's place in the file.</summary>
+    public static RichText? RichOf(YNode node, string key, DiagnosticBag diagnostics, bool placeholders = false)
+    {
+        if (node is YScalar s) return s.IsNull ? null : RichText.Parse(s.Value, s.Map, placeholders);
+        diagnostics.Error(DiagnosticCode.WrongType, node.At,
+            $"'{key}' must be text, not {node.KindName}; write it on one line after '{key}:', or as a block with '>-'.");
+        return null;
+    }
+
+    public RichText? Rich(string key, bool required = false)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            if (required) Missing(key);
+            return null;
+        }
+
+        return RichOf(node, key, diagnostics);
+    }
+
+    public RichText RequiredRich(string key)
+    {
+        var text = Rich(key, required: true);
+        if (text is not null && string.IsNullOrWhiteSpace(text.Source))
+        {
+            diagnostics.Error(DiagnosticCode.EmptyText, Node(key)!.At, $"'{key}' is empty; write the {key.Replace('-', ' ')}, or remove the line.");
+        }
+
+        return text ?? RichText.Empty;
     }
 
     public static DateOnly? DateOf(YNode node, string key, DiagnosticBag diagnostics)

@@ -6,7 +6,7 @@ namespace CommitteePapers.Definition;
 /// <summary>Turns YAML text into a <see cref="Paper"/> and diagnostics. Never throws on bad input.</summary>
 internal static class PaperReader
 {
-    public static IReadOnlyCollection<string> Kinds => Shapes.PaperKinds.Keys.ToArray();
+    public static IReadOnlyCollection<string> Kinds => Shapes.PaperKinds.Select(k => k.Name).ToArray();
 
     public static Paper? Read(string text, string file, ReaderLimits limits, DiagnosticBag diagnostics)
     {
@@ -50,14 +50,7 @@ internal static class PaperReader
             return null;
         }
 
-        Paper? paper = kind switch
-        {
-            "report" => new ReportReader(diagnostics).Read(map),
-            "cabinet-member-update" => new ReportReader(diagnostics).ReadUpdate(map),
-            "minutes" => new MeetingReader(diagnostics, new ReportReader(diagnostics)).ReadMinutes(map),
-            "notice" => new MeetingReader(diagnostics, new ReportReader(diagnostics)).ReadNotice(map),
-            _ => null,
-        };
+        var paper = Shapes.PaperKinds.FirstOrDefault(k => k.Name == kind)?.Read(map, diagnostics);
         if (paper is not null)
         {
             Lint.Run(map, paper, diagnostics);

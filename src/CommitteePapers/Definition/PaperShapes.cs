@@ -108,6 +108,8 @@ internal static class Shapes
         new("heading", new TextShape("The heading, without any number or letter.", Markdown: true), Required: true),
         new("id", Id),
         new("lettered", new BoolShape("true: the heading shows the next letter a), b), c) among its lettered siblings.")),
+        new("numbered", new BoolShape("false: the heading carries no number where the house style numbers headings of its level; the numbers beneath it keep counting.")),
+        new("slot", new TextShape("The body slot of the house style's order this top-level section goes in (e.g. 'next-steps'); the main body when left out.", Example: "next-steps")),
         new("paragraphs", Paragraphs("The paragraphs under the heading.")),
         new("sections", new ListShape("Sub-sections.", new RefShape("section"), SingleAllowed: false)),
     ]);
@@ -132,6 +134,7 @@ internal static class Shapes
     [
         new("text", Inline with { Description = "What the meeting is asked to do." }, Required: true),
         new("id", Id),
+        new("items", new ListShape("Sub-items of the recommendation (a., b. in some styles).", new RefShape("item-entry"))),
     ]);
 
     public static readonly MapShape Recommendations = new("recommendations", "the recommendations", "What the meeting is asked to do, and why.",
@@ -141,8 +144,18 @@ internal static class Shapes
         new("reason", new TextShape("The reason for the recommendations.", Markdown: true)),
     ]);
 
-    public static readonly MapShape Implications = new("implications", "the implications", "The implications of the report, one entry per kind.",
-        ReportReader.ImplicationKeys.Select(k => new KeyShape(k.Key, Paragraphs($"The {k.Key.Replace('-', ' ')} implications."))).ToArray());
+    public static readonly MapShape Implication = new("implication", "an implication", "The implications of one kind, with who signed them off.",
+    [
+        new("paragraphs", Paragraphs("What the implications are."), Required: true),
+        new("sign-off", new TextShape("Who signed the implications off (a cross-cutting issues table prints it).", Example: "Section 151 Officer & Finance Team")),
+    ]);
+
+    public static readonly OneOfShape ImplicationEntry = new("The implications of one kind: paragraphs, or a mapping with the paragraphs and who signed them off.",
+        [Paragraphs("What the implications are."), new RefShape("implication")]);
+
+    public static readonly MapShape Implications = new("implications", "the implications", "The implications of the report, one entry per kind; a house style may add kinds of its own.",
+        ReportReader.ImplicationKeys.Select(k => new KeyShape(k, new RefShape("implication-entry", $"The {k.Replace('-', ' ')} implications."))).ToArray(),
+        FreeKeys: new RefShape("implication-entry"));
 
     public static readonly MapShape Annex = new("annex", "an annex", "An annex; the house style numbers it (Annex 1, 2 …).",
     [
@@ -150,6 +163,15 @@ internal static class Shapes
         new("id", Id),
         new("file", new TextShape("The annex file, relative to the paper.")),
     ]);
+
+    /// <summary>A council's own fields under a paper's <c>fields:</c>; the house style declares each one.</summary>
+    public static readonly MapShape PaperFields = new("paper-fields", "the fields", "Fields the house style declares for the council's papers (Final Decision-Maker, Classification …), by name.", [],
+        FreeKeys: new OneOfShape("A field's value: a text, a list of texts, rows of cells, or paragraphs, as the style declares it.",
+        [
+            new TextShape("A text.", Markdown: true),
+            new ListShape("Lines, rows or paragraphs.", new OneOfShape("A line, a row of cells, or a paragraph.",
+                [new TextShape("A line.", Markdown: true), new ListShape("A row of cells.", new TextShape("A cell.", Markdown: true), SingleAllowed: false), new RefShape("paragraph"), new RefShape("table-entry")]), SingleAllowed: false),
+        ]));
 
     public static readonly MapShape Report = new("report", "a report", "A committee report.",
     [
@@ -183,6 +205,7 @@ internal static class Shapes
             FreeKeys: new TextShape("What the abbreviation stands for."))),
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name; refer to one in text as [^name].", [],
             FreeKeys: new TextShape("The footnote text.", Markdown: true))),
+        new("fields", new RefShape("paper-fields")),
     ]);
 
     public static readonly MapShape CabinetMemberUpdate = new("cabinet-member-update", "a cabinet member update", "A cabinet member update: themed sections of unnumbered paragraphs.",
@@ -196,6 +219,23 @@ internal static class Shapes
         new("sections", new ListShape("Themed sections with sub-headings.", new RefShape("section"), SingleAllowed: false), Required: true),
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name; refer to one in text as [^name].", [],
             FreeKeys: new TextShape("The footnote text.", Markdown: true))),
+        new("fields", new RefShape("paper-fields")),
+    ]);
+
+    public static readonly MapShape Document = new("document", "a document", "Any other document of a meeting — a work plan, a forward plan, an appendix: a title, paragraphs, headings and tables, numbered as the house style numbers a report's body.",
+    [
+        new("paper", new TextShape("The kind of paper.", Allowed: ["document"]), Required: true),
+        new("style", new TextShape("The house style: york, north-somerset, sefton, or a path to a style file.", Example: "north-somerset")),
+        new("title", new TextShape("The title.", Markdown: true, Example: "Children and Young People's Services Policy and Scrutiny Panel Work Programme February 2024"), Required: true),
+        new("subtitle", new TextShape("A line under the title.", Markdown: true)),
+        new("meeting", new TextShape("The meeting or committee it goes to.")),
+        new("date", new DateShape("The date of the meeting or of the document, YYYY-MM-DD.")),
+        new("report-of", new TextShape("Whose document it is.")),
+        new("paragraphs", Paragraphs("Paragraphs before the first heading.")),
+        new("sections", new ListShape("The sections: headings with paragraphs, tables and sub-sections.", new RefShape("section"), SingleAllowed: false)),
+        new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name; refer to one in text as [^name].", [],
+            FreeKeys: new TextShape("The footnote text.", Markdown: true))),
+        new("fields", new RefShape("paper-fields")),
     ]);
 
     public static readonly MapShape Substitute = new("substitute", "a substitute", "A substitute member and whom they stand in for.",
@@ -254,6 +294,7 @@ internal static class Shapes
         new("items", new ListShape("The minutes, in order.", new RefShape("minute-item"), SingleAllowed: false), Required: true),
         new("signed-by", new TextShape("Who signs the minutes.", Example: "Cllr S Daubeney, Chair")),
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name.", [], FreeKeys: new TextShape("The footnote text.", Markdown: true))),
+        new("fields", new RefShape("paper-fields")),
     ]);
 
     public static readonly MapShape AgendaItem = new("agenda-item", "an agenda item", "An item on the agenda.",
@@ -278,7 +319,10 @@ internal static class Shapes
         new("items", new ListShape("The agenda items, in order.", new RefShape("agenda-item"), SingleAllowed: false), Required: true),
         new("democracy-officer", new RefShape("person")),
         new("publication-date", new DateShape("The date the notice is published.")),
+        new("groups", new MapShape("groups", "the groups", "Other people the front sheet lists, by label: 'Added Members: [Claire Hudson (Church of England Representative)]'.", [],
+            FreeKeys: new ListShape("The people in the group, as the council writes them.", new TextShape("A person.", Example: "Fiona Waters (Weston College)")))),
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name.", [], FreeKeys: new TextShape("The footnote text.", Markdown: true))),
+        new("fields", new RefShape("paper-fields")),
     ]);
 
     public static readonly MapShape PackPaper = new("pack-paper", "a paper of the pack", "A paper supplied as a file, with a title for the bookmarks.",
@@ -300,25 +344,30 @@ internal static class Shapes
         new("items", new ListShape("The agenda items, in order, with their papers.", new RefShape("pack-item"), SingleAllowed: false), Required: true),
     ]);
 
-    /// <summary>The paper kinds, by the value of their 'paper:' key.</summary>
-    public static readonly IReadOnlyDictionary<string, MapShape> PaperKinds = new Dictionary<string, MapShape>(StringComparer.Ordinal)
-    {
-        ["report"] = Report,
-        ["cabinet-member-update"] = CabinetMemberUpdate,
-        ["minutes"] = Minutes,
-        ["notice"] = Notice,
-    };
+    /// <summary>
+    /// Every kind of paper, by the value of its 'paper:' key: its shape and its reader, registered here once. Its
+    /// layout is its method of <see cref="IPaperVisitor{T}"/>, which the compiler requires.
+    /// </summary>
+    public static readonly IReadOnlyList<PaperKind> PaperKinds =
+    [
+        new("report", Report, (map, d) => new ReportReader(d).Read(map)),
+        new("cabinet-member-update", CabinetMemberUpdate, (map, d) => new ReportReader(d).ReadUpdate(map)),
+        new("minutes", Minutes, (map, d) => new MeetingReader(d, new ReportReader(d)).ReadMinutes(map)),
+        new("notice", Notice, (map, d) => new MeetingReader(d, new ReportReader(d)).ReadNotice(map)),
+        new("document", Document, (map, d) => new ReportReader(d).ReadDocument(map)),
+    ];
 
     // ---- house style files -----------------------------------------------------------------------------
 
-    public static readonly MapShape FrontLine = new("front-line", "a front-block line", "A front-block line with a role, or a table.",
+    public static readonly MapShape FrontLine = new("front-line", "a line", "A line with a role, or a table.",
     [
         new("text", new TextShape("The line, with placeholders such as {meeting}, {title}, {date:d MMMM yyyy} or {date:dddd Do MMMM yyyy} (Do: 22nd).", Markdown: true)),
-        new("role", new TextShape("What the line is. Default normal.", Allowed: ["normal", "council", "title", "subtitle"])),
+        new("role", new TextShape("What the line is. Default normal.", Allowed: ["normal", "council", "title", "subtitle", "heading"])),
         new("upper", new BoolShape("true: the filled-in line is printed in capitals.")),
-        new("table", new ListShape("A table instead of a line: rows of cells with placeholders; the first row is the header row.",
+        new("table", new ListShape("A table instead of a line: rows of cells with placeholders; the first row is the header row unless 'header: false'.",
             new ListShape("A row of cells.", new TextShape("A cell, with placeholders."), SingleAllowed: false), SingleAllowed: false)),
-        new("header", new BoolShape("false: the table's first row is not a header row (a label | value table); rows whose placeholders are all empty are left out.")),
+        new("header", new BoolShape("false: the table's first row is not a header row (a label | value table, which may have one row); rows whose placeholders are all empty are left out.")),
+        new("rows", new TextShape("A field of type rows whose rows fill the table under its header row (a Meeting | Date timetable).", Example: "timetable")),
         new("lang", new TextShape("The language of the line, BCP 47, e.g. zh-HK, bn-BD, pl-PL, tr-TR, ur-PK.", Example: "ur-PK")),
         new("rtl", new BoolShape("true: the line reads right to left (Urdu, Arabic).")),
     ]);
@@ -330,20 +379,54 @@ internal static class Shapes
         new("minutes", new TextShape("What the minutes say under it.", Markdown: true)),
     ]);
 
-    private static readonly ListShape FrontLines = new("The lines of the front block, in order; a line whose placeholders are all empty is left out.",
+    public static readonly ListShape FrontLines = new("The lines, in order; a line whose placeholders are all empty is left out.",
         new OneOfShape("A line: text with placeholders, or a mapping with a role or a table.", [new TextShape("A line with placeholders.", Markdown: true), new RefShape("front-line")]), SingleAllowed: false);
+
+    public static readonly MapShape PageSize = new("page-size", "the page size", "A page size in millimetres.",
+    [
+        new("width", new NumberShape("Width in millimetres.", Minimum: 50, Maximum: 1000), Required: true),
+        new("height", new NumberShape("Height in millimetres.", Minimum: 50, Maximum: 1000), Required: true),
+    ]);
+
+    public static readonly MapShape FieldDefinition = new("field-definition", "a field", "A field the council's papers carry: its type, and whether a paper must give it.",
+    [
+        new("type", new TextShape("What the field holds. Default text.", Allowed: ["text", "lines", "date", "yes-no", "choice", "paragraphs", "rows"])),
+        new("required", new BoolShape("true: every paper of its kinds must give it.")),
+        new("values", new ListShape("The values a choice field can take.", new TextShape("A value.", Example: "Decision"))),
+        new("description", new TextShape("What the field is, shown in the writer's editor.")),
+        new("kinds", new ListShape("The kinds of paper that carry it; every kind when left out.", new TextShape("A kind of paper.", Example: "report"))),
+    ]);
+
+    public static readonly MapShape StyleBlock = new("style-block", "a block", "A standard block of the council's own, placed where 'order' names it.",
+    [
+        new("heading", new TextShape("A heading over the block.", Example: "Timetable")),
+        new("lines", new RefShape("lines", "The block's lines and tables, with placeholders."), Required: true),
+    ]);
+
+    public static readonly OneOfShape PatternOrPatterns = new("A numbering pattern, or a list of them, one per level.",
+        [new TextShape("A pattern such as a), (a), a., i., (i), 1., (1) or •.", Example: "a)"), new ListShape("One pattern per level, repeating.", new TextShape("A pattern.", Example: "a)"), SingleAllowed: false)]);
 
     public static readonly MapShape HouseStyle = new("house-style", "a house style", "A council's house style: numbering, standard sections, front block, fonts and page furniture.",
     [
         new("name", new TextShape("The style's name, used with --style and 'style:'.", Example: "york"), Required: true),
-        new("extends", new TextShape("A built-in style this one starts from; every key given here overrides it.", Allowed: ["york", "north-somerset", "sefton"])),
+        new("extends", new TextShape("The style this one starts from: a built-in style (york, north-somerset, sefton) or a style file beside this one (committees.yaml); every key given here overrides it.", Example: "york")),
         new("council", new TextShape("The council's name, for {council} in the front block.", Example: "City of York Council")),
-        new("numbering", new MapShape("numbering", "the numbering", "How paragraphs and sub-items are numbered.",
+        new("numbering", new MapShape("numbering", "the numbering", "How headings, paragraphs, sub-items, recommendations, minutes and agenda items are numbered.",
         [
-            new("scheme", new TextShape("continuous: 1..N through every heading (York); decimal: numbered headings with 1.1, 1.2 (North Somerset); none.", Allowed: ["continuous", "decimal", "none"])),
-            new("sub-items", new TextShape("How sub-items are numbered: a), (a), a., i., (i), 1., A.", Example: "a)")),
-            new("nested-items", new TextShape("How sub-items inside sub-items are numbered.", Example: "i.")),
-            new("recommendations", new TextShape("How recommendations are numbered.", Example: "i.")),
+            new("scheme", new TextShape("A preset of the settings below: continuous: 1..N through every heading (York); decimal: numbered headings with 1.1, 1.2 (North Somerset); none.", Allowed: ["continuous", "decimal", "none"])),
+            new("outline", new ListShape("The levels of the list headings and paragraphs share, e.g. ['1.', '1.1', '1.1.1'].", new TextShape("A pattern with one counter per level.", Example: "1.1."), SingleAllowed: false)),
+            new("headings", new ListShape("Whether headings of each level (top first) are numbered, e.g. [true, false].", new BoolShape("Whether headings of this level are numbered."), SingleAllowed: false)),
+            new("paragraphs", new ListShape("The outline levels (1 = top) at which paragraphs carry numbers: [1] numbers them 1, 2, 3; [2] numbers them 1.1 under numbered headings; [2, 3] also 2.1.1 under numbered sub-headings.",
+                new NumberShape("An outline level.", Integer: true, Minimum: 1, Maximum: 9), SingleAllowed: false)),
+            new("unnumbered", new ListShape("Standard sections, blocks and fields whose headings carry no number, e.g. [summary, recommendations].", new TextShape("A section key.", Example: "summary"), SingleAllowed: false)),
+            new("sub-items", new RefShape("patterns", "How sub-items are numbered, level by level: a), (a), a., i., (i), 1., A.")),
+            new("nested-items", new TextShape("How sub-items inside sub-items (and inside bullets) are numbered.", Example: "i.")),
+            new("bullets", new RefShape("patterns", "The bullet symbol, and how items inside bullets are numbered, level by level.")),
+            new("recommendations", new RefShape("patterns", "How recommendations are numbered, and their sub-items: i., or [1., a.]; • for bullets.")),
+            new("lettered-headings", new TextShape("How lettered headings are lettered.", Example: "a)")),
+            new("minutes", new TextShape("How minutes are numbered: %1 is the number, e.g. '%1.' or 'CAY %1'.", Example: "%1.")),
+            new("agenda", new TextShape("How agenda items are numbered.", Example: "1.")),
+            new("resolutions", new RefShape("patterns", "How a minute's resolutions are numbered when there are several: (i) or (1).")),
         ])),
         new("text", new MapShape("text", "the text settings", "Fonts, sizes, colours and spacing.",
         [
@@ -353,9 +436,12 @@ internal static class Shapes
             new("heading-colour", new TextShape("Heading colour as six hex digits.", Example: "1F4E79")),
             new("space-after", new NumberShape("Space after each paragraph in points.", Minimum: 0, Maximum: 72)),
             new("upper-case-headings", new BoolShape("true: standard and top-level headings in capitals.")),
+            new("indent", new NumberShape("One step of indent (a list level, a hanging number) in millimetres. Default 10.", Minimum: 0, Maximum: 50)),
         ])),
-        new("page", new MapShape("page", "the page settings", "Margins, header, footer and logo.",
+        new("page", new MapShape("page", "the page settings", "Page size, margins, header, footer and logo.",
         [
+            new("size", new OneOfShape("The page size: A4 (the default), A3, A5 or letter, or a width and height in millimetres.",
+                [new TextShape("A named size.", Allowed: ["A4", "A3", "A5", "letter"]), new RefShape("page-size")])),
             new("margins", new MapShape("margins", "the margins", "Page margins in millimetres.",
             [
                 new("top", new NumberShape("Top margin in millimetres.", Minimum: 0, Maximum: 100)),
@@ -373,12 +459,17 @@ internal static class Shapes
                 new("height", new NumberShape("Height in millimetres.", Minimum: 1, Maximum: 200)),
             ])),
         ])),
+        new("fields", new MapShape("fields", "the fields", "Fields the council's papers carry, by name: a paper gives them under 'fields:', and front blocks and blocks print them as {name}.", [],
+            FreeKeys: new RefShape("field-definition"))),
         new("front-blocks", new MapShape("front-blocks", "the front blocks", "The front block of each kind of paper.",
-            PaperKinds.Keys.Order(StringComparer.Ordinal).Select(k => new KeyShape(k, FrontLines with { Description = $"The front block of a {k}." })).ToArray())),
+            PaperKinds.Select(k => k.Name).Order(StringComparer.Ordinal).Select(k => new KeyShape(k, new RefShape("lines", $"The front block of a {k}."))).ToArray())),
         new("end-blocks", new MapShape("end-blocks", "the end blocks", "Lines after the content of each kind of paper (signature, contact block, languages).",
-            PaperKinds.Keys.Order(StringComparer.Ordinal).Select(k => new KeyShape(k, FrontLines with { Description = $"The end block of a {k}." })).ToArray())),
-        new("minute-numbers", new TextShape("How minutes are numbered: %1 is the number, e.g. '%1.' or 'CAY %1'.", Example: "%1.")),
+            PaperKinds.Select(k => k.Name).Order(StringComparer.Ordinal).Select(k => new KeyShape(k, new RefShape("lines", $"The end block of a {k}."))).ToArray())),
+        new("blocks", new MapShape("blocks", "the blocks", "The council's own standard blocks (Purpose of Report, Timetable), by the key 'order' places them with.", [],
+            FreeKeys: new RefShape("style-block"))),
         new("time-format", new TextShape("How times are printed, e.g. 'h.mm tt' for 5.30 pm, 'HH:mm' for 17:30.", Example: "h.mm tt")),
+        new("am-pm", new ListShape("What 'tt' prints before noon and after, e.g. [a.m., p.m.].", new TextShape("A designator.", Example: "a.m."), SingleAllowed: false)),
+        new("date-format", new TextShape("How a date placeholder without a format is printed; Do is the day with its ending (22nd).", Example: "d MMMM yyyy")),
         new("standard-items", new MapShape("standard-items", "the standard items", "The usual wording of standard items by key.",
             StandardItem.Allowed!.Select(k => new KeyShape(k, new RefShape("standard-item"))).ToArray())),
         new("members", new MapShape("member-listing", "the member listing", "How lists of members are written.",
@@ -390,15 +481,15 @@ internal static class Shapes
             new("alphabetical", new BoolShape("true: names in alphabetical order (York); false: chair, vice-chair, then as written.")),
             new("last-separator", new TextShape("The word before the last name: and, or , for none.", Example: "and")),
         ])),
-        new("exempt-wording", new TextShape("What an exempt agenda item says; {paragraph} is its Schedule 12A paragraph.")),
-        new("order", new ListShape("The standard sections in order; 'body' stands for the body sections.", new TextShape("A section.",
-            Allowed: ["summary", "policy", "body", "council-plan", "consultation", "implications", "implications.financial", "implications.human-resources",
-                "implications.equalities", "implications.legal", "implications.crime-and-disorder", "implications.information-technology",
-                "implications.property", "implications.climate-change", "implications.corporate", "implications.other", "risk-management",
-                "options-considered", "recommendations", "contact", "wards", "further-information", "background-papers", "annexes", "abbreviations"]), SingleAllowed: false)),
+        new("order", new ListShape("The parts of a report in order: standard sections, 'body' for the body sections (and body.NAME for a further body slot), the council's blocks and paragraphs fields.",
+            new TextShape("A section, block or field.", Example: "summary"), SingleAllowed: false)),
         new("body-heading", new TextShape("A heading over all the body sections, e.g. Details.")),
-        new("headings", new MapShape("headings", "the headings", "The heading of each standard section and label, by its key.", [],
+        new("headings", new MapShape("headings", "the headings", "The heading of each standard section, label and kind of implication, by its key.", [],
             FreeKeys: new TextShape("The heading or label."))),
+        new("words", new MapShape("words", "the words", "Every phrase the papers print that is not a heading, by key, with placeholders: none, report-of, pages, page, blank-page, exempt, recommendations-intro …", [],
+            FreeKeys: new TextShape("The wording, with placeholders.", Markdown: true))),
+        new("implication-kinds", new ListShape("Kinds of implication the council adds to the library's (financial, legal …); give each a heading under 'headings'.", new TextShape("A kind.", Example: "procurement"), SingleAllowed: false)),
+        new("implications", new TextShape("How grouped implications are laid out: paragraphs, or a table of Issue | Implications | Sign-off.", Allowed: ["paragraphs", "table"])),
         new("contact", new TextShape("How contact details are laid out.", Allowed: ["table", "list"])),
         new("annex-word", new TextShape("What annexes are called.", Example: "Annex")),
         new("table-captions", new TextShape("Where table captions go.", Allowed: ["above", "below"])),
@@ -424,6 +515,11 @@ internal static class Shapes
         ["recommendation"] = Recommendation,
         ["recommendations"] = Recommendations,
         ["implications"] = Implications,
+        ["implication"] = Implication,
+        ["implication-entry"] = ImplicationEntry,
+        ["paper-fields"] = PaperFields,
+        ["lines"] = FrontLines,
+        ["patterns"] = PatternOrPatterns,
         ["annex"] = Annex,
         ["column"] = Column,
         ["group-row"] = GroupRow,
@@ -436,6 +532,9 @@ internal static class Shapes
         ["kpi-table"] = KpiTable,
         ["kpi-table-entry"] = KpiTableEntry,
         ["front-line"] = FrontLine,
+        ["page-size"] = PageSize,
+        ["field-definition"] = FieldDefinition,
+        ["style-block"] = StyleBlock,
         ["pack-paper"] = PackPaper,
         ["pack-item"] = PackItem,
         ["pack"] = Pack,
@@ -450,6 +549,7 @@ internal static class Shapes
         ["house-style"] = HouseStyle,
         ["report"] = Report,
         ["cabinet-member-update"] = CabinetMemberUpdate,
+        ["document"] = Document,
     };
 
 

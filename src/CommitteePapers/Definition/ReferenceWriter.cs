@@ -60,7 +60,7 @@ internal static class ReferenceWriter
 
     private static string Describe(Shape shape) => shape switch
     {
-        RefShape r => Shapes.Named[r.Name].Description,
+        RefShape r => r.Description.Length > 0 ? r.Description : Shapes.Named[r.Name].Description,
         _ => shape.Description,
     };
 

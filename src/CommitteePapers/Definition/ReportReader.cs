@@ -7,19 +7,9 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 {
     private readonly TableReader tables = new(diagnostics);
 
-    internal static readonly IReadOnlyList<(string Key, ImplicationKind Kind)> ImplicationKeys =
-    [
-        ("financial", ImplicationKind.Financial),
-        ("human-resources", ImplicationKind.HumanResources),
-        ("equalities", ImplicationKind.Equalities),
-        ("legal", ImplicationKind.Legal),
-        ("crime-and-disorder", ImplicationKind.CrimeAndDisorder),
-        ("information-technology", ImplicationKind.InformationTechnology),
-        ("property", ImplicationKind.Property),
-        ("climate-change", ImplicationKind.ClimateChange),
-        ("corporate", ImplicationKind.Corporate),
-        ("other", ImplicationKind.Other),
-    ];
+    /// <summary>The kinds of implication every house style knows; a style may add its own.</summary>
+    internal static readonly IReadOnlyList<string> ImplicationKeys =
+        ["financial", "human-resources", "equalities", "legal", "crime-and-disorder", "information-technology", "property", "climate-change", "corporate", "other"];
 
     public Report? Read(YMapping map)
     {
@@ -52,13 +42,78 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             Contact = m.Node("contact") is { } c ? ReadContact(c) : null,
             Wards = m.List("wards", n => MappingReader.TextOf(n, "wards", diagnostics)),
             BackgroundPapers = m.Node("background-papers") is { } bp
-                ? MappingReader.ListOf(bp, n => MappingReader.TextOf(n, "background-papers", diagnostics))
+                ? MappingReader.ListOf(bp, n => MappingReader.RichOf(n, "background-papers", diagnostics))
                 : (m.KeyAt("background-papers") != m.At ? [] : null),
             Annexes = m.List("annexes", ReadAnnex),
-            Abbreviations = ReadPairs(m, "abbreviations", (k, v, at) => new Abbreviation(k, v) { At = at }),
-            Footnotes = ReadPairs(m, "footnotes", (k, v, at) => new Footnote(k, v) { At = at }),
+            Abbreviations = ReadPairs(m, "abbreviations", (k, v, at) => MappingReader.TextOf(v, k.Value, diagnostics) is { } text ? new Abbreviation(k.Value, text) { At = at } : null),
+            Footnotes = Footnotes(m),
+            Fields = CouncilFields(m),
         };
         return report;
+    }
+
+    public Document ReadDocument(YMapping map)
+    {
+        var m = MappingReader.For(map, diagnostics, Shapes.Document)!;
+        return new Document
+        {
+            At = m.At,
+            Style = m.Text("style"),
+            StyleAt = m.Node("style")?.At ?? m.At,
+            Title = m.RequiredRich("title"),
+            Subtitle = m.Rich("subtitle"),
+            Meeting = m.Text("meeting"),
+            Date = m.Date("date"),
+            ReportOf = m.Text("report-of"),
+            Paragraphs = Paragraphs(m, "paragraphs"),
+            Sections = m.List("sections", ReadSection),
+            Footnotes = Footnotes(m),
+            Fields = CouncilFields(m),
+        };
+    }
+
+    /// <summary>
+    /// The council's own fields, read for what they are — a text, a list of texts, rows of cells, or paragraphs —
+    /// and checked against the house style's declarations when the paper is laid out.
+    /// </summary>
+    internal IReadOnlyList<PaperField> CouncilFields(MappingReader m)
+    {
+        if (m.Node("fields") is not { } node) return [];
+        if (node is not YMapping map)
+        {
+            diagnostics.Error(DiagnosticCode.WrongType, node.At, "'fields' must be a mapping of the house style's field names to their values, such as 'classification: Public'.");
+            return [];
+        }
+
+        var result = new List<PaperField>();
+        foreach (var (key, value) in map.Entries)
+        {
+            if (value is YScalar { IsNull: true }) continue;
+            var field = new PaperField(key.Value) { At = key.At };
+            switch (value)
+            {
+                case YScalar s:
+                    field = field with { Text = MappingReader.RichOf(s, key.Value, diagnostics), Blocks = [new Paragraph(MappingReader.RichOf(s, key.Value, diagnostics)!) { At = s.At }] };
+                    break;
+                case YSequence seq when seq.Items.TrueForAll(i => i is YSequence):
+                    field = field with { Rows = seq.Items.Cast<YSequence>().Select(r => (IReadOnlyList<RichText>)r.Items.Select(c => MappingReader.RichOf(c, key.Value, diagnostics) ?? RichText.Empty).ToList()).ToList() };
+                    break;
+                case YSequence seq when seq.Items.TrueForAll(i => i is YScalar):
+                    var items = seq.Items.Select(i => MappingReader.RichOf(i, key.Value, diagnostics)).OfType<RichText>().ToList();
+                    field = field with { Items = items, Blocks = MappingReader.ListOf(seq, ReadParagraph) };
+                    break;
+                case YSequence seq:
+                    field = field with { Blocks = MappingReader.ListOf(seq, ReadParagraph) };
+                    break;
+                default:
+                    diagnostics.Error(DiagnosticCode.WrongType, value.At, $"The field '{key.Value}' must be a text, a list, or rows; not a mapping.");
+                    continue;
+            }
+
+            result.Add(field);
+        }
+
+        return result;
     }
 
     public CabinetMemberUpdate ReadUpdate(YMapping map)
@@ -74,7 +129,8 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             Date = m.Date("date", required: true) ?? default,
             Title = m.Text("title"),
             Sections = m.List("sections", ReadSection, required: true),
-            Footnotes = ReadPairs(m, "footnotes", (k, v, at) => new Footnote(k, v) { At = at }),
+            Footnotes = Footnotes(m),
+            Fields = CouncilFields(m),
         };
     }
 
@@ -91,16 +147,19 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
     internal IReadOnlyList<Block> Blocks(MappingReader m, string key) => Paragraphs(m, key);
 
-    internal IReadOnlyList<Footnote> Footnotes(MappingReader m) => ReadPairs(m, "footnotes", (k, v, at) => new Footnote(k, v) { At = at });
+    internal IReadOnlyList<Footnote> Footnotes(MappingReader m) =>
+        ReadPairs(m, "footnotes", (k, v, at) => MappingReader.RichOf(v, k.Value, diagnostics) is { } text ? new Footnote(k.Value, text) { At = at } : null);
 
     private Section? ReadSection(YNode node)
     {
         var m = MappingReader.For(node, diagnostics, Shapes.Section);
         if (m is null) return null;
-        return new Section(m.RequiredText("heading"))
+        return new Section(m.RequiredRich("heading"))
         {
             At = m.At,
             Id = m.Text("id"),
+            Numbered = m.Bool("numbered"),
+            Slot = m.Text("slot"),
             Lettered = m.Bool("lettered") ?? false,
             Paragraphs = Paragraphs(m, "paragraphs"),
             Sections = m.List("sections", ReadSection),
@@ -113,7 +172,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         {
             if (s.IsNull) return null;
             if (string.IsNullOrWhiteSpace(s.Value)) diagnostics.Error(DiagnosticCode.EmptyText, s.At, "This paragraph is empty; write its text, or remove the line.");
-            return new Paragraph(s.Value) { At = s.At };
+            return new Paragraph(MappingReader.RichOf(s, "paragraphs", diagnostics)!) { At = s.At };
         }
 
         if (tables.TryRead(node) is { } table) return table;
@@ -128,7 +187,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
         var m = MappingReader.For(node, diagnostics, Shapes.Paragraph);
         if (m is null) return null;
-        return new Paragraph(m.RequiredText("text"))
+        return new Paragraph(m.RequiredRich("text"))
         {
             At = m.Node("text")?.At ?? m.At,
             Id = m.Text("id"),
@@ -143,12 +202,12 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
     {
         if (node is YScalar s)
         {
-            return s.IsNull ? null : new ListItem(s.Value) { At = s.At };
+            return s.IsNull ? null : new ListItem(MappingReader.RichOf(s, "items", diagnostics)!) { At = s.At };
         }
 
         var m = MappingReader.For(node, diagnostics, Shapes.Item);
         if (m is null) return null;
-        return new ListItem(m.RequiredText("text"))
+        return new ListItem(m.RequiredRich("text"))
         {
             At = m.Node("text")?.At ?? m.At,
             Id = m.Text("id"),
@@ -160,7 +219,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
     private Block? ReadBlock(YNode node)
     {
         if (tables.TryRead(node) is { } table) return table;
-        var text = MappingReader.TextOf(node, "more", diagnostics);
+        var text = MappingReader.RichOf(node, "more", diagnostics);
         return text is null ? null : new TextBlock(text) { At = node.At };
     }
 
@@ -175,9 +234,16 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         var items = new List<Implication>();
         foreach (var (key, value) in ((YMapping)node).Entries)
         {
-            var kind = ImplicationKeys.FirstOrDefault(k => k.Key == key.Value);
-            if (kind.Key is null || value is YScalar { IsNull: true }) continue;
-            items.Add(new Implication(kind.Kind, MappingReader.ListOf(value, ReadParagraph)) { At = key.At });
+            if (value is YScalar { IsNull: true }) continue;
+            if (value is YMapping entry && entry.Entries.Exists(e => e.Key.Value is "paragraphs" or "sign-off"))
+            {
+                // The long form: the paragraphs and who signed them off (a cross-cutting issues table prints both).
+                var im = MappingReader.For(entry, diagnostics, Shapes.Implication)!;
+                items.Add(new Implication(key.Value, im.List("paragraphs", ReadParagraph)) { At = key.At, SignOff = im.Text("sign-off") });
+                continue;
+            }
+
+            items.Add(new Implication(key.Value, MappingReader.ListOf(value, ReadParagraph)) { At = key.At });
         }
 
         return new Implications { At = m.At, Items = items };
@@ -190,18 +256,18 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         return new Recommendations
         {
             At = m.At,
-            Intro = m.Text("intro"),
+            Intro = m.Rich("intro"),
             Items = m.List("items", ReadRecommendation, required: true),
-            Reason = m.Text("reason"),
+            Reason = m.Rich("reason"),
         };
     }
 
     private Recommendation? ReadRecommendation(YNode node)
     {
-        if (node is YScalar s) return s.IsNull ? null : new Recommendation(s.Value) { At = s.At };
+        if (node is YScalar s) return s.IsNull ? null : new Recommendation(MappingReader.RichOf(s, "items", diagnostics)!) { At = s.At };
         var m = MappingReader.For(node, diagnostics, Shapes.Recommendation);
         if (m is null) return null;
-        return new Recommendation(m.RequiredText("text")) { At = m.Node("text")?.At ?? m.At, Id = m.Text("id") };
+        return new Recommendation(m.RequiredRich("text")) { At = m.Node("text")?.At ?? m.At, Id = m.Text("id"), Items = m.List("items", ReadItem) };
     }
 
     private ContactDetails? ReadContact(YNode node)
@@ -235,10 +301,11 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
     {
         var m = MappingReader.For(node, diagnostics, Shapes.Annex);
         if (m is null) return null;
-        return new Annex(m.RequiredText("title")) { At = m.At, Id = m.Text("id"), File = m.Text("file") };
+        return new Annex(m.RequiredRich("title")) { At = m.At, Id = m.Text("id"), File = m.Text("file") };
     }
 
-    private IReadOnlyList<T> ReadPairs<T>(MappingReader m, string key, Func<string, string, SourcePosition, T> make)
+    private IReadOnlyList<T> ReadPairs<T>(MappingReader m, string key, Func<YScalar, YNode, SourcePosition, T?> make)
+        where T : class
     {
         var node = m.Node(key);
         if (node is null) return [];
@@ -251,7 +318,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         var result = new List<T>();
         foreach (var (k, v) in map.Entries)
         {
-            if (MappingReader.TextOf(v, k.Value, diagnostics) is { } text) result.Add(make(k.Value, text, k.At));
+            if (make(k, v, k.At) is { } made) result.Add(made);
         }
 
         return result;

@@ -15,7 +15,7 @@ internal static class SchemaWriter
 
     public static string PaperSchema() => Schema(PaperSchemaFile, "Council committee paper",
         "A council committee paper for CommitteePapers: the 'paper' key says which kind.",
-        new JsonArray(Shapes.PaperKinds.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode)Ref(k)).ToArray()));
+        new JsonArray(Shapes.PaperKinds.Select(k => k.Name).Order(StringComparer.Ordinal).Select(k => (JsonNode)Ref(k)).ToArray()));
 
     public const string PackSchemaFile = "agenda-pack.schema.json";
 
@@ -145,7 +145,7 @@ internal static class SchemaWriter
                     if (key.Value is RefShape r)
                     {
                         // draft-07 ignores siblings of $ref: wrap it so the description shows in editors.
-                        value = Described(Shapes.Named[r.Name].Description);
+                        value = Described(r.Description.Length > 0 ? r.Description : Shapes.Named[r.Name].Description);
                         value["allOf"] = new JsonArray(Ref(r.Name));
                     }
 

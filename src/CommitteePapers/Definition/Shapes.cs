@@ -31,7 +31,7 @@ internal sealed record OneOfShape(string Description, IReadOnlyList<Shape> Optio
 internal sealed record AnyScalarShape(string Description) : Shape(Description);
 
 /// <summary>A reference to a named shape defined in <see cref="Shapes.Named"/> (for recursion: sections in sections).</summary>
-internal sealed record RefShape(string Name) : Shape(string.Empty);
+internal sealed record RefShape(string Name, string Over = "") : Shape(Over);
 
 /// <summary>A key of a mapping.</summary>
 internal sealed record KeyShape(string Key, Shape Value, bool Required = false);
@@ -42,3 +42,6 @@ internal sealed record MapShape(string Name, string What, string Description, IR
 {
     public IReadOnlyList<string> KeyNames { get; } = Keys.Select(k => k.Key).ToArray();
 }
+
+/// <summary>A kind of paper: the value of its 'paper:' key, its shape, and the reader that makes its model.</summary>
+internal sealed record PaperKind(string Name, MapShape Shape, Func<YMapping, Diagnostics.DiagnosticBag, Paper?> Read);

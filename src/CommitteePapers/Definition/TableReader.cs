@@ -55,14 +55,14 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
         {
             At = m.At,
             Id = m.Text("id"),
-            Caption = m.Text("caption"),
+            Caption = m.Rich("caption"),
             Landscape = m.Bool("landscape") ?? false,
         };
     }
 
     private TableColumn? ReadColumn(YNode node)
     {
-        if (node is YScalar s) return s.IsNull ? null : new TableColumn(s.Value) { At = s.At };
+        if (node is YScalar s) return s.IsNull ? null : new TableColumn(MappingReader.RichOf(s, "columns", diagnostics)!) { At = s.At };
         var m = MappingReader.For(node, diagnostics, Shapes.Column);
         if (m is null) return null;
         var type = m.Text("type") switch
@@ -83,7 +83,7 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
         }
 
         // A column heading may be blank (the first column of many council tables has none).
-        return new TableColumn(m.Text("heading", required: true) ?? string.Empty)
+        return new TableColumn(m.Rich("heading", required: true) ?? RichText.Empty)
         {
             At = m.At,
             Type = type,
@@ -100,7 +100,8 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
             {
                 case "group":
                     var g = MappingReader.For(node, diagnostics, Shapes.GroupRow)!;
-                    return new TableRow(RowKind.Group, [new TableCell { Text = g.RequiredText("group"), At = g.At }]) { At = g.At };
+                    var group = g.RequiredRich("group");
+                    return new TableRow(RowKind.Group, [new TableCell { Text = group.Source, Content = group, At = g.At }]) { At = g.At };
                 case "subtotal":
                     var st = MappingReader.For(node, diagnostics, Shapes.SubtotalRow)!;
                     return st.Node("subtotal") is { } sc ? Cells(RowKind.Subtotal, sc, columns) : null;
@@ -151,16 +152,16 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
             case ColumnType.Number or ColumnType.Money or ColumnType.Percent:
                 if (ParseNumber(s.Value) is { } number) return new TableCell { Number = number, At = s.At };
                 diagnostics.Error(DiagnosticCode.BadCell, s.At,
-                    $"'{Shorten(s.Value)}' is not a number, but the column '{column.Heading}' holds {column.Type.ToString().ToLowerInvariant()}; write a number such as 1234.5 or -85, or ~ for an empty cell.");
+                    $"'{Shorten(s.Value)}' is not a number, but the column '{column.Heading.PlainText}' holds {column.Type.ToString().ToLowerInvariant()}; write a number such as 1234.5 or -85, or ~ for an empty cell.");
                 return new TableCell { At = s.At };
             case ColumnType.Date:
-                return new TableCell { Date = MappingReader.DateOf(s, column.Heading, diagnostics), At = s.At };
+                return new TableCell { Date = MappingReader.DateOf(s, column.Heading.PlainText, diagnostics), At = s.At };
             case ColumnType.Rag:
-                return new TableCell { Text = Word(s, RagWords, column.Heading, allowInitial: true), At = s.At };
+                return new TableCell { Text = Word(s, RagWords, column.Heading.PlainText, allowInitial: true), At = s.At };
             case ColumnType.DirectionOfTravel:
-                return new TableCell { Text = Word(s, DirectionWords, column.Heading, allowInitial: false), At = s.At };
+                return new TableCell { Text = Word(s, DirectionWords, column.Heading.PlainText, allowInitial: false), At = s.At };
             default:
-                return new TableCell { Text = s.Value, At = s.At };
+                return new TableCell { Text = s.Value, Content = MappingReader.RichOf(s, "rows", diagnostics), At = s.At };
         }
     }
 
@@ -201,7 +202,7 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
         {
             At = m.At,
             Id = m.Text("id"),
-            Caption = m.Text("caption"),
+            Caption = m.Rich("caption"),
             Tolerance = Number(m, "tolerance"),
             Comparators = comparators,
         };
@@ -211,7 +212,7 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
     {
         var m = MappingReader.For(node, diagnostics, Shapes.IndicatorGroup);
         if (m is null) return null;
-        return new IndicatorGroup(m.RequiredText("area"), m.List("indicators", n => ReadIndicator(n, periods), required: true)) { At = m.At };
+        return new IndicatorGroup(m.RequiredRich("area"), m.List("indicators", n => ReadIndicator(n, periods), required: true)) { At = m.At };
     }
 
     private Indicator? ReadIndicator(YNode node, int periods)
@@ -259,7 +260,7 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
             "rate" => IndicatorType.Rate,
             var other => BadEnum(m.Node("type")!, other, "type", ["number", "percent", "rate"], IndicatorType.Number),
         };
-        return new Indicator(m.RequiredText("name"), values)
+        return new Indicator(m.RequiredRich("name"), values)
         {
             At = m.At,
             Type = type,

@@ -29,7 +29,7 @@ public enum ColumnType
 
 /// <summary>A column of a table.</summary>
 /// <param name="Heading">The column heading.</param>
-public sealed record TableColumn(string Heading)
+public sealed record TableColumn(RichText Heading)
 {
     /// <summary>What the column holds.</summary>
     public ColumnType Type { get; init; } = ColumnType.Text;
@@ -63,8 +63,11 @@ public enum RowKind
 /// <summary>A cell: text, a number or a date, by its column's type; all null for an empty (or computed) cell.</summary>
 public sealed record TableCell
 {
-    /// <summary>Text of a text, RAG or direction-of-travel cell.</summary>
+    /// <summary>Text of a text, RAG or direction-of-travel cell, as written.</summary>
     public string? Text { get; init; }
+
+    /// <summary>The parsed text of a text cell or a group row (inline Markdown).</summary>
+    public RichText? Content { get; init; }
 
     /// <summary>The value of a number, money or percent cell.</summary>
     public decimal? Number { get; init; }
@@ -97,7 +100,7 @@ public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<Tab
     public string? Id { get; init; }
 
     /// <summary>The caption, without "Table N".</summary>
-    public string? Caption { get; init; }
+    public RichText? Caption { get; init; }
 
     /// <summary>Whether the table needs a landscape page.</summary>
     public bool Landscape { get; init; }
@@ -129,7 +132,7 @@ public enum Polarity
 /// <summary>A key performance indicator: values per period, target, polarity; RAG and direction are derived.</summary>
 /// <param name="Name">What the indicator measures.</param>
 /// <param name="Values">One value per period, oldest first; null where there is none.</param>
-public sealed record Indicator(string Name, IReadOnlyList<decimal?> Values)
+public sealed record Indicator(RichText Name, IReadOnlyList<decimal?> Values)
 {
     /// <summary>Number, percentage or rate.</summary>
     public IndicatorType Type { get; init; } = IndicatorType.Number;
@@ -162,7 +165,7 @@ public sealed record Indicator(string Name, IReadOnlyList<decimal?> Values)
 /// <summary>The indicators of one area.</summary>
 /// <param name="Area">The area, printed as a group row.</param>
 /// <param name="Indicators">The indicators.</param>
-public sealed record IndicatorGroup(string Area, IReadOnlyList<Indicator> Indicators)
+public sealed record IndicatorGroup(RichText Area, IReadOnlyList<Indicator> Indicators)
 {
     /// <summary>Where the group is in the source.</summary>
     public SourcePosition At { get; init; }
@@ -177,7 +180,7 @@ public sealed record KpiTable(IReadOnlyList<string> Periods, IReadOnlyList<Indic
     public string? Id { get; init; }
 
     /// <summary>The caption, without "Table N".</summary>
-    public string? Caption { get; init; }
+    public RichText? Caption { get; init; }
 
     /// <summary>AMBER within this percentage of the target; the house style's when null.</summary>
     public decimal? Tolerance { get; init; }

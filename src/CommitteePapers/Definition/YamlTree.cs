@@ -38,6 +38,9 @@ internal sealed class YScalar(SourcePosition at, string value, bool isPlain) : Y
 {
     public string Value { get; } = value;
 
+    /// <summary>Where each character of the value is in the file, for diagnostics inside text.</summary>
+    public ISourceMap Map { get; init; } = new LinearSourceMap(at, value);
+
     /// <summary>A plain scalar (not quoted, not a block) can mean null: <c>~</c>, <c>null</c> or nothing.</summary>
     public bool IsNull => isPlain && (Value.Length == 0 || Value is "~" or "null" or "Null" or "NULL");
 
@@ -84,7 +87,10 @@ internal static class YamlTree
                             "A paper is one YAML document; remove the second '---' and what follows it, or put it in its own file.");
                         return root;
                     case Scalar s:
-                        complete = new YScalar(At(file, s.Start), s.Value, s.Style == ScalarStyle.Plain);
+                        complete = new YScalar(At(file, s.Start), s.Value, s.Style == ScalarStyle.Plain)
+                        {
+                            Map = new ScalarSourceMap(file, text, s.Start, s.Style, s.Value),
+                        };
                         Register(anchors, s.Anchor, complete);
                         break;
                     case SequenceStart ss:

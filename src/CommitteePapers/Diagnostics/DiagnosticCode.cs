@@ -49,6 +49,8 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode ExemptWithoutParagraph = new("CP0044", "An exempt paper without its Schedule 12A paragraph (1 to 7)");
     public static readonly DiagnosticCode KeyDecisionWithoutForwardPlan = new("CP0045", "A key decision without a forward plan reference");
     public static readonly DiagnosticCode EmptyImplications = new("CP0046", "An implications heading with nothing under it");
+    public static readonly DiagnosticCode SuspiciousLink = new("CP0060", "A web link that no reader of a published paper could follow (malformed, local or private)");
+    public static readonly DiagnosticCode UnknownField = new("CP0061", "A field the house style does not declare");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -59,6 +61,6 @@ internal sealed record DiagnosticCode(string Id, string Title)
         TargetWithoutPolarity, PathOutsideFolder, FileNotFound, BadFile, StyleLeavesOut, SeriesMismatch, SeriesBackwards, PaperFailed,
         PublishedLate, PdfFailed, PagesMoved, UnsupportedPaper, Placeholder,
         RecommendationWithoutReason, UndefinedAbbreviation, UnusedAbbreviation, ExemptWithoutParagraph,
-        KeyDecisionWithoutForwardPlan, EmptyImplications,
+        KeyDecisionWithoutForwardPlan, EmptyImplications, SuspiciousLink, UnknownField,
     ];
 }

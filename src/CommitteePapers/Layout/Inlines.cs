@@ -1,25 +1,25 @@
 namespace CommitteePapers.Layout;
 
-/// <summary>A piece of laid-out text inside a paragraph.</summary>
-internal abstract record Inline;
+/// <summary>A piece of laid-out text inside a paragraph: every reference resolved, every placeholder filled.</summary>
+internal abstract record LInline;
 
 /// <summary>Plain text with emphasis.</summary>
-internal sealed record TextRun(string Text, bool Bold = false, bool Italic = false) : Inline;
+internal sealed record LText(string Text, bool Bold = false, bool Italic = false) : LInline;
 
 /// <summary>A line break inside a paragraph.</summary>
-internal sealed record LineBreak : Inline;
+internal sealed record LBreak : LInline;
 
 /// <summary>A tab.</summary>
-internal sealed record TabRun : Inline;
+internal sealed record LTab : LInline;
 
 /// <summary>A link to a web address or an email address.</summary>
-internal sealed record Hyperlink(string Url, IReadOnlyList<Inline> Content) : Inline;
+internal sealed record LLink(string Url, IReadOnlyList<LInline> Content) : LInline;
 
 /// <summary>A reference to a footnote; Word numbers it.</summary>
-internal sealed record FootnoteMark(int Id) : Inline;
+internal sealed record LNoteMark(int Id) : LInline;
 
 /// <summary>A Word field (REF, PAGE, SEQ …) with its result already computed, so it is right before any update.</summary>
-internal sealed record Field(string Instruction, IReadOnlyList<Inline> Result) : Inline;
+internal sealed record LField(string Instruction, IReadOnlyList<LInline> Result) : LInline;
 
 /// <summary>Content wrapped in a bookmark, the target of REF fields.</summary>
-internal sealed record Bookmarked(string Name, IReadOnlyList<Inline> Content) : Inline;
+internal sealed record LBookmark(string Name, IReadOnlyList<LInline> Content) : LInline;

@@ -29,52 +29,11 @@ internal enum Align
     Centre,
 }
 
-/// <summary>The kinds of Word list the layout asks for; each is one abstract numbering definition.</summary>
-internal enum ListKind
-{
-    /// <summary>The body paragraph numbers.</summary>
-    Paragraphs,
-
-    /// <summary>Sub-items of a paragraph: a), b) with nested i., ii.</summary>
-    SubItems,
-
-    /// <summary>Bullets, with nested sub-items.</summary>
-    Bullets,
-
-    /// <summary>Recommendation items: i., ii.</summary>
-    Recommendations,
-
-    /// <summary>Lettered headings: a), b).</summary>
-    HeadingLetters,
-
-    /// <summary>Decimal section numbers: 1. headings, 1.1 paragraphs and sub-headings.</summary>
-    Decimal,
-
-    /// <summary>Minute numbers, continuing through a committee's series: 28., 29. or CAY 12.</summary>
-    Minutes,
-
-    /// <summary>Agenda item numbers.</summary>
-    Agenda,
-
-    /// <summary>Resolutions (i), (ii).</summary>
-    Resolutions,
-}
-
-/// <summary>One Word list instance (<c>w:num</c>); <see cref="Restart"/> adds a start override so it counts from <see cref="Start"/>.</summary>
-internal sealed record ListInstance(int NumId, ListKind Kind, bool Restart)
-{
-    /// <summary>The first number of the list.</summary>
-    public int Start { get; init; } = 1;
-}
-
-/// <summary>A paragraph's place in a list: which instance and which level.</summary>
-internal sealed record ListRef(int NumId, int Level);
-
 /// <summary>A block of the laid-out document.</summary>
 internal abstract record LBlock;
 
 /// <summary>A laid-out paragraph: its style, list membership, the number it will show, and its content.</summary>
-internal sealed record LParagraph(ParaStyle Style, IReadOnlyList<Inline> Content) : LBlock
+internal sealed record LParagraph(ParaStyle Style, IReadOnlyList<LInline> Content) : LBlock
 {
     /// <summary>The list this paragraph belongs to, if numbered or bulleted.</summary>
     public ListRef? List { get; init; }
@@ -85,8 +44,11 @@ internal sealed record LParagraph(ParaStyle Style, IReadOnlyList<Inline> Content
     /// <summary>A bookmark around the whole paragraph, the target of cross-references.</summary>
     public string? Bookmark { get; init; }
 
-    /// <summary>How far a list item or continuation is indented, in list levels.</summary>
+    /// <summary>How far a list item or continuation is indented, in list levels (for outlines).</summary>
     public int Depth { get; init; }
+
+    /// <summary>The paragraph's own indent, when not its style's: where the text starts and how far a number hangs, in twips.</summary>
+    public (int Left, int Hanging)? Indent { get; init; }
 
     /// <summary>Keep with the next paragraph (headings, table captions).</summary>
     public bool KeepWithNext { get; init; }
@@ -144,21 +106,36 @@ internal sealed record LCell(IReadOnlyList<LParagraph> Paragraphs)
 }
 
 /// <summary>A footnote's text.</summary>
-internal sealed record LFootnote(int Id, IReadOnlyList<Inline> Content);
+internal sealed record LFootnote(int Id, IReadOnlyList<LInline> Content);
 
 /// <summary>Document properties.</summary>
 internal sealed record DocumentInfo(string Title, string Creator, string Subject, string Language);
+
+/// <summary>The page: size and margins in twips, decided from the house style.</summary>
+internal sealed record PageGeometry(int Width, int Height, int Top, int Right, int Bottom, int Left)
+{
+    /// <summary>The width text can take between the margins, in twips.</summary>
+    public int TextWidth => Width - Left - Right;
+}
 
 /// <summary>The output of layout: everything a writer needs, every number decided.</summary>
 internal sealed record LaidOutPaper(
     DocumentInfo Info,
     IReadOnlyList<LBlock> Body,
     IReadOnlyList<LFootnote> Footnotes,
-    IReadOnlyList<ListInstance> Lists)
+    IReadOnlyList<ListDefinition> Lists,
+    IReadOnlyList<ListInstance> Instances,
+    PageGeometry Page)
 {
     /// <summary>Whether the last section of the document is landscape.</summary>
     public bool EndsLandscape { get; init; }
 
     /// <summary>The page number the last section restarts at, if it does.</summary>
     public int? LastSectionStartPage { get; init; }
+
+    /// <summary>What the footer shows ("Page 3 of 12" with its fields), or nothing.</summary>
+    public IReadOnlyList<LInline> Footer { get; init; } = [];
+
+    /// <summary>The page header's text, if any.</summary>
+    public string? Header { get; init; }
 }

@@ -20,9 +20,10 @@ internal sealed record SuppliedPart(string Title, int Pages, string StartBookmar
 /// </summary>
 internal static class PackLayout
 {
-    public static LaidOutPaper Combine(DocumentInfo info, IReadOnlyList<PackPart> parts, int? firstNumberedPart)
+    public static LaidOutPaper Combine(DocumentInfo info, PageGeometry geometry, IReadOnlyList<LInline> footer, IReadOnlyList<PackPart> parts, int? firstNumberedPart)
     {
         var body = new List<LBlock>();
+        var definitions = new List<ListDefinition>();
         var lists = new List<ListInstance>();
         var footnotes = new List<LFootnote>();
         var previousLandscape = false;
@@ -44,11 +45,13 @@ internal static class PackLayout
             {
                 case PaperPart paper:
                     var listOffset = lists.Count;
+                    var definitionOffset = definitions.Count;
                     var noteOffset = footnotes.Count;
                     var prefix = $"P{index}";
-                    // Every list restarts in its own paper: without a start override, two papers' paragraph lists would
-                    // share one counter and the second report would begin at paragraph 12.
-                    lists.AddRange(paper.Paper.Lists.Select(l => l with { NumId = l.NumId + listOffset, Restart = true }));
+                    // Each paper keeps its own list definitions, so two papers' paragraph lists never share a counter
+                    // and the second report does not begin at paragraph 12.
+                    definitions.AddRange(paper.Paper.Lists.Select(d => d with { Id = d.Id + definitionOffset }));
+                    lists.AddRange(paper.Paper.Instances.Select(l => l with { NumId = l.NumId + listOffset, DefinitionId = l.DefinitionId + definitionOffset }));
                     footnotes.AddRange(paper.Paper.Footnotes.Select(n => n with { Id = n.Id + noteOffset, Content = Rewrite(n.Content, prefix, noteOffset) }));
                     var blocks = paper.Paper.Body.Select(b => Rewrite(b, prefix, listOffset, noteOffset)).ToList();
                     Mark(blocks, paper.StartBookmark, first: true);
@@ -57,21 +60,22 @@ internal static class PackLayout
                     previousLandscape = paper.Paper.EndsLandscape;
                     break;
                 case BlankPart blank:
-                    body.Add(new LParagraph(ParaStyle.Normal, [new TextRun(blank.Text)]) { Align = Align.Centre });
+                    body.Add(new LParagraph(ParaStyle.Normal, [new LText(blank.Text)]) { Align = Align.Centre });
                     break;
                 case SuppliedPart supplied:
                     // A heading (for the PDF bookmark and the navigation pane) in white, under the supplied page.
-                    body.Add(new LParagraph(ParaStyle.Heading1, [new TextRun(supplied.Title)]) { Bookmark = supplied.StartBookmark, Size = 1, Hidden = true });
+                    body.Add(new LParagraph(ParaStyle.Heading1, [new LText(supplied.Title)]) { Bookmark = supplied.StartBookmark, Size = 1, Hidden = true });
                     for (var page = 1; page < supplied.Pages; page++) body.Add(new LPageBreak());
                     body.Add(new LParagraph(ParaStyle.Normal, []) { Bookmark = supplied.EndBookmark });
                     break;
             }
         }
 
-        return new LaidOutPaper(info, body, footnotes, lists)
+        return new LaidOutPaper(info, body, footnotes, definitions, lists, geometry)
         {
             EndsLandscape = previousLandscape,
             LastSectionStartPage = parts.Count - 1 == firstNumberedPart ? 1 : null,
+            Footer = footer,
         };
     }
 
@@ -80,7 +84,7 @@ internal static class PackLayout
         var index = first ? blocks.FindIndex(b => b is LParagraph) : blocks.FindLastIndex(b => b is LParagraph);
         if (index < 0 || blocks[index] is not LParagraph p) return;
         // A paragraph that already has a bookmark gets the pack's around its content instead.
-        blocks[index] = p.Bookmark is null ? p with { Bookmark = bookmark } : p with { Content = [new Bookmarked(bookmark, p.Content)] };
+        blocks[index] = p.Bookmark is null ? p with { Bookmark = bookmark } : p with { Content = [new LBookmark(bookmark, p.Content)] };
     }
 
     private static LBlock Rewrite(LBlock block, string prefix, int listOffset, int noteOffset) => block switch
@@ -101,21 +105,21 @@ internal static class PackLayout
         _ => block,
     };
 
-    private static IReadOnlyList<Inline> Rewrite(IReadOnlyList<Inline> inlines, string prefix, int noteOffset) =>
+    private static IReadOnlyList<LInline> Rewrite(IReadOnlyList<LInline> inlines, string prefix, int noteOffset) =>
         inlines.Select(i => Rewrite(i, prefix, noteOffset)).ToList();
 
-    private static Inline Rewrite(Inline inline, string prefix, int noteOffset) => inline switch
+    private static LInline Rewrite(LInline inline, string prefix, int noteOffset) => inline switch
     {
-        FootnoteMark m => m with { Id = m.Id + noteOffset },
-        Field f => f with
+        LNoteMark m => m with { Id = m.Id + noteOffset },
+        LField f => f with
         {
             Instruction = f.Instruction.Contains("_Ref", StringComparison.Ordinal)
                 ? string.Join(' ', f.Instruction.Split(' ').Select(w => w.StartsWith("_Ref", StringComparison.Ordinal) ? Rename(w, prefix) : w))
                 : f.Instruction,
             Result = Rewrite(f.Result, prefix, noteOffset),
         },
-        Bookmarked b => b with { Name = Rename(b.Name, prefix), Content = Rewrite(b.Content, prefix, noteOffset) },
-        Hyperlink h => h with { Content = Rewrite(h.Content, prefix, noteOffset) },
+        LBookmark b => b with { Name = Rename(b.Name, prefix), Content = Rewrite(b.Content, prefix, noteOffset) },
+        LLink h => h with { Content = Rewrite(h.Content, prefix, noteOffset) },
         _ => inline,
     };
 

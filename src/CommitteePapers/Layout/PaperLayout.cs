@@ -5,38 +5,59 @@ using CommitteePapers.Styles;
 
 namespace CommitteePapers.Layout;
 
+/// <summary>A piece of a paragraph's content before references are resolved: a paper's text, or laid-out inlines.</summary>
+internal abstract record Piece;
+
+/// <summary>Text whose references, footnotes and problems are resolved once every target is known.</summary>
+internal sealed record TextPiece(RichText Text) : Piece;
+
+/// <summary>Content laid out already (a filled-in placeholder, a field).</summary>
+internal sealed record ReadyPiece(LInline Inline) : Piece;
+
+/// <summary>Several lines of a value, printed with line breaks between them (two officers in one cell).</summary>
+internal sealed record Lines(IReadOnlyList<RichText> Items);
+
 /// <summary>
-/// What every paper's layout shares: pending blocks whose text is parsed once every cross-reference target is
-/// known, list instances, bookmarks, footnotes, sub-items and tables. A subclass walks its paper in the order the
-/// house style gives and decides every number; nothing after layout decides one.
+/// What every paper's layout shares: pending blocks whose text is resolved once every cross-reference target is
+/// known, the numbering plan, bookmarks, footnotes, filled-in style wording, sub-items and tables. A subclass walks its
+/// paper in the order the house style gives and decides every number; nothing after layout decides one.
 /// </summary>
 internal abstract class PaperLayout
 {
     protected static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     private readonly List<PendingBlock> blocks = [];
-    private readonly List<ListInstance> lists = [];
     private readonly Dictionary<string, Target> targets = new(StringComparer.Ordinal);
     private readonly HashSet<string> bookmarkNames = new(StringComparer.Ordinal);
     private readonly List<LFootnote> footnotes = [];
     private readonly HashSet<string> usedFootnotes = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<Footnote> paperFootnotes;
-    private readonly SourcePosition paperAt;
-    private InlineText? inlineText;
     private int tableNumber;
     private bool landscape;
 
     protected PaperLayout(Paper paper, HouseStyle style, DiagnosticBag diagnostics)
     {
-        paperAt = paper.At;
+        PaperAt = paper.At;
         Style = style;
         Diagnostics = diagnostics;
         paperFootnotes = paper.Footnotes;
+        IndentStep = (int)Math.Round(style.IndentMm * 1440 / 25.4);
+        Plan = new NumberingPlan(IndentStep);
+        Page = new PageGeometry(Twips(style.PageWidthMm), Twips(style.PageHeightMm), Twips(style.MarginTopMm), Twips(style.MarginRightMm), Twips(style.MarginBottomMm), Twips(style.MarginLeftMm));
     }
 
     protected HouseStyle Style { get; }
 
     protected DiagnosticBag Diagnostics { get; }
+
+    protected NumberingPlan Plan { get; }
+
+    protected PageGeometry Page { get; }
+
+    protected SourcePosition PaperAt { get; }
+
+    /// <summary>One level of indent, in twips.</summary>
+    protected int IndentStep { get; }
 
     /// <summary>Lays out the paper's content by adding blocks; called once.</summary>
     protected abstract void LayContent();
@@ -46,7 +67,6 @@ internal abstract class PaperLayout
     public LaidOutPaper Lay()
     {
         LayContent();
-        inlineText = new InlineText(Diagnostics, ResolveReference, ResolveFootnote);
         var body = new List<LBlock>(blocks.Count);
         foreach (var block in blocks) body.Add(Resolve(block));
         foreach (var note in paperFootnotes.Where(f => !usedFootnotes.Contains(f.Name)))
@@ -55,143 +75,410 @@ internal abstract class PaperLayout
                 $"The footnote '{note.Name}' is never referred to; add '[^{note.Name}]' where it belongs, or remove it.");
         }
 
-        return new LaidOutPaper(Info, body, footnotes, lists) { EndsLandscape = landscape };
+        var footer = Style.Footer switch
+        {
+            FooterKind.Page => Ready(Style.WordFor("footer-page"), new Dictionary<string, object?> { ["page"] = Field(" PAGE ", "1") }),
+            FooterKind.PageXOfY => Ready(Style.WordFor("footer-page-x-of-y"), new Dictionary<string, object?> { ["page"] = Field(" PAGE ", "1"), ["pages"] = Field(" NUMPAGES ", "1") }),
+            _ => [],
+        };
+        return new LaidOutPaper(Info, body, footnotes, Plan.Definitions, Plan.Instances, Page)
+        {
+            EndsLandscape = landscape,
+            Footer = footer,
+            Header = Style.HeaderText,
+        };
     }
+
+    protected static int Twips(double mm) => (int)Math.Round(mm * 1440 / 25.4);
+
+    private static IReadOnlyList<LInline> Field(string instruction, string result) => [new LField(instruction, [new LText(result)])];
 
     // ---- adding blocks ----------------------------------------------------------------------------------
 
-    protected PendingBlock Add(ParaStyle style, string markdown, SourcePosition at)
+    protected PendingBlock Add(ParaStyle style, RichText text)
     {
-        var block = new PendingBlock(style, markdown, at);
+        var block = new PendingBlock(style, [new TextPiece(text)], text.At);
         blocks.Add(block);
         return block;
     }
 
-    protected void AddPlain(ParaStyle style, string text, SourcePosition at) => Add(style, EscapeMarkdown(text), at);
+    protected PendingBlock Add(ParaStyle style, IReadOnlyList<Piece> content, SourcePosition at)
+    {
+        var block = new PendingBlock(style, content, at);
+        blocks.Add(block);
+        return block;
+    }
+
+    /// <summary>Literal text, such as a name or a phrase put together from data.</summary>
+    protected PendingBlock AddPlain(ParaStyle style, string text, SourcePosition at) => Add(style, [new ReadyPiece(new LText(text))], at);
 
     protected void AddPending(PendingBlock block) => blocks.Add(block);
 
     /// <summary>The style's front block for this kind of paper, placeholders filled from <paramref name="fields"/>.</summary>
     protected void FrontLines(string kind, IReadOnlyDictionary<string, object?> fields) =>
-        Lines(Style.FrontBlocks.TryGetValue(kind, out var lines) ? lines : [], fields);
+        StyleLines(Style.FrontBlocks.TryGetValue(kind, out var lines) ? lines : [], fields);
 
     /// <summary>The style's end block for this kind of paper.</summary>
     protected void EndLines(string kind, IReadOnlyDictionary<string, object?> fields) =>
-        Lines(Style.EndBlocks.TryGetValue(kind, out var lines) ? lines : [], fields);
+        StyleLines(Style.EndBlocks.TryGetValue(kind, out var lines) ? lines : [], fields);
 
-    private void Lines(IReadOnlyList<FrontLine> lines, IReadOnlyDictionary<string, object?> fields)
+    /// <summary>Lines of a house style (front, end or council block), filled in; a line whose placeholders are all empty is left out.</summary>
+    protected void StyleLines(IReadOnlyList<FrontLine> lines, IReadOnlyDictionary<string, object?> fields)
     {
         foreach (var line in lines)
         {
             if (line.Table is { } rows)
             {
-                // A row whose placeholders are all empty is left out (a label | value table with nothing to say).
-                var filled = rows.Select(r => r.Select(c => FrontBlock.Fill(c, fields, line.UpperCase)).ToArray())
-                    .Where((r, i) => (i == 0 && line.TableHeader) || r.Skip(1).Any(c => c is not null) || (r.Length == 1 && r[0] is not null))
-                    .Select(r => r.Select(c => c ?? string.Empty).ToArray()).ToList();
-                if (filled.Count == 0 || (line.TableHeader && filled.Count == 1)) continue;
-                var header = line.TableHeader ? filled[0] : filled[0].Select(_ => string.Empty).ToArray();
-                var widths = TableLayout.Widths(Style, landscape: false, Style.BodySize, header, filled, filled[0].Select(_ => false).ToList());
-                AddTable(new PendingTable(widths, filled.Select((r, i) => new PendingRow(
-                    r.Select((c, j) => new PendingCell(i == 0 && line.TableHeader ? ParaStyle.TableHeading : ParaStyle.TableText, [(c, paperAt)])
-                    {
-                        Bold = !line.TableHeader && j == 0,
-                    }).ToList(), IsHeader: i == 0 && line.TableHeader)).ToList(),
-                    Borders: line.TableHeader, Description: null));
+                StyleTable(line, rows, fields);
                 continue;
             }
 
-            if (FrontBlock.Fill(line.Text, fields, line.UpperCase) is not { } text) continue;
+            if (Fill(line.Text, fields, line.UpperCase) is not { } content) continue;
             var style = line.Role switch
             {
                 "title" => ParaStyle.Title,
                 "subtitle" => ParaStyle.Subtitle,
                 "council" => ParaStyle.Council,
+                "heading" => ParaStyle.Heading1,
                 _ => ParaStyle.FrontMatter,
             };
-            // A problem in a filled-in value (a character Word cannot hold) points at the paper.
-            var block = Add(style, text, paperAt);
+            var block = Add(style, content, PaperAt);
             block.Language = line.Language;
             block.RightToLeft = line.RightToLeft;
+            block.KeepWithNext = style == ParaStyle.Heading1;
         }
     }
+
+    private void StyleTable(FrontLine line, IReadOnlyList<IReadOnlyList<RichText>> rows, IReadOnlyDictionary<string, object?> fields)
+    {
+        var filled = new List<IReadOnlyList<IReadOnlyList<Piece>>>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cells = rows[i].Select(c => Fill(c, fields, line.UpperCase)).ToList();
+            var isHeader = i == 0 && line.TableHeader;
+            // A label | value row whose placeholders are all empty is left out.
+            if (!isHeader && cells.Skip(rows[i].Count > 1 ? 1 : 0).All(c => c is null)) continue;
+            filled.Add(cells.Select(c => c ?? []).ToList());
+        }
+
+        if (line.RowsFrom is { } field && fields.TryGetValue(field, out var value) && value is IReadOnlyList<IReadOnlyList<RichText>> fieldRows)
+        {
+            var columns = rows.Count > 0 ? rows[0].Count : 0;
+            foreach (var row in fieldRows)
+            {
+                filled.Add(Enumerable.Range(0, columns).Select(c => c < row.Count ? (IReadOnlyList<Piece>)[new TextPiece(row[c])] : []).ToList());
+            }
+        }
+
+        if (filled.Count == 0 || (line.TableHeader && filled.Count == 1)) return;
+        var header = line.TableHeader ? filled[0] : filled[0].Select(_ => (IReadOnlyList<Piece>)[]).ToList();
+        var plain = filled.Select(r => r.Select(PlainOf).ToArray()).ToList();
+        var widths = TableLayout.Widths(Style, Page, landscape: false, Style.BodySize, header.Select(PlainOf).ToList(), plain, filled[0].Select(_ => false).ToList());
+        AddTable(new PendingTable(widths, filled.Select((r, i) => new PendingRow(
+            r.Select((c, j) => new PendingCell(i == 0 && line.TableHeader ? ParaStyle.TableHeading : ParaStyle.TableText, [c])
+            {
+                Bold = !line.TableHeader && j == 0,
+            }).ToList(), IsHeader: i == 0 && line.TableHeader)).ToList(),
+            Borders: line.TableHeader, Description: null));
+    }
+
+    /// <summary>What a reader sees of some pieces, for measuring table columns.</summary>
+    protected static string PlainOf(IReadOnlyList<Piece> pieces) => string.Concat(pieces.Select(p => p switch
+    {
+        TextPiece t => t.Text.PlainText,
+        ReadyPiece { Inline: LText x } => x.Text,
+        ReadyPiece { Inline: LField f } => string.Concat(f.Result.OfType<LText>().Select(x => x.Text)),
+        _ => string.Empty,
+    }));
+
+    // ---- the council's own fields -------------------------------------------------------------------------
+
+    /// <summary>
+    /// The values of the fields the style declares for this kind of paper, checked against the declarations: a field
+    /// the style does not declare, a required one missing, or a value of the wrong kind is an error at its place.
+    /// </summary>
+    protected IReadOnlyDictionary<string, object?> CouncilFields(string kind, IReadOnlyList<PaperField> given, SourcePosition paperAt)
+    {
+        var declared = Style.Fields.Where(f => f.Kinds.Count == 0 || f.Kinds.Contains(kind)).ToList();
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in given)
+        {
+            var definition = declared.FirstOrDefault(d => d.Name == field.Name);
+            if (definition is null)
+            {
+                var suggestion = Suggest.Nearest(field.Name, declared.Select(d => d.Name));
+                Diagnostics.Error(DiagnosticCode.UnknownField, field.At, $"The house style '{Style.Name}' has no field '{field.Name}' for a {kind}; " + (suggestion is not null
+                    ? $"did you mean '{suggestion}'?"
+                    : declared.Count == 0 ? "remove it, or declare it under 'fields:' in the style." : $"its fields are: {string.Join(", ", declared.Select(d => d.Name))}."));
+                continue;
+            }
+
+            values[field.Name] = FieldValue(definition, field);
+        }
+
+        foreach (var missing in declared.Where(d => d.Required && !given.Any(g => g.Name == d.Name)))
+        {
+            Diagnostics.Error(DiagnosticCode.MissingField, paperAt,
+                $"The house style '{Style.Name}' needs the field '{missing.Name}' ({(missing.Description.Length > 0 ? missing.Description : missing.Type.ToString().ToLowerInvariant())}); add it under 'fields:'.");
+        }
+
+        return values;
+    }
+
+    private object? FieldValue(FieldDefinition definition, PaperField field)
+    {
+        string Shown() => field.Text?.Source ?? (field.Items.Count > 0 ? "a list" : "nothing");
+        object? Wrong(string wanted)
+        {
+            Diagnostics.Error(DiagnosticCode.WrongType, field.At, $"The field '{field.Name}' holds {wanted}, not {Shown()}.");
+            return null;
+        }
+
+        switch (definition.Type)
+        {
+            case FieldType.Text:
+                return field.Text ?? Wrong("one line of text");
+            case FieldType.Lines:
+                return field.Text is { } one ? new Lines([one]) : field.Items.Count > 0 ? new Lines(field.Items) : Wrong("lines of text");
+            case FieldType.Date:
+                if (field.Text is { } d && DateOnly.TryParseExact(d.Source, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+                Diagnostics.Error(DiagnosticCode.BadDate, field.At, $"The field '{field.Name}' must be a date written YYYY-MM-DD (for example 2024-02-22), not {Shown()}.");
+                return null;
+            case FieldType.YesNo:
+                return field.Text?.Source.ToLowerInvariant() switch
+                {
+                    "yes" or "true" => true,
+                    "no" or "false" => false,
+                    _ => Wrong("yes or no"),
+                };
+            case FieldType.Choice:
+                if (field.Text is { } choice && definition.Choices.Contains(choice.Source)) return choice;
+                var suggestion = field.Text is null ? null : Suggest.Nearest(field.Text.Source, definition.Choices);
+                Diagnostics.Error(DiagnosticCode.BadValue, field.At, $"The field '{field.Name}' must be one of: {string.Join(", ", definition.Choices)}" +
+                    (suggestion is null ? "." : $"; did you mean '{suggestion}'?"));
+                return null;
+            case FieldType.Rows:
+                return field.Rows.Count > 0 ? field.Rows : Wrong("rows, each a list of cells such as [Cabinet, 2024-03-20]");
+            default:
+                return field.Blocks.Count > 0 ? field.Blocks : Wrong("paragraphs");
+        }
+    }
+
+    // ---- filling in style wording -------------------------------------------------------------------------
+
+    /// <summary>
+    /// Style wording with its placeholders filled in from <paramref name="fields"/>, in capitals when <paramref name="upper"/>;
+    /// null when it has placeholders and every one of them is empty (the line is then left out).
+    /// </summary>
+    protected IReadOnlyList<Piece>? Fill(RichText wording, IReadOnlyDictionary<string, object?> fields, bool upper = false)
+    {
+        var pieces = new List<Piece>();
+        var any = false;
+        var filled = false;
+        foreach (var inline in wording.Inlines)
+        {
+            if (inline is not Placeholder p)
+            {
+                pieces.Add(new TextPiece(wording.With([Upper(inline, upper)])));
+                continue;
+            }
+
+            any = true;
+            fields.TryGetValue(p.Name, out var value);
+            var count = pieces.Count;
+            Value(value, p, upper, pieces);
+            if (pieces.Count > count) filled = true;
+        }
+
+        return any && !filled ? null : pieces;
+    }
+
+    /// <summary>Style wording filled in and laid out at once (for text that holds no references, such as a footer).</summary>
+    protected IReadOnlyList<LInline> Ready(RichText wording, Dictionary<string, object?> fields) =>
+        Fill(wording, fields) is { } pieces ? Resolve(pieces) : [];
+
+    /// <summary>Style wording filled in as plain text (document properties).</summary>
+    protected string FillPlain(RichText wording, Dictionary<string, object?> fields) =>
+        Plain(PlainOf(Fill(wording, fields) ?? []));
+
+    private void Value(object? value, Placeholder p, bool upper, List<Piece> pieces)
+    {
+        void Text(string text)
+        {
+            if (text.Length > 0) pieces.Add(new ReadyPiece(new LText(upper ? text.ToUpper(EnGb) : text, p.Bold, p.Italic)));
+        }
+
+        switch (value)
+        {
+            case null:
+                break;
+            case string s:
+                Text(s);
+                break;
+            case RichText rich when !rich.IsEmpty:
+                pieces.Add(new TextPiece(rich.With(rich.Inlines.Select(i => Upper(Emphasise(i, p.Bold, p.Italic), upper)).ToList())));
+                break;
+            case Lines lines:
+                for (var i = 0; i < lines.Items.Count; i++)
+                {
+                    if (i > 0) pieces.Add(new ReadyPiece(new LBreak()));
+                    Value(lines.Items[i], p, upper, pieces);
+                }
+
+                break;
+            case IReadOnlyList<LInline> ready:
+                pieces.AddRange(ready.Select(r => new ReadyPiece(r)));
+                break;
+            case DateOnly d:
+                Text(FormatDate(d, p.Format ?? Style.DateFormat));
+                break;
+            case TimeOnly t:
+                Text(FormatTime(t));
+                break;
+            case bool b:
+                Text(Style.WordFor(b ? "yes" : "no").PlainText);
+                break;
+            case int n:
+                Text(n.ToString(EnGb));
+                break;
+            case IEnumerable<string> list:
+                Text(string.Join(", ", list));
+                break;
+            case IEnumerable<RichText> list:
+                var first = true;
+                foreach (var item in list)
+                {
+                    if (!first) Text(", ");
+                    first = false;
+                    Value(item, p, upper, pieces);
+                }
+
+                break;
+        }
+    }
+
+    private static Inline Emphasise(Inline inline, bool bold, bool italic) => !bold && !italic ? inline : inline switch
+    {
+        Run r => r with { Bold = r.Bold || bold, Italic = r.Italic || italic },
+        Link l => l with { Content = l.Content.Select(c => Emphasise(c, bold, italic)).ToList() },
+        _ => inline,
+    };
+
+    private static Inline Upper(Inline inline, bool upper) => !upper ? inline : inline switch
+    {
+        Run r => r with { Text = r.Text.ToUpper(EnGb) },
+        Link l => l with { Content = l.Content.Select(c => Upper(c, true)).ToList() },
+        _ => inline,
+    };
+
+    /// <summary>Heading text in capitals, when the style prints its headings so.</summary>
+    protected RichText Capitals(RichText text, bool upper) => upper ? text.With(text.Inlines.Select(i => Upper(i, true)).ToList()) : text;
+
+    /// <summary>A date in a .NET format with "Do" for the ordinal day (22nd), always in en-GB.</summary>
+    public static string FormatDate(DateOnly date, string format)
+    {
+        var sb = new System.Text.StringBuilder();
+        var parts = format.Split("Do");
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0) sb.Append(Humanizer.OrdinalizeExtensions.Ordinalize(date.Day, EnGb));
+            var part = parts[i];
+            if (part.Trim().Length == 0)
+            {
+                sb.Append(part);
+                continue;
+            }
+
+            try
+            {
+                // A one-letter format would be a standard format ("d" is the short date): % makes it custom.
+                sb.Append(date.ToString(part.Length == 1 ? "%" + part : part, EnGb));
+            }
+            catch (FormatException)
+            {
+                sb.Append(date.ToString("d MMMM yyyy", EnGb));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A time in the style's format, with its own words for before and after noon.</summary>
+    protected string FormatTime(TimeOnly time)
+    {
+        var text = time.ToString(Style.TimeFormat, CultureInfo.InvariantCulture);
+        return Style.AmPm.Count == 2
+            ? text.Replace("AM", Style.AmPm[0], StringComparison.Ordinal).Replace("PM", Style.AmPm[1], StringComparison.Ordinal)
+            : text;
+    }
+
+    // ---- sections and lists -------------------------------------------------------------------------------
 
     protected void AddTable(PendingTable table) => blocks.Add(new PendingBlock(table));
 
     protected void AddSectionBreak(bool landscapeBefore) => blocks.Add(new PendingBlock(new LSectionBreak(landscapeBefore)));
 
-    protected PendingBlock Heading(string markdown, int level, string? id, SourcePosition at, ListRef? list = null, string? label = null)
+    protected PendingBlock Heading(RichText text, int level, string? id, SourcePosition at, ListRef? list = null, string? label = null) =>
+        Heading([new TextPiece(text)], text.PlainText, level, id, at, list, label);
+
+    protected PendingBlock Heading(IReadOnlyList<Piece> content, string plain, int level, string? id, SourcePosition at, ListRef? list = null, string? label = null)
     {
         var style = level switch { 1 => ParaStyle.Heading1, 2 => ParaStyle.Heading2, 3 => ParaStyle.Heading3, _ => ParaStyle.Heading4 };
-        var block = Add(style, markdown, at);
+        var block = Add(style, content, at);
         block.List = list;
         block.Label = label;
         block.KeepWithNext = true;
-        if (id is not null) block.Bookmark = Register(id, at, TargetKind.Section, label?.TrimEnd('.') ?? InlineText.PlainText(markdown));
+        if (id is not null) block.Bookmark = Register(id, at, label is null ? TargetKind.Heading : TargetKind.Section, label is null ? plain : Reference(label));
         return block;
     }
 
-    protected ListInstance NewList(ListKind kind, bool restart)
-    {
-        var instance = new ListInstance(lists.Count + 1, kind, restart);
-        lists.Add(instance);
-        return instance;
-    }
+    /// <summary>A number as a cross-reference quotes it: "12" for "12.", "3.1" for "3.1.", "a" for "a)".</summary>
+    protected static string Reference(string label) => label.Trim().Trim('.', ')', '(', ' ');
 
-    /// <summary>Replaces a list instance made by <see cref="NewList"/> with a changed copy (a different start).</summary>
-    protected void ReplaceList(ListInstance changed) => lists[changed.NumId - 1] = changed;
+    /// <summary>A list definition made from patterns, once per document.</summary>
+    protected ListDefinition List(string name, IReadOnlyList<NumberPattern> patterns, Func<int, int>? indentSteps = null) =>
+        Plan.Define(name, patterns.Count > 0 ? patterns : [NumberPattern.Parse("•")!], outline: false, indentSteps);
 
     /// <summary>A paragraph's sub-items and bullets, each list its own instance so it counts from a) again.</summary>
     protected void Items(IReadOnlyList<ListItem> items, IReadOnlyList<ListItem> bullets, int depth)
     {
-        if (items.Count > 0) ListLevel(items, NewList(ListKind.SubItems, restart: true), depth, level: 0);
-        if (bullets.Count > 0) ListLevel(bullets, NewList(ListKind.Bullets, restart: true), depth, level: 0);
+        if (items.Count > 0) ListLevel(items, Plan.NewInstance(List("sub-items", Style.Numbering.SubItems), restart: true), depth, level: 0);
+        if (bullets.Count > 0) ListLevel(bullets, Plan.NewInstance(List("bullets", Style.Numbering.Bullets), restart: true), depth, level: 0);
     }
 
-    private void ListLevel(IReadOnlyList<ListItem> items, ListInstance instance, int depth, int level)
+    protected void ListLevel(IReadOnlyList<ListItem> items, ListInstance instance, int depth, int level, TargetKind kind = TargetKind.Item)
     {
-        var n = 0;
         foreach (var item in items)
         {
-            n++;
-            var label = LabelFor(instance.Kind, level, n);
-            var block = Add(ParaStyle.ListItem, item.Text, item.At);
+            var label = Plan.Count(instance, level);
+            var block = Add(ParaStyle.ListItem, item.Text);
             block.List = new ListRef(instance.NumId, level);
             block.Label = label;
             block.Depth = depth;
-            if (item.Id is not null) block.Bookmark = Register(item.Id, item.At, TargetKind.Item, label.Trim('.', ')', '('));
+            if (depth > 0) block.Indent = (IndentStep * (depth + 1), IndentStep);
+            if (item.Id is not null) block.Bookmark = Register(item.Id, item.At, kind, Reference(label));
             // Nested sub-items are the next level of the same list, so Word restarts them under each item.
-            if (item.Items.Count > 0) ListLevel(item.Items, instance, depth + 1, level + 1);
-            if (item.Bullets.Count > 0) ListLevel(item.Bullets, NewList(ListKind.Bullets, restart: true), depth + 1, 0);
+            if (item.Items.Count > 0) ListLevel(item.Items, instance, depth + 1, level + 1, kind);
+            if (item.Bullets.Count > 0) ListLevel(item.Bullets, Plan.NewInstance(List("bullets", Style.Numbering.Bullets), restart: true), depth + 1, 0, kind);
         }
     }
 
+    /// <summary>Recommendations, with their own sub-items as the list's next level.</summary>
     protected void Recommendations(IReadOnlyList<Recommendation> items, int depth)
     {
-        var instance = NewList(ListKind.Recommendations, restart: true);
-        var n = 0;
+        var instance = Plan.NewInstance(List("recommendations", Style.Numbering.Recommendations), restart: true);
         foreach (var rec in items)
         {
-            n++;
-            var label = LabelFor(ListKind.Recommendations, 0, n);
-            var block = Add(ParaStyle.ListItem, rec.Text, rec.At);
+            var label = Plan.Count(instance, 0);
+            var block = Add(ParaStyle.ListItem, rec.Text);
             block.List = new ListRef(instance.NumId, 0);
             block.Label = label;
             block.Depth = depth;
-            if (rec.Id is not null) block.Bookmark = Register(rec.Id, rec.At, TargetKind.Recommendation, label.Trim('.', ')', '('));
+            if (depth > 0) block.Indent = (IndentStep * (depth + 1), IndentStep);
+            if (rec.Id is not null) block.Bookmark = Register(rec.Id, rec.At, TargetKind.Recommendation, Reference(label));
+            if (rec.Items.Count > 0) ListLevel(rec.Items, instance, depth + 1, 1, TargetKind.Item);
         }
     }
-
-    protected string LabelFor(ListKind kind, int level, int n) => (kind, level % 2) switch
-    {
-        (ListKind.SubItems, 0) => ItemPattern.Parse(Style.SubItems).Label(n),
-        (ListKind.SubItems, _) => ItemPattern.Parse(Style.NestedItems).Label(n),
-        (ListKind.Bullets, 0) => "•",
-        (ListKind.Bullets, _) => ItemPattern.Parse(Style.NestedItems).Label(n),
-        (ListKind.Recommendations, _) => ItemPattern.Parse(Style.RecommendationItems).Label(n),
-        (ListKind.HeadingLetters, _) => ListLabels.LowerLetter(n) + ")",
-        _ => ListLabels.Decimal(n) + ".",
-    };
 
     /// <summary>A run of blocks: paragraphs, tables, continuation text; back to portrait pages after them.</summary>
     protected void Blocks(IReadOnlyList<Block> blocks)
@@ -203,8 +490,8 @@ internal abstract class PaperLayout
     /// <summary>A paragraph; unnumbered unless the paper kind numbers them.</summary>
     protected virtual void Paragraph(Paragraph p)
     {
-        var block = Add(ParaStyle.Normal, p.Text, p.At);
-        if (p.Id is not null) block.Bookmark = Register(p.Id, p.At, TargetKind.Paragraph, InlineText.PlainText(p.Text));
+        var block = Add(ParaStyle.Normal, p.Text);
+        if (p.Id is not null) block.Bookmark = Register(p.Id, p.At, TargetKind.Paragraph, p.Text.PlainText, numbered: false);
         Items(p.Items, p.Bullets, depth: 0);
         More(p.More, ParaStyle.Normal);
     }
@@ -223,10 +510,10 @@ internal abstract class PaperLayout
                 Paragraph(p);
                 break;
             case Paragraph p:
-                Add(textStyle, p.Text, p.At);
+                Add(textStyle, p.Text);
                 break;
             case TextBlock t:
-                Add(textStyle, t.Text, t.At);
+                Add(textStyle, t.Text);
                 break;
             case Table t:
                 Table(t);
@@ -241,14 +528,14 @@ internal abstract class PaperLayout
 
     protected void Table(Table table)
     {
-        var laid = TableLayout.Lay(table, Style, Diagnostics, out var landscape);
+        var laid = TableLayout.Lay(table, Style, Page, Diagnostics, out var landscape);
         PlaceTable(laid, table.Caption, table.Id, table.At, landscape);
     }
 
     protected void KpiTable(KpiTable table) =>
-        PlaceTable(TableLayout.LayKpi(table, Style, Diagnostics), table.Caption, table.Id, table.At, landscape: true);
+        PlaceTable(TableLayout.LayKpi(table, Style, Page, Diagnostics), table.Caption, table.Id, table.At, landscape: true);
 
-    private void PlaceTable(PendingTable table, string? caption, string? id, SourcePosition at, bool landscape)
+    private void PlaceTable(PendingTable table, RichText? caption, string? id, SourcePosition at, bool landscape)
     {
         if (landscape != this.landscape)
         {
@@ -260,17 +547,16 @@ internal abstract class PaperLayout
         PendingBlock? captionBlock = null;
         if (caption is not null || id is not null)
         {
-            var name = "Table " + ListLabels.Decimal(tableNumber);
+            var number = tableNumber.ToString(CultureInfo.InvariantCulture);
+            var seq = new LField(" SEQ Table \\* ARABIC ", [new LText(number)]);
+            var name = Plain(PlainOf(Fill(Style.WordFor("table"), new Dictionary<string, object?> { ["number"] = number }) ?? []));
             var bookmark = id is null ? NewBookmark("table" + tableNumber) : Register(id, at, TargetKind.Table, name);
-            captionBlock = new PendingBlock(ParaStyle.Caption, caption is null ? string.Empty : caption, at)
-            {
-                Prefix =
-                [
-                    new Bookmarked(bookmark, [new TextRun("Table "), new Field(" SEQ Table \\* ARABIC ", [new TextRun(ListLabels.Decimal(tableNumber))])]),
-                    new TextRun(caption is null ? string.Empty : ": "),
-                ],
-                KeepWithNext = Style.CaptionsAbove,
-            };
+            var label = Resolve(Fill(Style.WordFor("table"), new Dictionary<string, object?> { ["number"] = (IReadOnlyList<LInline>)[seq] }) ?? []);
+            IReadOnlyList<LInline> marked = [new LBookmark(bookmark, label)];
+            var content = caption is null
+                ? marked.Select(m => (Piece)new ReadyPiece(m)).ToList()
+                : Fill(Style.WordFor("caption"), new Dictionary<string, object?> { ["label"] = marked, ["caption"] = caption }) ?? [];
+            captionBlock = new PendingBlock(ParaStyle.Caption, content, at) { KeepWithNext = Style.CaptionsAbove };
         }
 
         if (captionBlock is not null && Style.CaptionsAbove) blocks.Add(captionBlock);
@@ -288,14 +574,14 @@ internal abstract class PaperLayout
 
     // ---- targets, bookmarks, references -------------------------------------------------------------------
 
-    protected enum TargetKind { Paragraph, Item, Recommendation, Section, Annex, Table }
+    protected enum TargetKind { Paragraph, Item, Recommendation, Section, Heading, Annex, Table, Minute }
 
-    protected sealed record Target(TargetKind Kind, string Text, string Bookmark);
+    protected sealed record Target(TargetKind Kind, string Text, string Bookmark, bool Numbered);
 
-    protected string Register(string id, SourcePosition at, TargetKind kind, string text)
+    protected string Register(string id, SourcePosition at, TargetKind kind, string text, bool numbered = true)
     {
         var bookmark = NewBookmark(id);
-        if (!targets.TryAdd(id, new Target(kind, text, bookmark)))
+        if (!targets.TryAdd(id, new Target(kind, text, bookmark, numbered && kind is not (TargetKind.Heading or TargetKind.Annex or TargetKind.Table))))
         {
             Diagnostics.Error(DiagnosticCode.DuplicateId, at, $"The id '{id}' is used twice; give each paragraph, table or annex its own id.");
         }
@@ -314,45 +600,97 @@ internal abstract class PaperLayout
         return unique;
     }
 
-    private IReadOnlyList<Inline>? ResolveReference(string id, SourcePosition at)
+    private IEnumerable<LInline> ResolveReference(CrossReference reference)
     {
-        if (!targets.TryGetValue(id, out var target))
+        if (!targets.TryGetValue(reference.Id, out var target))
         {
-            var suggestion = Suggest.Nearest(id, targets.Keys);
-            Diagnostics.Error(DiagnosticCode.UnknownReference, at,
-                $"Nothing has the id '{id}'; " + (suggestion is null ? "give the paragraph, table or annex 'id: " + id + "', or correct the reference." : $"did you mean '[@{suggestion}]'?"));
-            return null;
+            var suggestion = Suggest.Nearest(reference.Id, targets.Keys);
+            Diagnostics.Error(DiagnosticCode.UnknownReference, reference.At,
+                $"Nothing has the id '{reference.Id}'; " + (suggestion is null ? "give the paragraph, table or annex 'id: " + reference.Id + "', or correct the reference." : $"did you mean '[@{suggestion}]'?"));
+            return [new LText($"[@{reference.Id}]", reference.Bold, reference.Italic)];
         }
 
-        var numbered = new Field($" REF {target.Bookmark} \\n \\h ", [new TextRun(target.Text)]);
-        return target.Kind switch
+        if (!target.Numbered)
         {
-            TargetKind.Paragraph => [new TextRun("paragraph "), numbered],
-            TargetKind.Recommendation => [new TextRun("recommendation "), numbered],
-            TargetKind.Item => [numbered],
-            TargetKind.Section when target.Text.Length > 0 && char.IsDigit(target.Text[0]) => [new TextRun("section "), numbered],
-            TargetKind.Section when target.Text.EndsWith(')') => [numbered],
-            _ => [new Field($" REF {target.Bookmark} \\h ", [new TextRun(target.Text)])],
+            // An unnumbered target is quoted by its text: the heading, the table's name, the annex's name.
+            return [new LField($" REF {target.Bookmark} \\h ", [new LText(target.Text, reference.Bold, reference.Italic)])];
+        }
+
+        var number = new LField($" REF {target.Bookmark} \\n \\h ", [new LText(target.Text, reference.Bold, reference.Italic)]);
+        var word = target.Kind switch
+        {
+            TargetKind.Paragraph => "reference-paragraph",
+            TargetKind.Recommendation => "reference-recommendation",
+            TargetKind.Minute => "reference-minute",
+            TargetKind.Section when target.Text.Length > 0 && char.IsDigit(target.Text[0]) => "reference-section",
+            _ => "reference-item",
         };
+        return Resolve(Fill(Style.WordFor(word), new Dictionary<string, object?> { ["number"] = (IReadOnlyList<LInline>)[number] }) ?? [new ReadyPiece(number)]);
     }
 
-    private Inline? ResolveFootnote(string name, SourcePosition at)
+    private IEnumerable<LInline> ResolveFootnote(FootnoteReference reference, bool inFootnote)
     {
-        var note = paperFootnotes.FirstOrDefault(f => f.Name == name);
-        if (note is null)
+        if (inFootnote)
         {
-            var suggestion = Suggest.Nearest(name, paperFootnotes.Select(f => f.Name));
-            Diagnostics.Error(DiagnosticCode.UnknownFootnote, at,
-                $"There is no footnote '{name}'; " + (suggestion is null ? $"add it under 'footnotes:' as '{name}: …'." : $"did you mean '[^{suggestion}]'?"));
-            return null;
+            Diagnostics.Warning(DiagnosticCode.UnknownFootnote, reference.At,
+                $"A footnote cannot have a footnote of its own; '[^{reference.Name}]' is printed as it stands. Put its text in this footnote instead.");
+            return [new LText($"[^{reference.Name}]", reference.Bold, reference.Italic)];
         }
 
-        usedFootnotes.Add(name);
+        var note = paperFootnotes.FirstOrDefault(f => f.Name == reference.Name);
+        if (note is null)
+        {
+            var suggestion = Suggest.Nearest(reference.Name, paperFootnotes.Select(f => f.Name));
+            Diagnostics.Error(DiagnosticCode.UnknownFootnote, reference.At,
+                $"There is no footnote '{reference.Name}'; " + (suggestion is null ? $"add it under 'footnotes:' as '{reference.Name}: …'." : $"did you mean '[^{suggestion}]'?"));
+            return [new LText($"[^{reference.Name}]", reference.Bold, reference.Italic)];
+        }
+
+        usedFootnotes.Add(reference.Name);
         var id = footnotes.Count + 1;
-        // Footnote text has no footnotes or references of its own, to keep it simple and finite.
-        var content = new InlineText(Diagnostics, (_, _) => null, (_, _) => null).Parse(note.Text, note.At);
-        footnotes.Add(new LFootnote(id, content));
-        return new FootnoteMark(id);
+        footnotes.Add(new LFootnote(id, []));
+        // The footnote's own text may refer to paragraphs and tables, but not to footnotes.
+        footnotes[id - 1] = new LFootnote(id, Resolve(note.Text, inFootnote: true));
+        return [new LNoteMark(id)];
+    }
+
+    /// <summary>A text laid out: its problems reported once, here, and every reference resolved.</summary>
+    private IReadOnlyList<LInline> Resolve(RichText text, bool inFootnote = false)
+    {
+        foreach (var problem in text.Problems) Diagnostics.Add(problem);
+        var result = new List<LInline>(text.Inlines.Count);
+        foreach (var inline in text.Inlines) result.AddRange(Convert(inline, inFootnote));
+        return result;
+    }
+
+    private IEnumerable<LInline> Convert(Inline inline, bool inFootnote) => inline switch
+    {
+        Run r => [new LText(r.Text, r.Bold, r.Italic)],
+        LineBreak => [new LBreak()],
+        Link l => [new LLink(l.Url, l.Content.SelectMany(c => Convert(c, inFootnote)).ToList())],
+        FootnoteReference f => ResolveFootnote(f, inFootnote),
+        CrossReference c => ResolveReference(c),
+        Placeholder p => [new LText("{" + p.Name + "}", p.Bold, p.Italic)],
+        _ => [],
+    };
+
+    private IReadOnlyList<LInline> Resolve(IReadOnlyList<Piece> pieces)
+    {
+        var result = new List<LInline>();
+        foreach (var piece in pieces)
+        {
+            switch (piece)
+            {
+                case ReadyPiece ready:
+                    result.Add(ready.Inline);
+                    break;
+                case TextPiece text:
+                    foreach (var inline in text.Text.Inlines) result.AddRange(Convert(inline, inFootnote: false));
+                    break;
+            }
+        }
+
+        return result;
     }
 
     // ---- resolving pending blocks -------------------------------------------------------------------------
@@ -368,25 +706,40 @@ internal abstract class PaperLayout
             };
         }
 
-        var content = new List<Inline>(pending.Prefix);
-        content.AddRange(inlineText!.Parse(pending.Markdown, pending.At));
-        return new LParagraph(pending.Style, content)
+        return new LParagraph(pending.Style, ResolveReported(pending.Content))
         {
             List = pending.List,
             Label = pending.Label,
             Bookmark = pending.Bookmark,
             Depth = pending.Depth,
+            Indent = pending.Indent,
             KeepWithNext = pending.KeepWithNext,
             Language = pending.Language,
             RightToLeft = pending.RightToLeft,
         };
     }
 
+    /// <summary>Pieces laid out, each paper text's problems reported once (a text split into pieces is one text).</summary>
+    private IReadOnlyList<LInline> ResolveReported(IReadOnlyList<Piece> pieces)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var piece in pieces)
+        {
+            if (piece is not TextPiece { Text: var text }) continue;
+            foreach (var problem in text.Problems)
+            {
+                if (seen.Add(problem.ToString())) Diagnostics.Add(problem);
+            }
+        }
+
+        return Resolve(pieces);
+    }
+
     private LCell ResolveCell(PendingCell cell)
     {
         // A cell always holds at least one paragraph: Word refuses a cell without one.
-        IReadOnlyList<(string Text, SourcePosition At)> lines = cell.Lines.Count == 0 ? [(string.Empty, SourcePosition.None)] : cell.Lines;
-        return new LCell(lines.Select(l => new LParagraph(cell.Style, inlineText!.Parse(l.Text, l.At))
+        IReadOnlyList<IReadOnlyList<Piece>> lines = cell.Lines.Count == 0 ? [[]] : cell.Lines;
+        return new LCell(lines.Select(l => new LParagraph(cell.Style, ResolveReported(l))
         {
             Align = cell.Align,
             Bold = cell.Bold,
@@ -398,13 +751,10 @@ internal abstract class PaperLayout
         };
     }
 
-    protected static string EscapeMarkdown(string s) =>
-        string.Concat(s.Select(c => "\\`*_{}[]()#+-.!<>|~^".Contains(c) ? "\\" + c : c.ToString()));
-
     /// <summary>Text for document properties: without the characters XML cannot hold.</summary>
-    protected static string Plain(string s) => s.Any(InlineText.IsForbidden) ? new string(s.Where(c => !InlineText.IsForbidden(c)).ToArray()) : s;
+    protected static string Plain(string s) => s.Any(InlineMarkdown.IsForbidden) ? new string(s.Where(c => !InlineMarkdown.IsForbidden(c)).ToArray()) : s;
 
-    internal sealed record PendingCell(ParaStyle Style, IReadOnlyList<(string Text, SourcePosition At)> Lines)
+    internal sealed record PendingCell(ParaStyle Style, IReadOnlyList<IReadOnlyList<Piece>> Lines)
     {
         public Align Align { get; init; }
         public bool Bold { get; init; }
@@ -419,27 +769,27 @@ internal abstract class PaperLayout
 
     protected sealed class PendingBlock
     {
-        public PendingBlock(ParaStyle style, string markdown, SourcePosition at)
+        public PendingBlock(ParaStyle style, IReadOnlyList<Piece> content, SourcePosition at)
         {
             Style = style;
-            Markdown = markdown;
+            Content = content;
             At = at;
         }
 
         public PendingBlock(PendingTable table)
         {
             Table = table;
-            Markdown = string.Empty;
+            Content = [];
         }
 
         public PendingBlock(LBlock ready)
         {
             Ready = ready;
-            Markdown = string.Empty;
+            Content = [];
         }
 
-        public ParaStyle Style { get; }
-        public string Markdown { get; }
+        public ParaStyle Style { get; set; }
+        public IReadOnlyList<Piece> Content { get; set; }
         public SourcePosition At { get; }
         public PendingTable? Table { get; }
         public LBlock? Ready { get; }
@@ -447,8 +797,8 @@ internal abstract class PaperLayout
         public string? Label { get; set; }
         public string? Bookmark { get; set; }
         public int Depth { get; set; }
+        public (int Left, int Hanging)? Indent { get; set; }
         public bool KeepWithNext { get; set; }
-        public IReadOnlyList<Inline> Prefix { get; init; } = [];
         public string? Language { get; set; }
         public bool RightToLeft { get; set; }
     }

@@ -21,42 +21,40 @@ internal static class TableLayout
         ["RED"] = "FFC7CE",
     };
 
-    public static PendingTable Lay(Table table, HouseStyle style, DiagnosticBag diagnostics) => Lay(table, style, diagnostics, out _);
-
     /// <summary>Lays out a table; <paramref name="landscape"/> says whether it needs a landscape page to fit.</summary>
-    public static PendingTable Lay(Table table, HouseStyle style, DiagnosticBag diagnostics, out bool landscape)
+    public static PendingTable Lay(Table table, HouseStyle style, PageGeometry page, DiagnosticBag diagnostics, out bool landscape)
     {
         var decimals = table.Columns.Select((c, i) => ColumnDecimals(c, table.Rows.Select(r => r.Kind == RowKind.Group || i >= r.Cells.Count ? null : r.Cells[i].Number))).ToList();
         var rows = WithTotals(table, decimals, diagnostics);
         var text = rows.Select(r => r.Kind == RowKind.Group
-            ? [r.Cells[0].Text ?? string.Empty, .. Enumerable.Repeat(string.Empty, table.Columns.Count - 1)]
-            : r.Cells.Select((c, i) => Format(c, table.Columns[i], decimals[i])).ToArray()).ToList();
+            ? [r.Cells[0].Content?.PlainText ?? string.Empty, .. Enumerable.Repeat(string.Empty, table.Columns.Count - 1)]
+            : r.Cells.Select((c, i) => table.Columns[i].Type == ColumnType.Text ? c.Content?.PlainText ?? string.Empty : Format(c, table.Columns[i], decimals[i])).ToArray()).ToList();
         var numeric = table.Columns.Select(c => c.Type is ColumnType.Number or ColumnType.Money or ColumnType.Percent or ColumnType.Date or ColumnType.Rag or ColumnType.DirectionOfTravel).ToList();
         // The widths count the printed text, so a column is as wide as its widest number: it never wraps. A table
         // too wide for the page gets a smaller type first, then a landscape page.
-        var headings = table.Columns.Select(c => c.Heading).ToList();
+        var headings = table.Columns.Select(c => c.Heading.PlainText).ToList();
         landscape = table.Landscape;
         var size = style.BodySize - 2;
-        var widths = Widths(style, landscape, size, headings, text, numeric);
-        while (widths.Sum() > TextWidth(style, landscape) && size > 8)
+        var widths = Widths(style, page, landscape, size, headings, text, numeric);
+        while (widths.Sum() > TextWidth(page, landscape) && size > 8)
         {
             size--;
-            widths = Widths(style, landscape, size, headings, text, numeric);
+            widths = Widths(style, page, landscape, size, headings, text, numeric);
         }
 
-        if (widths.Sum() > TextWidth(style, landscape) && !landscape)
+        if (widths.Sum() > TextWidth(page, landscape) && !landscape)
         {
             landscape = true;
             size = style.BodySize - 2;
-            widths = Widths(style, landscape, size, headings, text, numeric);
-            while (widths.Sum() > TextWidth(style, landscape) && size > 7)
+            widths = Widths(style, page, landscape, size, headings, text, numeric);
+            while (widths.Sum() > TextWidth(page, landscape) && size > 7)
             {
                 size--;
-                widths = Widths(style, landscape, size, headings, text, numeric);
+                widths = Widths(style, page, landscape, size, headings, text, numeric);
             }
         }
 
-        var header = new PendingRow(table.Columns.Select((c, i) => new PendingCell(ParaStyle.TableHeading, [(c.Heading, c.At)])
+        var header = new PendingRow(table.Columns.Select((c, i) => new PendingCell(ParaStyle.TableHeading, [[new TextPiece(c.Heading)]])
         {
             Align = numeric[i] && c.Type is not (ColumnType.Rag or ColumnType.DirectionOfTravel) ? Align.Right : Align.Left,
             Size = size,
@@ -66,7 +64,7 @@ internal static class TableLayout
         {
             var row = rows[r];
             var bold = row.Kind != RowKind.Data;
-            body.Add(new PendingRow(text[r].Select((t, i) => new PendingCell(ParaStyle.TableText, [(Escape(t, table.Columns[i], row.Kind), CellAt(row, i))])
+            body.Add(new PendingRow(text[r].Select((t, i) => new PendingCell(ParaStyle.TableText, [Content(row, i, t, table.Columns[i])])
             {
                 Align = row.Kind != RowKind.Group && numeric[i] && table.Columns[i].Type is not (ColumnType.Rag or ColumnType.DirectionOfTravel) ? Align.Right : Align.Left,
                 Bold = bold,
@@ -76,17 +74,16 @@ internal static class TableLayout
             }).ToList(), IsHeader: false));
         }
 
-        return new PendingTable(widths, body, Borders: true, table.Caption);
+        return new PendingTable(widths, body, Borders: true, table.Caption?.PlainText);
     }
 
-    private static SourcePosition CellAt(TableRow row, int i) => i < row.Cells.Count ? row.Cells[i].At : row.At;
-
-    /// <summary>Table text is literal: a cell reading "*" or "[x]" must not become Markdown.</summary>
-    private static string Escape(string text, TableColumn column, RowKind kind) =>
-        column.Type == ColumnType.Text || kind == RowKind.Group ? text : EscapeText(text);
-
-    private static string EscapeText(string s) =>
-        string.Concat(s.Select(c => "\\`*_{}[]()#+-.!<>|~^".Contains(c) ? "\\" + c : c.ToString()));
+    /// <summary>What a cell prints: a text cell's own text (inline Markdown, read once); a figure, a date or a rating literally.</summary>
+    private static IReadOnlyList<Piece> Content(TableRow row, int column, string printed, TableColumn type)
+    {
+        var cell = column < row.Cells.Count ? row.Cells[column] : null;
+        if ((type.Type == ColumnType.Text || row.Kind == RowKind.Group) && cell?.Content is { } content) return [new TextPiece(content)];
+        return printed.Length == 0 ? [] : [new ReadyPiece(new LText(printed))];
+    }
 
     /// <summary>Checks declared totals and subtotals against their rows and fills in those left empty.</summary>
     private static List<TableRow> WithTotals(Table table, IReadOnlyList<int> decimals, DiagnosticBag diagnostics)
@@ -141,7 +138,7 @@ internal static class TableLayout
                         {
                             var word = row.Kind == RowKind.Subtotal ? "subtotal" : "total";
                             diagnostics.Error(DiagnosticCode.WrongTotal, row.Cells[i].At,
-                                $"The {word} of '{columns[i].Heading}' is {Format(row.Cells[i], columns[i], shown)} but its rows add up to {Format(new TableCell { Number = sums[i] }, columns[i], shown)}; correct the figure, or write ~ to have it worked out.");
+                                $"The {word} of '{columns[i].Heading.PlainText}' is {Format(row.Cells[i], columns[i], shown)} but its rows add up to {Format(new TableCell { Number = sums[i] }, columns[i], shown)}; correct the figure, or write ~ to have it worked out.");
                         }
                     }
 
@@ -184,19 +181,20 @@ internal static class TableLayout
 
     // ---- KPI tables -------------------------------------------------------------------------------------
 
-    public static PendingTable LayKpi(KpiTable table, HouseStyle style, DiagnosticBag diagnostics)
+    public static PendingTable LayKpi(KpiTable table, HouseStyle style, PageGeometry page, DiagnosticBag diagnostics)
     {
         const double size = 8;
-        var headings = new List<string> { "Indicator", "Data type" };
+        string Word(string key) => style.WordFor(key).PlainText;
+        var headings = new List<string> { Word("kpi-indicator"), Word("kpi-data-type") };
         headings.AddRange(table.Periods);
-        headings.AddRange(["Target", "Polarity", "RAG", "DOT"]);
+        headings.AddRange([Word("kpi-target"), Word("kpi-polarity"), Word("kpi-rag"), Word("kpi-dot")]);
         headings.AddRange(table.Comparators);
         var columnCount = headings.Count;
         var tolerance = table.Tolerance ?? style.KpiTolerance;
-        var rows = new List<(string[] Text, bool Group, SourcePosition At)>();
+        var rows = new List<(string[] Text, RichText? Name, bool Group)>();
         foreach (var group in table.Groups)
         {
-            rows.Add(([group.Area, .. Enumerable.Repeat(string.Empty, columnCount - 1)], true, group.At));
+            rows.Add(([group.Area.PlainText, .. Enumerable.Repeat(string.Empty, columnCount - 1)], group.Area, true));
             foreach (var indicator in group.Indicators)
             {
                 var (rag, direction) = Kpi.Derive(indicator, tolerance);
@@ -206,28 +204,29 @@ internal static class TableLayout
                 string Target(decimal t) => indicator.Type == IndicatorType.Percent ? t.ToString("0.##", EnGb) + "%" : t.ToString("#,##0.##", EnGb);
                 string Value(decimal? v) => v is not { } d ? string.Empty
                     : indicator.Type == IndicatorType.Percent ? d.ToString("N" + decimals, EnGb) + "%" : d.ToString("N" + decimals, EnGb);
-                var cells = new List<string> { indicator.Name, indicator.Type switch { IndicatorType.Percent => "Percentage", IndicatorType.Rate => "Rate", _ => "Number" } };
+                var cells = new List<string> { indicator.Name.PlainText, Word(indicator.Type switch { IndicatorType.Percent => "kpi-percent", IndicatorType.Rate => "kpi-rate", _ => "kpi-number" }) };
                 cells.AddRange(Enumerable.Range(0, table.Periods.Count).Select(i => i < indicator.Values.Count ? Value(indicator.Values[i]) : string.Empty));
-                cells.Add(indicator.Target is { } target ? Target(target) : "N/A");
-                cells.Add(indicator.Polarity switch { Polarity.Higher => "Higher is better", Polarity.Lower => "Lower is better", _ => "N/A" });
-                cells.Add(rag ?? "Not targeted");
+                cells.Add(indicator.Target is { } target ? Target(target) : Word("kpi-none"));
+                cells.Add(Word(indicator.Polarity switch { Polarity.Higher => "kpi-higher", Polarity.Lower => "kpi-lower", _ => "kpi-none" }));
+                cells.Add(rag ?? Word("kpi-not-targeted"));
                 cells.Add(direction ?? string.Empty);
                 cells.AddRange(Enumerable.Range(0, table.Comparators.Count).Select(i => i < indicator.Comparators.Count ? indicator.Comparators[i] : string.Empty));
-                rows.Add((cells.ToArray(), false, indicator.At));
+                rows.Add((cells.ToArray(), indicator.Name, false));
             }
         }
 
         var numeric = headings.Select((_, i) => i >= 2 && i < 2 + table.Periods.Count + 1).ToList();
         var ragColumn = 2 + table.Periods.Count + 2;
         var noWrap = numeric.Select((n, i) => n || i == ragColumn + 1).ToList();
-        var widths = Widths(style, landscape: true, size, headings, rows.Select(r => r.Text).ToList(), noWrap);
+        var widths = Widths(style, page, landscape: true, size, headings, rows.Select(r => r.Text).ToList(), noWrap);
+        static IReadOnlyList<Piece> Literal(string t) => t.Length == 0 ? [] : [new ReadyPiece(new LText(t))];
         var body = new List<PendingRow>
         {
-            new(headings.Select((h, i) => new PendingCell(ParaStyle.TableHeading, [(EscapeText(h), table.At)]) { Size = size, Align = numeric[i] ? Align.Right : Align.Left }).ToList(), IsHeader: true),
+            new(headings.Select((h, i) => new PendingCell(ParaStyle.TableHeading, [Literal(h)]) { Size = size, Align = numeric[i] ? Align.Right : Align.Left }).ToList(), IsHeader: true),
         };
-        foreach (var (text, group, at) in rows)
+        foreach (var (text, name, group) in rows)
         {
-            body.Add(new PendingRow(text.Select((t, i) => new PendingCell(ParaStyle.TableText, [(i == 0 ? t : EscapeText(t), at)])
+            body.Add(new PendingRow(text.Select((t, i) => new PendingCell(ParaStyle.TableText, [i == 0 && name is not null ? [new TextPiece(name)] : Literal(t)])
             {
                 Size = size,
                 Bold = group,
@@ -237,7 +236,7 @@ internal static class TableLayout
             }).ToList(), IsHeader: false));
         }
 
-        return new PendingTable(widths, body, Borders: true, table.Caption ?? "Key performance indicators");
+        return new PendingTable(widths, body, Borders: true, table.Caption?.PlainText ?? Word("kpi-caption"));
     }
 
     private static void Check(Indicator indicator, string? rag, string? direction, DiagnosticBag diagnostics, int comparators)
@@ -282,9 +281,8 @@ internal static class TableLayout
 
     private const int CellPadding = 230; // left and right cell margins, with a little room
 
-    /// <summary>The width between the margins, in twips.</summary>
-    public static int TextWidth(HouseStyle style, bool landscape) =>
-        (int)(((landscape ? 297 : 210) - style.MarginLeftMm - style.MarginRightMm) * 1440 / 25.4);
+    /// <summary>The width between the margins, in twips, of a portrait or a landscape page.</summary>
+    public static int TextWidth(PageGeometry page, bool landscape) => (landscape ? page.Height : page.Width) - page.Left - page.Right;
 
     /// <summary>Approximate width of text in em, from Arial's proportions (capitals and digits are wider than lower case).</summary>
     private static double Em(string s)
@@ -310,10 +308,10 @@ internal static class TableLayout
     /// Column widths in twips: columns that must not wrap (numbers) get their widest cell; text columns share
     /// what is left in proportion to their content, but never less than their longest word.
     /// </summary>
-    public static IReadOnlyList<int> Widths(HouseStyle style, bool landscape, double size, IReadOnlyList<string> headings,
+    public static IReadOnlyList<int> Widths(HouseStyle style, PageGeometry page, bool landscape, double size, IReadOnlyList<string> headings,
         IReadOnlyList<string[]> rows, IReadOnlyList<bool> noWrap)
     {
-        var total = TextWidth(style, landscape);
+        var total = TextWidth(page, landscape);
         int Measure(string s) => (int)Math.Ceiling(Em(s) * size * 20 * 1.08) + CellPadding; // bold headings are wider
         int LongestWord(string s) => s.Split(' ', '\n').Select(w => Measure(w)).DefaultIfEmpty(CellPadding).Max();
 

@@ -19,18 +19,21 @@ internal sealed class UpdateLayout : PaperLayout
         new UpdateLayout(update, style, diagnostics).Lay();
 
     protected override DocumentInfo Info => new(
-        Plain(update.Title ?? $"Cabinet Member Update: {update.Portfolio}"), Plain(update.Councillor), Plain(update.Portfolio), "en-GB");
+        Plain(update.Title ?? FillPlain(Style.WordFor("update-title"), new Dictionary<string, object?> { ["portfolio"] = update.Portfolio, ["councillor"] = update.Councillor })),
+        Plain(update.Councillor), Plain(update.Portfolio), Style.WordFor("language").PlainText);
 
     protected override void LayContent()
     {
-        FrontLines("cabinet-member-update", new Dictionary<string, object?>
+        var fields = new Dictionary<string, object?>
         {
             ["council"] = Style.Council,
             ["councillor"] = update.Councillor,
             ["portfolio"] = update.Portfolio,
             ["date"] = update.Date,
             ["title"] = update.Title,
-        });
+        };
+        foreach (var (name, value) in CouncilFields("cabinet-member-update", update.Fields, update.At)) fields[name] = value;
+        FrontLines("cabinet-member-update", fields);
         Sections(update.Sections, 1);
     }
 

@@ -160,9 +160,12 @@ public static class AgendaPacks
                 Items = pack.Items.Select((item, i) => plan.Ranges.TryGetValue(i, out var r) ? item.Item with { Pages = r } : item.Item).ToList(),
             };
             var noticeDiagnostics = new DiagnosticBag();
-            var noticeLaid = Papers.Lay(notice, style, noticeDiagnostics)!;
+            var noticeLaid = Papers.Lay(notice, style, noticeDiagnostics);
+            var title = Wording.Plain(style, isPrivate ? "pack-title-private" : "pack-title", new Dictionary<string, object?> { ["committee"] = pack.Notice.Committee, ["date"] = pack.Notice.Date });
             var combined = PackLayout.Combine(
-                new DocumentInfo($"{pack.Notice.Committee}, {pack.Notice.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}{(isPrivate ? " (not for publication)" : string.Empty)}", style.Council, pack.Notice.Committee, "en-GB"),
+                noticeLaid.Info with { Title = title },
+                noticeLaid.Page,
+                noticeLaid.Footer,
                 plan.Parts(noticeLaid),
                 plan.FirstNumberedPart);
             var docx = Path.Combine(work, $"{name}{suffix}.docx");
@@ -222,19 +225,18 @@ public static class AgendaPacks
                 foreach (var d in loaded.Diagnostics) diagnostics.Add(d);
                 if (!loaded.Succeeded) return null;
                 var laid = Papers.Lay(loaded.Paper!, style, diagnostics);
-                if (laid is null) return null;
                 if (item.ExemptParagraph is { } exempt)
                 {
                     // The private pack marks an exempt paper as not for publication, on its first line.
                     laid = laid with
                     {
-                        Body = [new LParagraph(ParaStyle.Label, [new TextRun($"NOT FOR PUBLICATION – exempt under paragraph {exempt} of Schedule 12A to the Local Government Act 1972", Bold: true)]), .. laid.Body],
+                        Body = [new LParagraph(ParaStyle.Label, Wording.Inlines(style, "not-for-publication", new Dictionary<string, object?> { ["paragraph"] = exempt })), .. laid.Body],
                     };
                 }
 
                 // A heading only bookmarks and screen readers see carries the paper's title into the PDF's outline.
                 var bookmarkTitle = paper.Title ?? laid.Info.Title;
-                laid = laid with { Body = [new LParagraph(ParaStyle.Heading1, [new TextRun(bookmarkTitle)]) { Size = 1, Hidden = true }, .. laid.Body] };
+                laid = laid with { Body = [new LParagraph(ParaStyle.Heading1, [new LText(bookmarkTitle)]) { Size = 1, Hidden = true }, .. laid.Body] };
                 var docx = Path.Combine(work, $"paper-{index}.docx");
                 using (var stream = File.Create(docx)) WordPackage.Write(laid, style, stream);
                 return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = Path.ChangeExtension(Path.GetFileName(path), ".docx") };
@@ -366,7 +368,7 @@ public static class AgendaPacks
             var odd = pack.Convention == PageConvention.OddPage;
             var physical = frontPages;
             var blankAfterFront = odd && papers.Count > 0 && physical % 2 == 1;
-            var plan = new Plan(blankAfterFront, style.HeadingFor("blank-page", "This page is intentionally left blank"));
+            var plan = new Plan(blankAfterFront, style.WordFor("blank-page").PlainText);
             if (blankAfterFront) physical++;
             var offset = pack.NumberFrontSheet ? 0 : physical; // printed = physical - offset
             plan.FirstNumberedPart = pack.NumberFrontSheet ? null : 1 + (blankAfterFront ? 1 : 0);
@@ -392,7 +394,7 @@ public static class AgendaPacks
             foreach (var (index, range) in plan.Ranges.OrderBy(r => r.Key))
             {
                 var item = pack.Items[index].Item;
-                var title = item.Title.Length > 0 ? item.Title
+                var title = !item.Title.IsEmpty ? item.Title.PlainText
                     : item.Standard is { } key && style.StandardItems.TryGetValue(key, out var standard) ? standard.Title : item.Standard ?? string.Empty;
                 plan.Pages.Add(new ItemPages(index + 1, title, range.First, range.Last));
             }

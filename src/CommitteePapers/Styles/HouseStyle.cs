@@ -1,17 +1,6 @@
+using CommitteePapers.Definition;
+
 namespace CommitteePapers.Styles;
-
-/// <summary>How body paragraphs are numbered.</summary>
-public enum NumberingScheme
-{
-    /// <summary>1, 2, 3 … straight through every heading (City of York).</summary>
-    Continuous,
-
-    /// <summary>Numbered section headings 1., 2. with paragraphs 1.1, 1.2 (North Somerset).</summary>
-    Decimal,
-
-    /// <summary>No paragraph numbers (Sefton updates).</summary>
-    None,
-}
 
 /// <summary>How the contact details are laid out.</summary>
 public enum ContactLayout
@@ -36,27 +25,221 @@ public enum FooterKind
     None,
 }
 
-/// <summary>A line of the front block: text with placeholders such as <c>{meeting}</c> or <c>{date:d MMMM yyyy}</c>.</summary>
-/// <param name="Text">The line, as inline Markdown with placeholders.</param>
-public sealed record FrontLine(string Text)
+/// <summary>
+/// A line of a front block, end block or council block: text with placeholders such as <c>{meeting}</c> or
+/// <c>{date:d MMMM yyyy}</c>, parsed when the style is read, or a table.
+/// </summary>
+/// <param name="Text">The line, with its placeholders.</param>
+public sealed record FrontLine(RichText Text)
 {
-    /// <summary>The line's role: normal, council, title or subtitle.</summary>
+    /// <summary>The line's role: normal, council, title, subtitle or heading.</summary>
     public string Role { get; init; } = "normal";
 
     /// <summary>Whether the filled-in line is printed in capitals.</summary>
     public bool UpperCase { get; init; }
 
-    /// <summary>A table instead of a line: rows of cells with placeholders; the first row is the header row.</summary>
-    public IReadOnlyList<IReadOnlyList<string>>? Table { get; init; }
+    /// <summary>A table instead of a line: rows of cells with placeholders; the first row is the header row unless <see cref="TableHeader"/> is false.</summary>
+    public IReadOnlyList<IReadOnlyList<RichText>>? Table { get; init; }
 
     /// <summary>Whether the table's first row is a header row (false for a label | value table).</summary>
     public bool TableHeader { get; init; } = true;
+
+    /// <summary>A table whose rows come from a paper field of type rows; <see cref="Table"/> then holds only its header row.</summary>
+    public string? RowsFrom { get; init; }
 
     /// <summary>The language of the line (BCP 47, e.g. "zh-HK", "bn-BD", "ur-PK"), so Word, screen readers and the PDF get it right.</summary>
     public string? Language { get; init; }
 
     /// <summary>Whether the line is right-to-left (Urdu, Arabic).</summary>
     public bool RightToLeft { get; init; }
+}
+
+/// <summary>
+/// A standard block a council adds to its papers ("Purpose of Report: Decision", a "Timetable" table): an optional
+/// heading and lines with placeholders, placed where the style's <c>order</c> names it.
+/// </summary>
+/// <param name="Lines">The block's lines and tables.</param>
+public sealed record StyleBlock(IReadOnlyList<FrontLine> Lines)
+{
+    /// <summary>A heading over the block, or null.</summary>
+    public string? Heading { get; init; }
+}
+
+/// <summary>What a field a council declares holds.</summary>
+public enum FieldType
+{
+    /// <summary>One line of text.</summary>
+    Text,
+
+    /// <summary>Several lines (two officers in one cell of a front table).</summary>
+    Lines,
+
+    /// <summary>A date, YYYY-MM-DD.</summary>
+    Date,
+
+    /// <summary>Yes or no.</summary>
+    YesNo,
+
+    /// <summary>One of a list of values.</summary>
+    Choice,
+
+    /// <summary>Paragraphs, placed as a section of their own with the style's heading.</summary>
+    Paragraphs,
+
+    /// <summary>Rows of cells, for a table block.</summary>
+    Rows,
+}
+
+/// <summary>A field a council's papers carry that the library does not know: "Final Decision-Maker", "Classification".</summary>
+/// <param name="Name">Its key under the paper's <c>fields:</c>, and its placeholder.</param>
+/// <param name="Type">What it holds.</param>
+public sealed record FieldDefinition(string Name, FieldType Type)
+{
+    /// <summary>Whether every paper of the kinds it applies to must give it.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>The values a choice field can take.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>What the field is, for the writer's editor.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>The kinds of paper that carry it (all when empty).</summary>
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+}
+
+/// <summary>The look of a number format in a level of a numbered list.</summary>
+public enum NumberFormat
+{
+    /// <summary>1, 2, 3.</summary>
+    Decimal,
+
+    /// <summary>a, b, c.</summary>
+    LowerLetter,
+
+    /// <summary>A, B, C.</summary>
+    UpperLetter,
+
+    /// <summary>i, ii, iii.</summary>
+    LowerRoman,
+
+    /// <summary>I, II, III.</summary>
+    UpperRoman,
+
+    /// <summary>A bullet: the pattern's text is the symbol.</summary>
+    Bullet,
+}
+
+/// <summary>
+/// One level of a numbered list as a style writes it — "1.", "1.1", "1.1.", "a)", "(i)", "(1)", "CAY %1", "•" — read
+/// into the parts Word's level text is made of: literal text and counters, the last counter being the level's own.
+/// </summary>
+/// <param name="Pattern">The pattern as written.</param>
+/// <param name="Parts">Literal text (a string) and counters (a <see cref="NumberFormat"/>), in order.</param>
+public sealed record NumberPattern(string Pattern, IReadOnlyList<object> Parts)
+{
+    /// <summary>The format of the level's own counter (the last one), or <see cref="NumberFormat.Bullet"/> when there is none.</summary>
+    public NumberFormat Format => Parts.OfType<NumberFormat>().Cast<NumberFormat?>().LastOrDefault() ?? NumberFormat.Bullet;
+
+    /// <summary>How many counters the pattern shows: 1 for "a)", 2 for "1.1", 0 for a bullet.</summary>
+    public int Counters => Parts.Count(p => p is NumberFormat);
+
+    /// <summary>
+    /// Reads a pattern. "%1", "%2" … are Word's own counters (for "CAY %1"); otherwise each stand-alone 1, a, A, i or I
+    /// is a counter. Null when the pattern has more than nine counters or is empty.
+    /// </summary>
+    public static NumberPattern? Parse(string pattern)
+    {
+        if (string.IsNullOrEmpty(pattern) || pattern.Length > 30) return null;
+        var parts = new List<object>();
+        var literal = new System.Text.StringBuilder();
+        var word = pattern.Contains('%', StringComparison.Ordinal);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (word)
+            {
+                if (c == '%' && i + 1 < pattern.Length && pattern[i + 1] is >= '1' and <= '9')
+                {
+                    Flush();
+                    parts.Add(NumberFormat.Decimal);
+                    i++;
+                    continue;
+                }
+            }
+            else if (c is '1' or 'a' or 'A' or 'i' or 'I' && !IsWordChar(pattern, i - 1) && !IsWordChar(pattern, i + 1))
+            {
+                Flush();
+                parts.Add(c switch
+                {
+                    '1' => NumberFormat.Decimal,
+                    'a' => NumberFormat.LowerLetter,
+                    'A' => NumberFormat.UpperLetter,
+                    'i' => NumberFormat.LowerRoman,
+                    _ => NumberFormat.UpperRoman,
+                });
+                continue;
+            }
+
+            literal.Append(c);
+        }
+
+        Flush();
+        return parts.Count(p => p is NumberFormat) > 9 ? null : new NumberPattern(pattern, parts);
+
+        void Flush()
+        {
+            if (literal.Length == 0) return;
+            parts.Add(literal.ToString());
+            literal.Clear();
+        }
+    }
+
+    private static bool IsWordChar(string s, int i) => i >= 0 && i < s.Length && char.IsLetterOrDigit(s[i]);
+}
+
+/// <summary>
+/// How a council numbers its papers, level by level, decided once by layout from these settings. Headings and
+/// paragraphs share one outline list: a numbered heading takes the next level below its nearest numbered heading, and
+/// a paragraph the level below that; an unnumbered heading takes no level, so the numbers beneath it keep counting.
+/// </summary>
+public sealed record NumberingStyle
+{
+    /// <summary>The outline's levels: York ["1."]; North Somerset ["1.", "1.1."]; none for unnumbered papers.</summary>
+    public IReadOnlyList<NumberPattern> Outline { get; init; } = [];
+
+    /// <summary>Whether headings of each level (1 = top) are numbered when the outline has a level for them; a level not listed is numbered.</summary>
+    public IReadOnlyList<bool> Headings { get; init; } = [];
+
+    /// <summary>The outline levels (1 = top) at which paragraphs carry numbers: York [1], North Somerset [2].</summary>
+    public IReadOnlyList<int> Paragraphs { get; init; } = [];
+
+    /// <summary>Standard sections and blocks whose headings carry no number even where headings are numbered.</summary>
+    public IReadOnlyList<string> Unnumbered { get; init; } = [];
+
+    /// <summary>Sub-items, level by level, repeating: a), i.</summary>
+    public IReadOnlyList<NumberPattern> SubItems { get; init; } = [];
+
+    /// <summary>Bullets, level by level, repeating: •, i.</summary>
+    public IReadOnlyList<NumberPattern> Bullets { get; init; } = [];
+
+    /// <summary>Recommendations and their sub-items: i. or 1., a.</summary>
+    public IReadOnlyList<NumberPattern> Recommendations { get; init; } = [];
+
+    /// <summary>Lettered headings: a).</summary>
+    public NumberPattern? LetteredHeadings { get; init; }
+
+    /// <summary>Minute numbers: "%1." gives 28., "CAY %1" gives CAY 12.</summary>
+    public NumberPattern? Minutes { get; init; }
+
+    /// <summary>Agenda item numbers.</summary>
+    public NumberPattern? Agenda { get; init; }
+
+    /// <summary>A minute's resolutions, when there are several: (i), (1).</summary>
+    public IReadOnlyList<NumberPattern> Resolutions { get; init; } = [];
+
+    /// <summary>Whether headings of a level (1 = top) are numbered.</summary>
+    public bool NumbersHeadingsAt(int level) => level < 1 || level > Headings.Count || Headings[level - 1];
 }
 
 /// <summary>How a council lists members: "Councillors Daubeney (Chair), Fenton and Webb (Vice-Chair)".</summary>
@@ -86,10 +269,10 @@ public sealed record MemberListing
 public sealed record StandardItem(string Title)
 {
     /// <summary>What the agenda says under the item.</summary>
-    public string? Agenda { get; init; }
+    public RichText? Agenda { get; init; }
 
     /// <summary>What the minutes say under the item.</summary>
-    public string? Minutes { get; init; }
+    public RichText? Minutes { get; init; }
 }
 
 /// <summary>A council logo for the page header.</summary>
@@ -108,8 +291,9 @@ public sealed record Logo(ReadOnlyMemory<byte> Image, string AltText)
 }
 
 /// <summary>
-/// A council's house style: numbering, standard sections and their headings, front block, fonts and page furniture.
-/// Immutable and safe to share between threads. Load one with <see cref="HouseStyles"/>, or build one in code.
+/// A council's house style: numbering, standard sections and their headings, wording, front blocks, fields, fonts
+/// and page furniture. Immutable and safe to share between threads. Load one with <c>HouseStyles</c>, or build one in code.
+/// Everything a council's papers print that is not the paper's own text comes from here.
 /// </summary>
 public sealed record HouseStyle
 {
@@ -119,17 +303,8 @@ public sealed record HouseStyle
     /// <summary>The council whose style this is.</summary>
     public string Council { get; init; } = string.Empty;
 
-    /// <summary>How body paragraphs are numbered.</summary>
-    public NumberingScheme Numbering { get; init; } = NumberingScheme.Continuous;
-
-    /// <summary>Sub-item pattern: "a)", "(a)", "a.", "i.", "(i)", "1." …</summary>
-    public string SubItems { get; init; } = "a)";
-
-    /// <summary>Pattern of sub-items nested in sub-items.</summary>
-    public string NestedItems { get; init; } = "i.";
-
-    /// <summary>Pattern of recommendation items.</summary>
-    public string RecommendationItems { get; init; } = "i.";
+    /// <summary>How headings, paragraphs, sub-items, recommendations, minutes and agenda items are numbered.</summary>
+    public NumberingStyle Numbering { get; init; } = new();
 
     /// <summary>The font of every paragraph.</summary>
     public string Font { get; init; } = "Arial";
@@ -149,7 +324,16 @@ public sealed record HouseStyle
     /// <summary>Whether standard section headings and top-level headings are printed in capitals.</summary>
     public bool UpperCaseHeadings { get; init; }
 
-    /// <summary>Page margins in millimetres.</summary>
+    /// <summary>One step of indent (a list level, a numbered paragraph's hanging number), in millimetres.</summary>
+    public double IndentMm { get; init; } = 10;
+
+    /// <summary>Page width in millimetres (A4: 210).</summary>
+    public double PageWidthMm { get; init; } = 210;
+
+    /// <summary>Page height in millimetres (A4: 297).</summary>
+    public double PageHeightMm { get; init; } = 297;
+
+    /// <summary>Top margin in millimetres.</summary>
     public double MarginTopMm { get; init; } = 25;
 
     /// <summary>Right margin in millimetres.</summary>
@@ -173,17 +357,29 @@ public sealed record HouseStyle
     /// <summary>The front block of each paper kind ("report", "cabinet-member-update", …).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FrontLine>> FrontBlocks { get; init; } = new Dictionary<string, IReadOnlyList<FrontLine>>();
 
-    /// <summary>The standard sections in order; "body" stands for the body sections.</summary>
+    /// <summary>Lines after the content of each paper kind (the minutes' signature, the notice's contact block).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FrontLine>> EndBlocks { get; init; } = new Dictionary<string, IReadOnlyList<FrontLine>>();
+
+    /// <summary>
+    /// The parts of a report in order: standard sections ("summary", "recommendations" …), "body" for the body sections
+    /// and "body.NAME" for a further body slot, the council's own blocks and paragraph fields.
+    /// </summary>
     public IReadOnlyList<string> Order { get; init; } = [];
 
-    /// <summary>The heading of each standard section, by its key.</summary>
+    /// <summary>The heading of each standard section (and each kind of implication), by its key.</summary>
     public IReadOnlyDictionary<string, string> Headings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every phrase the papers print that is not a heading ("None", "Report of the {report-of}.", "(Pages {first} - {last})"), by key.</summary>
+    public IReadOnlyDictionary<string, RichText> Words { get; init; } = new Dictionary<string, RichText>();
 
     /// <summary>A heading over all the body sections (North Somerset's "DETAILS"); null for none.</summary>
     public string? BodyHeading { get; init; }
 
     /// <summary>How the contact details are laid out.</summary>
     public ContactLayout Contact { get; init; } = ContactLayout.Table;
+
+    /// <summary>How grouped implications are laid out: paragraphs under a heading, or a table (Issue | Implications | Sign-off).</summary>
+    public ImplicationsLayout Implications { get; init; } = ImplicationsLayout.Paragraphs;
 
     /// <summary>What annexes are called: "Annex" or "Appendix".</summary>
     public string AnnexWord { get; init; } = "Annex";
@@ -200,37 +396,43 @@ public sealed record HouseStyle
     /// <summary>Names of template styles that play our roles ("heading-1", "numbered-paragraph", "caption", "table-text" …).</summary>
     public IReadOnlyDictionary<string, string> TemplateStyles { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Lines after the content of each paper kind (the minutes' signature, the notice's contact block).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<FrontLine>> EndBlocks { get; init; } = new Dictionary<string, IReadOnlyList<FrontLine>>();
-
-    /// <summary>Word's level text for minute numbers: "%1." (York) or "CAY %1" (North Somerset).</summary>
-    public string MinuteNumbers { get; init; } = "%1.";
-
     /// <summary>How times are printed, a .NET format: "h.mm tt" gives "5.30 pm".</summary>
     public string TimeFormat { get; init; } = "h.mm tt";
 
+    /// <summary>What "tt" prints before noon and after: "am" and "pm", or "a.m." and "p.m.".</summary>
+    public IReadOnlyList<string> AmPm { get; init; } = ["am", "pm"];
+
+    /// <summary>How a date placeholder without a format is printed, a .NET format with "Do" for 22nd.</summary>
+    public string DateFormat { get; init; } = "d MMMM yyyy";
+
     /// <summary>The usual wording of standard items, by key ("declarations-of-interest", "minutes" …).</summary>
-    public IReadOnlyDictionary<string, StandardItem> StandardItems { get; init; } = new Dictionary<string, StandardItem>
-    {
-        ["declarations-of-interest"] = new("Declarations of Interest"),
-        ["minutes"] = new("Minutes"),
-        ["public-participation"] = new("Public Participation"),
-        ["apologies"] = new("Apologies for Absence"),
-        ["urgent-business"] = new("Urgent Business"),
-        ["exclusion-of-press-and-public"] = new("Exclusion of Press and Public"),
-        ["matters-referred"] = new("Matters Referred"),
-    };
+    public IReadOnlyDictionary<string, StandardItem> StandardItems { get; init; } = new Dictionary<string, StandardItem>();
 
     /// <summary>How lists of members are written: prefixes, role names and order.</summary>
     public MemberListing Members { get; init; } = new();
 
-    /// <summary>What an exempt agenda item says; {paragraph} is the Schedule 12A paragraph.</summary>
-    public string ExemptWording { get; init; } =
-        "This item is exempt from publication under paragraph {paragraph} of Schedule 12A to the Local Government Act 1972.";
+    /// <summary>Fields the council's papers carry that the library does not know, by name.</summary>
+    public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+
+    /// <summary>The council's own standard blocks, by the key <see cref="Order"/> places them with.</summary>
+    public IReadOnlyDictionary<string, StyleBlock> Blocks { get; init; } = new Dictionary<string, StyleBlock>();
+
+    /// <summary>The kinds of implication the style knows, beyond the library's: keys whose headings are in <see cref="Headings"/>.</summary>
+    public IReadOnlyList<string> ImplicationKinds { get; init; } = [];
 
     /// <summary>The heading text for a standard section key, or the key itself.</summary>
     public string HeadingFor(string key) => Headings.TryGetValue(key, out var heading) ? heading : key;
 
-    /// <summary>The heading text for a key, or <paramref name="fallback"/> when the style does not give one.</summary>
-    public string HeadingFor(string key, string fallback) => Headings.TryGetValue(key, out var heading) ? heading : fallback;
+    /// <summary>A phrase by its key, or empty text when the style has none.</summary>
+    public RichText WordFor(string key) => Words.TryGetValue(key, out var word) ? word : RichText.Empty;
+}
+
+/// <summary>How grouped implications are laid out.</summary>
+public enum ImplicationsLayout
+{
+    /// <summary>Each kind as a paragraph led by its heading in bold.</summary>
+    Paragraphs,
+
+    /// <summary>A table of Issue | Implications | Sign-off, one row per kind (a cross-cutting issues table).</summary>
+    Table,
 }

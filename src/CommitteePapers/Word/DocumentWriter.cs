@@ -27,7 +27,7 @@ internal static class DocumentWriter
                     body.Append(paragraph);
                     break;
                 case LSectionBreak br:
-                    body.Append(new Paragraph(new ParagraphProperties { SectionProperties = SectionProperties(house, br.NoFooter ? furniture with { FooterId = null } : furniture, br.Landscape, br.StartPageNumber) }));
+                    body.Append(new Paragraph(new ParagraphProperties { SectionProperties = SectionProperties(paper.Page, br.NoFooter ? furniture with { FooterId = null } : furniture, br.Landscape, br.StartPageNumber) }));
                     break;
                 case LPageBreak:
                     body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
@@ -40,7 +40,7 @@ internal static class DocumentWriter
             }
         }
 
-        body.Append(SectionProperties(house, furniture, paper.EndsLandscape, paper.LastSectionStartPage));
+        body.Append(SectionProperties(paper.Page, furniture, paper.EndsLandscape, paper.LastSectionStartPage));
         return new Document(body);
     }
 
@@ -64,13 +64,12 @@ internal static class DocumentWriter
                 new NumberingId { Val = list.NumId });
         }
 
-        if (p.Style is ParaStyle.ListItem or ParaStyle.Continuation && p.Depth > 0)
+        if (p.Indent is { } indent)
         {
-            var left = StylesWriter.IndentStep * (p.Depth + 1);
             ppr.Indentation = new Indentation
             {
-                Left = left.ToString(CultureInfo.InvariantCulture),
-                Hanging = (p.Style == ParaStyle.ListItem ? StylesWriter.IndentStep : 0).ToString(CultureInfo.InvariantCulture),
+                Left = indent.Left.ToString(CultureInfo.InvariantCulture),
+                Hanging = indent.Hanging.ToString(CultureInfo.InvariantCulture),
             };
         }
 
@@ -174,21 +173,20 @@ internal static class DocumentWriter
         return table;
     }
 
-    private static SectionProperties SectionProperties(HouseStyle house, PageFurniture furniture, bool landscape, int? startPage)
+    private static SectionProperties SectionProperties(PageGeometry page, PageFurniture furniture, bool landscape, int? startPage)
     {
-        static UInt32Value Mm(double mm) => (uint)Math.Round(mm * 1440 / 25.4);
         var section = new SectionProperties();
         if (furniture.HeaderId is { } header) section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = header });
         if (furniture.FooterId is { } footer) section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = footer });
         section.Append(landscape
-            ? new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape }
-            : new PageSize { Width = 11906, Height = 16838 });
+            ? new PageSize { Width = (uint)page.Height, Height = (uint)page.Width, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = (uint)page.Width, Height = (uint)page.Height });
         section.Append(new PageMargin
         {
-            Top = (int)Mm(house.MarginTopMm).Value,
-            Right = Mm(house.MarginRightMm),
-            Bottom = (int)Mm(house.MarginBottomMm).Value,
-            Left = Mm(house.MarginLeftMm),
+            Top = page.Top,
+            Right = (uint)page.Right,
+            Bottom = page.Bottom,
+            Left = (uint)page.Left,
             Header = 709,
             Footer = 709,
             Gutter = 0,

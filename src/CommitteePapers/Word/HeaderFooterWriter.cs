@@ -9,27 +9,25 @@ using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace CommitteePapers.Word;
 
-/// <summary>Writes the page header (text and logo with alt text) and footer (a PAGE field, or "Page x of y").</summary>
+/// <summary>Writes the page header (text and logo with alt text) and the footer layout decided.</summary>
 internal static class HeaderFooterWriter
 {
-    public static Footer? Footer(HouseStyle house, RunWriter runs)
+    /// <summary>The footer layout decided (a PAGE field, "Page x of y"), or none when it is empty.</summary>
+    public static Footer? Footer(IReadOnlyList<LInline> content, RunWriter runs)
     {
-        if (house.Footer == FooterKind.None) return null;
+        if (content.Count == 0) return null;
         var paragraph = new Paragraph(new ParagraphProperties
         {
             ParagraphStyleId = new ParagraphStyleId { Val = "Footer" },
             Justification = new Justification { Val = JustificationValues.Center },
         });
-        IReadOnlyList<Inline> content = house.Footer == FooterKind.PageXOfY
-            ? [new TextRun("Page "), new Field(" PAGE ", [new TextRun("1")]), new TextRun(" of "), new Field(" NUMPAGES ", [new TextRun("1")])]
-            : [new Field(" PAGE ", [new TextRun("1")])];
         paragraph.Append(runs.Write(content));
         return new Footer(paragraph);
     }
 
-    public static Header? Header(HouseStyle house, HeaderPart part)
+    public static Header? Header(HouseStyle house, string? headerText, HeaderPart part)
     {
-        if (house.HeaderText is null && house.Logo is null) return null;
+        if (headerText is null && house.Logo is null) return null;
         var paragraph = new Paragraph(new ParagraphProperties
         {
             ParagraphStyleId = new ParagraphStyleId { Val = "Header" },
@@ -42,7 +40,7 @@ internal static class HeaderFooterWriter
             paragraph.Append(new Run(Logo(logo, "rIdLogo")));
         }
 
-        if (house.HeaderText is { } text)
+        if (headerText is { } text)
         {
             if (house.Logo is not null) paragraph.Append(new Run(new Break()));
             paragraph.Append(RunWriter.TextRunOf(text));

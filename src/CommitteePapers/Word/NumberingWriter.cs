@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -5,31 +6,26 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace CommitteePapers.Word;
 
 /// <summary>
-/// Writes numbering.xml: one abstract definition per <see cref="ListKind"/> and one <c>w:num</c> per list instance
-/// the layout asked for. Instances that must count from 1 get a start override on every level.
+/// Writes numbering.xml from layout's numbering plan: one abstract definition per list definition and one
+/// <c>w:num</c> per list instance; instances that count on their own get a start override on every level. It decides
+/// nothing: formats, level texts, starts and indents are the plan's.
 /// </summary>
 internal static class NumberingWriter
 {
-    private const int Levels = 4;
-
-    public static Numbering Write(IReadOnlyList<ListInstance> lists, HouseStyle house, StyleMap styleMap)
+    public static Numbering Write(IReadOnlyList<ListDefinition> definitions, IReadOnlyList<ListInstance> instances, string bulletFont)
     {
         var numbering = new Numbering();
-        var kinds = lists.Select(l => l.Kind).Distinct().Order().ToList();
-        foreach (var kind in kinds)
+        foreach (var definition in definitions) numbering.Append(Abstract(definition, bulletFont));
+        foreach (var instance in instances)
         {
-            numbering.Append(Abstract(kind, house, styleMap));
-        }
-
-        foreach (var list in lists)
-        {
-            var num = new NumberingInstance { NumberID = list.NumId };
-            num.Append(new AbstractNumId { Val = AbstractId(list.Kind) });
-            if (list.Restart)
+            var num = new NumberingInstance { NumberID = instance.NumId };
+            num.Append(new AbstractNumId { Val = instance.DefinitionId });
+            if (instance.Restart)
             {
-                for (var level = 0; level < Levels; level++)
+                var levels = definitions[instance.DefinitionId - 1].Levels;
+                for (var level = 0; level < levels.Count; level++)
                 {
-                    num.Append(new LevelOverride(new StartOverrideNumberingValue { Val = level == 0 ? list.Start : 1 }) { LevelIndex = level });
+                    num.Append(new LevelOverride(new StartOverrideNumberingValue { Val = level == 0 ? instance.Start : levels[level].Start }) { LevelIndex = level });
                 }
             }
 
@@ -39,41 +35,31 @@ internal static class NumberingWriter
         return numbering;
     }
 
-    private static int AbstractId(ListKind kind) => (int)kind + 1;
-
-    private static AbstractNum Abstract(ListKind kind, HouseStyle house, StyleMap styleMap)
+    private static AbstractNum Abstract(ListDefinition definition, string bulletFont)
     {
-        // nsid is derived from the kind, never random, so output is byte-identical from run to run.
-        var abstractNum = new AbstractNum { AbstractNumberId = AbstractId(kind) };
-        abstractNum.Append(new Nsid { Val = $"C0DE{AbstractId(kind):X4}" });
-        abstractNum.Append(new MultiLevelType { Val = kind switch
+        // nsid is derived from the definition's id, never random, so output is byte-identical from run to run.
+        var abstractNum = new AbstractNum { AbstractNumberId = definition.Id };
+        abstractNum.Append(new Nsid { Val = $"C0DE{definition.Id:X4}" });
+        abstractNum.Append(new MultiLevelType { Val = definition.Levels.Count <= 1 ? MultiLevelValues.SingleLevel : MultiLevelValues.Multilevel });
+        for (var level = 0; level < definition.Levels.Count; level++)
         {
-            ListKind.Paragraphs => MultiLevelValues.SingleLevel,
-            ListKind.Decimal => MultiLevelValues.Multilevel,
-            _ => MultiLevelValues.HybridMultilevel,
-        } });
-        for (var level = 0; level < Levels; level++)
-        {
-            var (format, text) = FormatOf(kind, level, house);
-            var left = kind switch
-            {
-                ListKind.Paragraphs or ListKind.HeadingLetters or ListKind.Decimal or ListKind.Agenda => StylesWriter.IndentStep,
-                ListKind.Minutes => StylesWriter.IndentStep * 2,
-                _ => StylesWriter.IndentStep * (level + 2),
-            };
+            var plan = definition.Levels[level];
             var lvl = new Level
             {
                 LevelIndex = level,
-                StartNumberingValue = new StartNumberingValue { Val = 1 },
-                NumberingFormat = new NumberingFormat { Val = format },
-                LevelText = new LevelText { Val = text },
+                StartNumberingValue = new StartNumberingValue { Val = plan.Start },
+                NumberingFormat = new NumberingFormat { Val = Format(plan.Format) },
+                LevelText = new LevelText { Val = plan.LevelText },
                 LevelJustification = new LevelJustification { Val = LevelJustificationValues.Left },
-                PreviousParagraphProperties = new PreviousParagraphProperties(
-                    new Indentation { Left = left.ToString(System.Globalization.CultureInfo.InvariantCulture), Hanging = StylesWriter.IndentStep.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+                PreviousParagraphProperties = new PreviousParagraphProperties(new Indentation
+                {
+                    Left = plan.IndentTwips.ToString(CultureInfo.InvariantCulture),
+                    Hanging = plan.HangingTwips.ToString(CultureInfo.InvariantCulture),
+                }),
             };
-            if (format == NumberFormatValues.Bullet)
+            if (plan.Format == NumberFormat.Bullet)
             {
-                lvl.NumberingSymbolRunProperties = new NumberingSymbolRunProperties(new RunFonts { Ascii = house.Font, HighAnsi = house.Font, Hint = FontTypeHintValues.Default });
+                lvl.NumberingSymbolRunProperties = new NumberingSymbolRunProperties(new RunFonts { Ascii = bulletFont, HighAnsi = bulletFont, Hint = FontTypeHintValues.Default });
             }
 
             abstractNum.Append(lvl);
@@ -82,35 +68,13 @@ internal static class NumberingWriter
         return abstractNum;
     }
 
-    private static (NumberFormatValues Format, string Text) FormatOf(ListKind kind, int level, HouseStyle house)
+    private static NumberFormatValues Format(NumberFormat format) => format switch
     {
-        (NumberFormatValues, string) Pattern(string pattern)
-        {
-            var p = ItemPattern.Parse(pattern);
-            return (Format(p.Kind), p.LevelText(level));
-        }
-
-        return kind switch
-        {
-            ListKind.Paragraphs => (NumberFormatValues.Decimal, $"%{level + 1}."),
-            ListKind.Decimal => (NumberFormatValues.Decimal, string.Concat(Enumerable.Range(1, level + 1).Select(i => $"%{i}.")) ),
-            ListKind.SubItems => Pattern(level % 2 == 0 ? house.SubItems : house.NestedItems),
-            ListKind.Bullets => level % 2 == 0 ? (NumberFormatValues.Bullet, "•") : Pattern(house.NestedItems),
-            ListKind.Recommendations => Pattern(house.RecommendationItems),
-            ListKind.HeadingLetters => (NumberFormatValues.LowerLetter, $"%{level + 1})"),
-            ListKind.Minutes => (NumberFormatValues.Decimal, house.MinuteNumbers.Replace("%1", $"%{level + 1}", StringComparison.Ordinal)),
-            ListKind.Agenda => (NumberFormatValues.Decimal, $"%{level + 1}."),
-            ListKind.Resolutions => (NumberFormatValues.LowerRoman, $"(%{level + 1})"),
-            _ => (NumberFormatValues.Decimal, $"%{level + 1}."),
-        };
-    }
-
-    private static NumberFormatValues Format(char kind) => kind switch
-    {
-        'a' => NumberFormatValues.LowerLetter,
-        'A' => NumberFormatValues.UpperLetter,
-        'i' => NumberFormatValues.LowerRoman,
-        'I' => NumberFormatValues.UpperRoman,
+        NumberFormat.LowerLetter => NumberFormatValues.LowerLetter,
+        NumberFormat.UpperLetter => NumberFormatValues.UpperLetter,
+        NumberFormat.LowerRoman => NumberFormatValues.LowerRoman,
+        NumberFormat.UpperRoman => NumberFormatValues.UpperRoman,
+        NumberFormat.Bullet => NumberFormatValues.Bullet,
         _ => NumberFormatValues.Decimal,
     };
 }

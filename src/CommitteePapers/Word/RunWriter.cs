@@ -13,7 +13,7 @@ internal sealed class RunWriter(OpenXmlPartContainer part, Func<string> nextRela
 {
     private int bookmarkId;
 
-    public IEnumerable<OpenXmlElement> Write(IReadOnlyList<Inline> inlines)
+    public IEnumerable<OpenXmlElement> Write(IReadOnlyList<LInline> inlines)
     {
         foreach (var inline in inlines)
         {
@@ -30,23 +30,23 @@ internal sealed class RunWriter(OpenXmlPartContainer part, Func<string> nextRela
         return (new BookmarkStart { Id = id, Name = name }, new BookmarkEnd { Id = id });
     }
 
-    private IEnumerable<OpenXmlElement> Write(Inline inline)
+    private IEnumerable<OpenXmlElement> Write(LInline inline)
     {
         switch (inline)
         {
-            case TextRun t:
+            case LText t:
                 yield return TextRunOf(t.Text, t.Bold, t.Italic);
                 break;
-            case LineBreak:
+            case LBreak:
                 yield return new Run(new Break());
                 break;
-            case TabRun:
+            case LTab:
                 yield return new Run(new TabChar());
                 break;
-            case FootnoteMark note:
+            case LNoteMark note:
                 yield return new Run(new RunProperties { RunStyle = new RunStyle { Val = "FootnoteReference" } }, new FootnoteReference { Id = note.Id });
                 break;
-            case Layout.Hyperlink link:
+            case LLink link:
                 var relationship = part switch
                 {
                     MainDocumentPart main => main.AddHyperlinkRelationship(new Uri(link.Url), true, nextRelationshipId()),
@@ -64,14 +64,14 @@ internal sealed class RunWriter(OpenXmlPartContainer part, Func<string> nextRela
                 }
 
                 break;
-            case Field field:
+            case LField field:
                 yield return new Run(new FieldChar { FieldCharType = FieldCharValues.Begin });
                 yield return new Run(new FieldCode(field.Instruction) { Space = SpaceProcessingModeValues.Preserve });
                 yield return new Run(new FieldChar { FieldCharType = FieldCharValues.Separate });
                 foreach (var e in Write(field.Result)) yield return e;
                 yield return new Run(new FieldChar { FieldCharType = FieldCharValues.End });
                 break;
-            case Bookmarked marked:
+            case LBookmark marked:
                 var (start, end) = Bookmark(marked.Name);
                 yield return start;
                 foreach (var e in Write(marked.Content)) yield return e;

@@ -34,10 +34,10 @@ internal static class WordPackage
             settings.Settings = SettingsWriter.Write(paper.Footnotes.Count > 0);
             if (templateMain?.ThemePart is { } theme) main.AddPart(theme, NextId());
             if (templateMain?.FontTablePart is { } fonts) main.AddPart(fonts, NextId());
-            if (paper.Lists.Count > 0)
+            if (paper.Instances.Count > 0)
             {
                 var numbering = main.AddNewPart<NumberingDefinitionsPart>(NextId());
-                numbering.Numbering = NumberingWriter.Write(paper.Lists, house, styleMap);
+                numbering.Numbering = NumberingWriter.Write(paper.Lists, paper.Instances, house.Font);
             }
 
             if (paper.Footnotes.Count > 0)
@@ -47,7 +47,7 @@ internal static class WordPackage
                 footnotes.Footnotes = FootnotesWriter.Write(paper.Footnotes, new RunWriter(footnotes, () => $"rId{++noteRelationship}"), styleMap);
             }
 
-            var furniture = new PageFurniture(Header(main, templateMain, house, NextId), Footer(main, templateMain, house, NextId));
+            var furniture = new PageFurniture(Header(main, templateMain, house, paper.Header, NextId), Footer(main, templateMain, house, paper.Footer, NextId));
             main.Document = DocumentWriter.Write(paper, house, new RunWriter(main, NextId), styleMap, furniture);
 
             // docProps/core.xml written directly: the packaging API's own core properties get a random part name.
@@ -83,7 +83,7 @@ internal static class WordPackage
         return template;
     }
 
-    private static string? Header(MainDocumentPart main, MainDocumentPart? template, HouseStyle house, Func<string> nextId)
+    private static string? Header(MainDocumentPart main, MainDocumentPart? template, HouseStyle house, string? text, Func<string> nextId)
     {
         if (DefaultPart<HeaderPart>(template, isHeader: true) is { } fromTemplate)
         {
@@ -94,7 +94,7 @@ internal static class WordPackage
 
         var headerId = nextId();
         var part = main.AddNewPart<HeaderPart>(headerId);
-        if (HeaderFooterWriter.Header(house, part) is { } header)
+        if (HeaderFooterWriter.Header(house, text, part) is { } header)
         {
             part.Header = header;
             return headerId;
@@ -104,7 +104,7 @@ internal static class WordPackage
         return null;
     }
 
-    private static string? Footer(MainDocumentPart main, MainDocumentPart? template, HouseStyle house, Func<string> nextId)
+    private static string? Footer(MainDocumentPart main, MainDocumentPart? template, HouseStyle house, IReadOnlyList<LInline> content, Func<string> nextId)
     {
         if (DefaultPart<FooterPart>(template, isHeader: false) is { } fromTemplate)
         {
@@ -115,7 +115,7 @@ internal static class WordPackage
 
         var footerId = nextId();
         var part = main.AddNewPart<FooterPart>(footerId);
-        if (HeaderFooterWriter.Footer(house, new RunWriter(part, () => throw new InvalidOperationException("A footer has no links."))) is { } footer)
+        if (HeaderFooterWriter.Footer(content, new RunWriter(part, () => throw new InvalidOperationException("A footer has no links."))) is { } footer)
         {
             part.Footer = footer;
             return footerId;

@@ -454,7 +454,7 @@ internal static partial class Generators
 
     private static readonly Gen<Implications> Implications = Gen.Select(
         FewBlocks,
-        Gen.Shuffle(Enum.GetValues<ImplicationKind>(), 0, 5).SelectMany(kinds => FewBlocks.Array[kinds.Length, kinds.Length]
+        Gen.Shuffle(ReportReader.ImplicationKeys.ToArray(), 0, 5).SelectMany(kinds => FewBlocks.Array[kinds.Length, kinds.Length]
             .Select(blocks => (IReadOnlyList<Implication>)kinds.Select((k, i) => new Implication(k, blocks[i])).ToList())),
         (statement, items) => new Implications { Statement = statement, Items = items });
 
@@ -497,7 +497,7 @@ internal static partial class Generators
                 Implications = implications,
                 RiskManagement = risk,
             }))
-        .SelectMany(report => Gen.Select(OrNull(Recommendations), OrNull(Contact), ShortPlain.Array[0, 3], OrNull(Markdown.Array[0, 3].Select(a => (IReadOnlyList<string>)a)),
+        .SelectMany(report => Gen.Select(OrNull(Recommendations), OrNull(Contact), ShortPlain.Array[0, 3], OrNull(Markdown.Array[0, 3].Select(a => (IReadOnlyList<RichText>)a.Select(t => (RichText)t).ToList())),
             Gen.Select(ShortMarkdown, Id, OrNull(ShortPlain), (t, id, file) => new Annex(t) { Id = id, File = file }).Array[0, 3],
             Gen.Select(ShortPlain, Plain, (s, m) => new Abbreviation(s, m)).Array[0, 3],
             (recommendations, contact, wards, background, annexes, abbreviations) => report with
@@ -519,7 +519,7 @@ internal static partial class Generators
         (chair, vice, members, substitutes) => new Membership { Chair = chair, ViceChair = vice, Members = members, Substitutes = substitutes });
 
     private static readonly Gen<Decision> Decision = Gen.Select(Markdown.Array[0, 3], Markdown.Array[0, 2], NullableMarkdown,
-        (resolved, recommended, reason) => new Decision { Resolved = resolved, Recommended = recommended, Reason = reason });
+        (resolved, recommended, reason) => new Decision { Resolved = resolved.Select(t => (RichText)t).ToList(), Recommended = recommended.Select(t => (RichText)t).ToList(), Reason = reason });
 
     private static readonly Gen<string?> Standard = Gen.Frequency((3, Gen.Const<string?>(default(string))), (1, Pick(StandardKeys).Select(s => (string?)s)));
 
@@ -721,10 +721,12 @@ internal static partial class Generators
 }
 
 /// <summary>Rebuilds a paper, passing every inline-Markdown text through one function and every id through another, in a fixed order.</summary>
-internal sealed class ModelRewriter(Func<string, string> markdown, Func<string?, string?> id, Func<string, string>? ownTextTarget = null)
+internal sealed class ModelRewriter(Func<string, string> rewrite, Func<string?, string?> id, Func<string, string>? ownTextTarget = null)
 {
+    private RichText markdown(RichText text) => rewrite(text.Source);
+
     /// <summary>The text of a paragraph or heading that has an id: a cross-reference to it may print that text itself.</summary>
-    private string Target(string text, string? targetId) => targetId is null || ownTextTarget is null ? text : ownTextTarget(text);
+    private RichText Target(RichText text, string? targetId) => targetId is null || ownTextTarget is null ? text : ownTextTarget(text.Source);
 
     public Paper Rewrite(Paper paper) => paper switch
     {
@@ -755,7 +757,7 @@ internal sealed class ModelRewriter(Func<string, string> markdown, Func<string?,
                 Reason = recs.Reason is null ? null : markdown(recs.Reason),
             }
             : null,
-        BackgroundPapers = r.BackgroundPapers?.Select(markdown).ToList(),
+        BackgroundPapers = r.BackgroundPapers?.Select(p => markdown(p)).ToList(),
         Annexes = r.Annexes.Select(a => a with { Title = markdown(a.Title), Id = id(a.Id) }).ToList(),
     };
 
@@ -800,7 +802,7 @@ internal sealed class ModelRewriter(Func<string, string> markdown, Func<string?,
         var columns = t.Columns.Select(c => c with { Heading = markdown(c.Heading) }).ToList();
         var rows = t.Rows.Select(r => r with
         {
-            Cells = r.Cells.Select((c, i) => c.Text is { } text && (r.Kind == RowKind.Group || t.Columns[i].Type == ColumnType.Text) ? c with { Text = markdown(text) } : c).ToList(),
+            Cells = r.Cells.Select((c, i) => c.Content is { } text && (r.Kind == RowKind.Group || t.Columns[i].Type == ColumnType.Text) ? c with { Text = rewrite(text.Source), Content = markdown(text) } : c).ToList(),
         }).ToList();
         return t with { Columns = columns, Rows = rows, Id = id(t.Id), Caption = t.Caption is null ? null : markdown(t.Caption) };
     }
@@ -826,7 +828,7 @@ internal sealed class ModelRewriter(Func<string, string> markdown, Func<string?,
             Id = itemId,
             Paragraphs = paragraphs,
             Decision = item.Decision is { } d
-                ? d with { Resolved = d.Resolved.Select(markdown).ToList(), Recommended = d.Recommended.Select(markdown).ToList(), Reason = d.Reason is null ? null : markdown(d.Reason) }
+                ? d with { Resolved = d.Resolved.Select(t => markdown(t)).ToList(), Recommended = d.Recommended.Select(t => markdown(t)).ToList(), Reason = d.Reason is null ? null : markdown(d.Reason) }
                 : null,
         };
     }
@@ -868,13 +870,13 @@ internal static class PrintedTexts
                 {
                     var item = m.Items[i];
                     var where = $"minute item {i}";
-                    list.Add((where + " title", item.Title));
+                    list.Add((where + " title", item.Title.Source));
                     Blocks(item.Paragraphs, where, list);
                     if (item.Decision is { } d)
                     {
-                        foreach (var t in d.Resolved) list.Add((where + " resolved", t));
-                        foreach (var t in d.Recommended) list.Add((where + " recommended", t));
-                        if (d.Reason is { } reason) list.Add((where + " reason", reason));
+                        foreach (var t in d.Resolved) list.Add((where + " resolved", t.Source));
+                        foreach (var t in d.Recommended) list.Add((where + " recommended", t.Source));
+                        if (d.Reason is { } reason) list.Add((where + " reason", reason.Source));
                     }
                 }
 
@@ -887,7 +889,7 @@ internal static class PrintedTexts
                 {
                     var item = n.Items[i];
                     var where = $"agenda item {i}";
-                    list.Add((where + " title", item.Title));
+                    list.Add((where + " title", item.Title.Source));
                     Blocks(item.Paragraphs, where, list);
                     if (item.ReportOf is { } reportOf) list.Add((where + " report of", reportOf));
                 }
@@ -919,9 +921,9 @@ internal static class PrintedTexts
         Blocks(r.RiskManagement, "risk", list);
         if (r.Recommendations is { } recs)
         {
-            if (recs.Intro is { } intro) list.Add(("recommendations intro", intro));
-            foreach (var rec in recs.Items) list.Add(("recommendation", rec.Text));
-            if (recs.Reason is { Length: > 0 } reason) list.Add(("recommendations reason", reason));
+            if (recs.Intro is { } intro) list.Add(("recommendations intro", intro.Source));
+            foreach (var rec in recs.Items) list.Add(("recommendation", rec.Text.Source));
+            if (recs.Reason is { IsEmpty: false } reason) list.Add(("recommendations reason", reason.Source));
         }
 
         if (r.Contact is { } contact)
@@ -938,10 +940,10 @@ internal static class PrintedTexts
 
         if (r.BackgroundPapers is { } papers)
         {
-            foreach (var p in papers) list.Add(("background paper", p));
+            foreach (var p in papers) list.Add(("background paper", p.Source));
         }
 
-        foreach (var a in r.Annexes) list.Add(("annex", a.Title));
+        foreach (var a in r.Annexes) list.Add(("annex", a.Title.Source));
 
         // Abbreviations are printed in every style: one whose order has no place for them (North Somerset) prints
         // them at the end with warning CP0032.
@@ -958,7 +960,7 @@ internal static class PrintedTexts
         {
             var s = sections[i];
             var here = $"{where}/{i}";
-            list.Add((here + " heading", s.Heading));
+            list.Add((here + " heading", s.Heading.Source));
             Blocks(s.Paragraphs, here, list);
             Sections(s.Sections, here, list);
         }
@@ -972,17 +974,17 @@ internal static class PrintedTexts
             switch (blocks[i])
             {
                 case Paragraph p:
-                    list.Add((here + " text", p.Text));
+                    list.Add((here + " text", p.Text.Source));
                     Items(p.Items, here + " item", list);
                     Items(p.Bullets, here + " bullet", list);
                     Blocks(p.More, here + " more", list);
                     break;
                 case TextBlock t:
-                    list.Add((here, t.Text));
+                    list.Add((here, t.Text.Source));
                     break;
                 case Table t:
-                    if (t.Caption is { } caption) list.Add((here + " caption", caption));
-                    foreach (var c in t.Columns) list.Add((here + " column", c.Heading));
+                    if (t.Caption is { } caption) list.Add((here + " caption", caption.Source));
+                    foreach (var c in t.Columns) list.Add((here + " column", c.Heading.Source));
                     foreach (var row in t.Rows)
                     {
                         for (var c = 0; c < row.Cells.Count; c++)
@@ -993,15 +995,15 @@ internal static class PrintedTexts
 
                     break;
                 case KpiTable k:
-                    if (k.Caption is { } kcaption) list.Add((here + " caption", kcaption));
+                    if (k.Caption is { } kcaption) list.Add((here + " caption", kcaption.Source));
                     foreach (var period in k.Periods) list.Add((here + " period", period));
                     foreach (var comparator in k.Comparators) list.Add((here + " comparator", comparator));
                     foreach (var g in k.Groups)
                     {
-                        list.Add((here + " area", g.Area));
+                        list.Add((here + " area", g.Area.Source));
                         foreach (var indicator in g.Indicators)
                         {
-                            list.Add((here + " indicator", indicator.Name));
+                            list.Add((here + " indicator", indicator.Name.Source));
                             foreach (var c in indicator.Comparators.Take(k.Comparators.Count)) list.Add((here + " indicator comparator", c));
                         }
                     }
@@ -1015,7 +1017,7 @@ internal static class PrintedTexts
     {
         foreach (var item in items)
         {
-            list.Add((where, item.Text));
+            list.Add((where, item.Text.Source));
             Items(item.Items, where + " item", list);
             Items(item.Bullets, where + " bullet", list);
         }
@@ -1053,7 +1055,7 @@ internal static class PrintedTexts
     {
         var lines = (style.FrontBlocks.TryGetValue(kind, out var front) ? front : []).Concat(style.EndBlocks.TryGetValue(kind, out var end) ? end : []);
         return lines.Any(l => Has(l.Text) || (l.Table?.Any(row => row.Any(Has)) ?? false));
-        bool Has(string? s) => s is not null && (s.Contains("{" + field + "}", StringComparison.Ordinal) || s.Contains("{" + field + ":", StringComparison.Ordinal));
+        bool Has(RichText? s) => s is not null && s.Inlines.Any(i => i is Placeholder p && p.Name == field);
     }
 }
 

@@ -1,8 +1,9 @@
-using System.Reflection;
 using CommitteePapers.Definition;
 using CommitteePapers.Diagnostics;
+using CommitteePapers.Styles;
+using CommitteePapers.Word;
 
-namespace CommitteePapers.Styles;
+namespace CommitteePapers;
 
 /// <summary>What loading a house style gave: the style (null when it could not be read) and every diagnostic.</summary>
 /// <param name="Style">The style, or null.</param>
@@ -37,6 +38,13 @@ public static class HouseStyles
     public static HouseStyle? Find(string name) =>
         BuiltIn.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The style every style starts from: the library's wording and numbering, no council's look.</summary>
+    internal static HouseStyle Base => BaseStyle.Value;
+
+    private static readonly Lazy<HouseStyle> BaseStyle = new(() => ReadBuiltIn("base", _ => null));
+
+    private static HouseStyle? FindOrBase(string name) => name == "base" ? Base : Find(name);
+
     /// <summary>Reads a style file. Files it names (logo, template) are read from its folder and must stay inside it.</summary>
     public static StyleLoadResult Load(string path, ReaderLimits? limits = null)
     {
@@ -57,7 +65,7 @@ public static class HouseStyles
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var diagnostics = new DiagnosticBag();
-        var style = new StyleReader(diagnostics, folder).Read(yaml, fileName, limits ?? ReaderLimits.Default, Find);
+        var style = new StyleReader(diagnostics, folder, FindOrBase, TemplateImport.Apply).Read(yaml, fileName, limits ?? ReaderLimits.Default);
         return new StyleLoadResult(diagnostics.HasErrors ? null : style, diagnostics.ToSortedList());
     }
 
@@ -69,28 +77,26 @@ public static class HouseStyles
     {
         ArgumentNullException.ThrowIfNull(basedOn);
         var diagnostics = new DiagnosticBag();
-        var style = Word.TemplateImport.Apply(basedOn, template.ToArray(), roles ?? new Dictionary<string, string>(), SourcePosition.None, diagnostics);
+        var style = TemplateImport.Apply(basedOn, template.ToArray(), roles ?? new Dictionary<string, string>(), SourcePosition.None, diagnostics);
         return new StyleLoadResult(diagnostics.HasErrors ? null : style, diagnostics.ToSortedList());
     }
 
-    private static IReadOnlyList<HouseStyle> LoadBuiltIn()
-    {
-        var assembly = typeof(HouseStyles).Assembly;
-        var styles = new List<HouseStyle>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            var diagnostics = new DiagnosticBag();
-            var style = new StyleReader(diagnostics, folder: null).Read(reader.ReadToEnd(), name, ReaderLimits.Default, _ => null);
-            if (style is null || diagnostics.HasErrors)
-            {
-                throw new InvalidOperationException($"The built-in style {name} is broken: {string.Join("; ", diagnostics.Items)}");
-            }
+    private static IReadOnlyList<HouseStyle> LoadBuiltIn() =>
+        new[] { "york", "north-somerset", "sefton" }.Select(name => ReadBuiltIn(name, FindOrBase)).ToList();
 
-            styles.Add(style);
+    private static HouseStyle ReadBuiltIn(string name, Func<string, HouseStyle?> builtIn)
+    {
+        var resource = $"CommitteePapers.Styles.{name}.yaml";
+        using var stream = typeof(HouseStyles).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The built-in style {name} is missing from the library.");
+        using var reader = new StreamReader(stream);
+        var diagnostics = new DiagnosticBag();
+        var style = new StyleReader(diagnostics, folder: null, builtIn).Read(reader.ReadToEnd(), resource, ReaderLimits.Default);
+        if (style is null || diagnostics.HasErrors)
+        {
+            throw new InvalidOperationException($"The built-in style {name} is broken: {string.Join("; ", diagnostics.Items)}");
         }
 
-        return styles;
+        return style;
     }
 }

@@ -1,0 +1,115 @@
+using CommitteePapers.Diagnostics;
+using YamlDotNet.Core;
+
+namespace CommitteePapers.Definition;
+
+/// <summary>Where a character of a text is in its source file, so a diagnostic points at the exact column.</summary>
+internal interface ISourceMap
+{
+    /// <summary>The place in the source of the character at <paramref name="offset"/> in the text.</summary>
+    SourcePosition At(int offset);
+}
+
+/// <summary>Text whose characters stand in the source as they are (a string given in code, one line of a file).</summary>
+internal sealed class LinearSourceMap(SourcePosition start, string text) : ISourceMap
+{
+    public SourcePosition At(int offset)
+    {
+        if (!start.IsKnown) return start;
+        var line = start.Line;
+        var column = start.Column;
+        for (var i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return start with { Line = line, Column = column };
+    }
+}
+
+/// <summary>
+/// A YAML scalar's value against its text in the file. A value is not its source: quotes, escapes, block indicators,
+/// indentation and folded line breaks stand between them. The two are walked side by side, each character of the
+/// value matched to the next source character that can have produced it; only when a diagnostic asks.
+/// </summary>
+internal sealed class ScalarSourceMap(string file, string source, Mark start, ScalarStyle style, string value) : ISourceMap
+{
+    // A character the walk cannot place within this many source characters leaves the rest at the scalar's start.
+    private const int MaxSkip = 256;
+
+    public SourcePosition At(int offset)
+    {
+        var origin = new SourcePosition(file, (int)Math.Max(1, start.Line), (int)Math.Max(1, start.Column));
+        var j = (int)Math.Clamp(start.Index, 0, source.Length);
+        var line = origin.Line;
+        var column = origin.Column;
+
+        void Step()
+        {
+            if (source[j] == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+
+            j++;
+        }
+
+        switch (style)
+        {
+            case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted when j < source.Length:
+                Step();
+                break;
+            case ScalarStyle.Literal or ScalarStyle.Folded:
+                // The header ('|', '>-' and any comment) ends its line; the value starts on the next.
+                while (j < source.Length && source[j] != '\n') Step();
+                if (j < source.Length) Step();
+                break;
+        }
+
+        for (var k = 0; k <= offset && k < value.Length; k++)
+        {
+            var c = value[k];
+            var skipped = 0;
+            while (j < source.Length && !Produces(source, j, c) && skipped++ < MaxSkip) Step();
+            if (j >= source.Length || skipped > MaxSkip) return origin;
+            if (k == offset) break;
+            var length = style == ScalarStyle.DoubleQuoted && source[j] == '\\' ? EscapeLength(source, j)
+                : style == ScalarStyle.SingleQuoted && c == '\'' && j + 1 < source.Length && source[j + 1] == '\'' ? 2
+                : 1;
+            for (var n = 0; n < length && j < source.Length; n++) Step();
+        }
+
+        return new SourcePosition(file, line, column);
+
+        bool Produces(string s, int at, char c) =>
+            s[at] == c
+            || (c is ' ' or '\n' && s[at] is '\n' or '\r')
+            || (style == ScalarStyle.DoubleQuoted && s[at] == '\\');
+    }
+
+    private static int EscapeLength(string s, int at)
+    {
+        if (at + 1 >= s.Length) return 1;
+        return s[at + 1] switch
+        {
+            'x' => 4,
+            'u' => 6,
+            'U' => 10,
+            '\n' => 2,
+            _ => 2,
+        };
+    }
+}

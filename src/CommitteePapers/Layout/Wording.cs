@@ -1,0 +1,33 @@
+using System.Globalization;
+using CommitteePapers.Definition;
+using CommitteePapers.Styles;
+
+namespace CommitteePapers.Layout;
+
+/// <summary>A house style's wording filled in with simple values (numbers, names, dates), for text outside a paper's body.</summary>
+internal static class Wording
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>The word <paramref name="key"/> with its placeholders filled in, as laid-out text.</summary>
+    public static IReadOnlyList<LInline> Inlines(HouseStyle style, string key, IReadOnlyDictionary<string, object?> values) =>
+        style.WordFor(key).Inlines.Select(inline => inline switch
+        {
+            Run r => new LText(r.Text, r.Bold, r.Italic),
+            Placeholder p => new LText(Value(values.TryGetValue(p.Name, out var v) ? v : p.Name == "council" ? style.Council : null, p.Format, style), p.Bold, p.Italic),
+            LineBreak => (LInline)new LBreak(),
+            _ => new LText(string.Empty),
+        }).ToList();
+
+    /// <summary>The word <paramref name="key"/> filled in, as plain text.</summary>
+    public static string Plain(HouseStyle style, string key, IReadOnlyDictionary<string, object?> values) =>
+        string.Concat(Inlines(style, key, values).OfType<LText>().Select(t => t.Text));
+
+    private static string Value(object? value, string? format, HouseStyle style) => value switch
+    {
+        null => string.Empty,
+        DateOnly d => PaperLayout.FormatDate(d, format ?? style.DateFormat),
+        int n => n.ToString(EnGb),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
