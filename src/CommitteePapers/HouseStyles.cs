@@ -82,7 +82,7 @@ public static class HouseStyles
     }
 
     private static IReadOnlyList<HouseStyle> LoadBuiltIn() =>
-        new[] { "york", "north-somerset", "sefton" }.Select(name => ReadBuiltIn(name, FindOrBase)).ToList();
+        new[] { "north-somerset", "sefton", "york" }.Select(name => ReadBuiltIn(name, FindOrBase)).ToList();
 
     private static HouseStyle ReadBuiltIn(string name, Func<string, HouseStyle?> builtIn)
     {

@@ -406,10 +406,21 @@ internal static class Shapes
     public static readonly OneOfShape PatternOrPatterns = new("A numbering pattern, or a list of them, one per level.",
         [new TextShape("A pattern such as a), (a), a., i., (i), 1., (1) or •.", Example: "a)"), new ListShape("One pattern per level, repeating.", new TextShape("A pattern.", Example: "a)"), SingleAllowed: false)]);
 
+    private static readonly string[] StyleSections =
+    [
+        "summary", "policy", "body", "council-plan", "consultation", "implications",
+        .. ReportReader.ImplicationKeys.Select(k => "implications." + k),
+        "risk-management", "options-considered", "recommendations", "contact", "wards", "further-information", "background-papers", "annexes", "abbreviations",
+    ];
+
     public static readonly MapShape HouseStyle = new("house-style", "a house style", "A council's house style: numbering, standard sections, front block, fonts and page furniture.",
     [
         new("name", new TextShape("The style's name, used with --style and 'style:'.", Example: "york"), Required: true),
-        new("extends", new TextShape("The style this one starts from: a built-in style (york, north-somerset, sefton) or a style file beside this one (committees.yaml); every key given here overrides it.", Example: "york")),
+        new("extends", new OneOfShape("The style this one starts from: a built-in style (york, north-somerset, sefton) or a style file beside this one (committees.yaml); every key given here overrides it.",
+        [
+            new TextShape("A built-in style.", Allowed: ["york", "north-somerset", "sefton"]),
+            new TextShape("A style file, relative to this one.", Example: "council.yaml") { Pattern = "^[^/\\\\~].*\\.ya?ml$", PatternMessage = "Name a built-in style (york, north-somerset, sefton) or a .yaml style file beside this one." },
+        ])),
         new("council", new TextShape("The council's name, for {council} in the front block.", Example: "City of York Council")),
         new("numbering", new MapShape("numbering", "the numbering", "How headings, paragraphs, sub-items, recommendations, minutes and agenda items are numbered.",
         [
@@ -481,8 +492,12 @@ internal static class Shapes
             new("alphabetical", new BoolShape("true: names in alphabetical order (York); false: chair, vice-chair, then as written.")),
             new("last-separator", new TextShape("The word before the last name: and, or , for none.", Example: "and")),
         ])),
-        new("order", new ListShape("The parts of a report in order: standard sections, 'body' for the body sections (and body.NAME for a further body slot), the council's blocks and paragraphs fields.",
-            new TextShape("A section, block or field.", Example: "summary"), SingleAllowed: false)),
+        new("order", new ListShape("The parts of a report in order: standard sections, 'body' for the body sections and body.NAME for a further body slot, block.NAME for one of the style's blocks, field.NAME for a paragraphs field.",
+            new OneOfShape("A part of a report.",
+            [
+                new TextShape("A standard section.", Allowed: StyleSections),
+                new TextShape("A body slot, block or paragraphs field of the style.", Example: "block.timetable") { Pattern = "^(body|block|field|implications)\\.[a-z][a-z0-9-]*$", PatternMessage = "Name a standard section, or body.NAME, block.NAME, field.NAME or implications.KIND." },
+            ]), SingleAllowed: false)),
         new("body-heading", new TextShape("A heading over all the body sections, e.g. Details.")),
         new("headings", new MapShape("headings", "the headings", "The heading of each standard section, label and kind of implication, by its key.", [],
             FreeKeys: new TextShape("The heading or label."))),

@@ -68,6 +68,13 @@ internal static class SchemaWriter
                     o["type"] = new JsonArray("string", "number");
                 }
 
+                if (t.Pattern is { } pattern)
+                {
+                    o["type"] = "string";
+                    o["pattern"] = pattern;
+                    if (t.PatternMessage is { } message) o["patternErrorMessage"] = message;
+                }
+
                 if (t.Example is { } example) o["examples"] = new JsonArray(example);
                 return o;
             }

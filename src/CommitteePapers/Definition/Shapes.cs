@@ -7,7 +7,14 @@ namespace CommitteePapers.Definition;
 internal abstract record Shape(string Description);
 
 /// <summary>Text (inline Markdown where <see cref="Markdown"/>), optionally from a closed set.</summary>
-internal sealed record TextShape(string Description, bool Markdown = false, IReadOnlyList<string>? Allowed = null, string? Example = null) : Shape(Description);
+internal sealed record TextShape(string Description, bool Markdown = false, IReadOnlyList<string>? Allowed = null, string? Example = null) : Shape(Description)
+{
+    /// <summary>A regular expression the text must match (the schema's 'pattern').</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>What the editor says when the text does not match <see cref="Pattern"/>.</summary>
+    public string? PatternMessage { get; init; }
+}
 
 /// <summary>A date written YYYY-MM-DD.</summary>
 internal sealed record DateShape(string Description) : Shape(Description);

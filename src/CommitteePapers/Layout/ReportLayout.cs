@@ -85,7 +85,7 @@ internal sealed class ReportLayout : OutlineLayout
         Need("background-papers", report.BackgroundPapers is not null);
         Need("annexes", report.Annexes.Count > 0);
         Need("abbreviations", report.Abbreviations.Count > 0);
-        foreach (var field in report.Fields.Where(f => IsParagraphsField(f.Name))) Need(field.Name, field.Blocks.Count > 0);
+        foreach (var field in report.Fields.Where(f => IsParagraphsField(f.Name))) Need("field." + field.Name, field.Blocks.Count > 0);
         if (report.Implications is { } imp)
         {
             CheckKinds(imp);
@@ -152,9 +152,17 @@ internal sealed class ReportLayout : OutlineLayout
             case "background-papers": BackgroundPapers(); break;
             case "annexes": Annexes(); break;
             case "abbreviations": Abbreviations(); break;
-            case var block when Style.Blocks.TryGetValue(block, out var styleBlock): CouncilBlock(block, styleBlock); break;
-            case var field when IsParagraphsField(field):
-                Standard(field, report.Fields.FirstOrDefault(f => f.Name == field)?.Blocks ?? []);
+            case var block when block.StartsWith("block.", StringComparison.Ordinal) && Style.Blocks.TryGetValue(block["block.".Length..], out var styleBlock):
+                CouncilBlock(block, styleBlock);
+                break;
+            case var field when field.StartsWith("field.", StringComparison.Ordinal):
+                var name = field["field.".Length..];
+                if (report.Fields.FirstOrDefault(f => f.Name == name) is { Blocks.Count: > 0 } given)
+                {
+                    TopHeading(field, RichText.Plain(Style.HeadingFor(name)), given.At);
+                    Blocks(given.Blocks);
+                }
+
                 break;
         }
     }

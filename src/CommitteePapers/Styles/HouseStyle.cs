@@ -185,7 +185,10 @@ public sealed record NumberPattern(string Pattern, IReadOnlyList<object> Parts)
         }
 
         Flush();
-        return parts.Count(p => p is NumberFormat) > 9 ? null : new NumberPattern(pattern, parts);
+        var counters = parts.Count(p => p is NumberFormat);
+        // A pattern with no counter is a bullet: a symbol, not words ("(x)" is a mistake, not a bullet).
+        if (counters == 0 && (pattern.Length > 3 || pattern.Any(char.IsLetterOrDigit))) return null;
+        return counters > 9 ? null : new NumberPattern(pattern, parts);
 
         void Flush()
         {

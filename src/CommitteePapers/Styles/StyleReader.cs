@@ -309,10 +309,10 @@ internal sealed class StyleReader
             {
                 var example = key switch
                 {
-                    "outline" => level == 1 ? "'1.'" : level == 2 ? "'1.1' or '1.1.'" : "'1.1.1'",
-                    "minutes" => "'%1.' or 'CAY %1'",
-                    "agenda" => "'1.'",
-                    _ => "'a)', '(a)', 'a.', 'i.', '(i)', '1.', '(1)' or '•'",
+                    "outline" => level == 1 ? "1." : level == 2 ? "1.1 or 1.1." : "1.1.1",
+                    "minutes" => "%1. or CAY %1",
+                    "agenda" => "1.",
+                    _ => "a), (a), a., i., (i), 1., (1) or •",
                 };
                 diagnostics.Error(DiagnosticCode.BadValue, at, key == "outline"
                     ? $"'{text}' is not a pattern for outline level {level}; it needs {level} counter{(level == 1 ? string.Empty : "s")}, such as {example}."
@@ -575,12 +575,6 @@ internal sealed class StyleReader
         foreach (var (key, value) in node.Entries)
         {
             if (Key(key, "blocks") is null) continue;
-            if (OrderKeys.Contains(key.Value))
-            {
-                diagnostics.Error(DiagnosticCode.BadValue, key.At, $"'{key.Value}' is a standard section; give the council's block another name.");
-                continue;
-            }
-
             var b = MappingReader.For(value, diagnostics, Shapes.StyleBlock);
             if (b is null) continue;
             blocks[key.Value] = new StyleBlock(b.Node("lines") is { } lines ? Lines(lines, fields) : [])
@@ -660,7 +654,7 @@ internal sealed class StyleReader
             if (allowed.Contains(placeholder.Name)) continue;
             var suggestion = Suggest.Nearest(placeholder.Name, allowed);
             diagnostics.Error(DiagnosticCode.BadValue, placeholder.At, $"'{{{placeholder.Name}}}' is not something '{where}' can fill in; " +
-                (suggestion is null ? $"use one of: {string.Join(", ", allowed.Select(f => "{" + f + "}"))}." : $"did you mean '{{{suggestion}}}'?"));
+                (suggestion is null ? $"use one of: {string.Join(", ", allowed.Select(f => "{" + f + "}"))}." : $"did you mean '{suggestion}'?"));
         }
     }
 
@@ -727,19 +721,14 @@ internal sealed class StyleReader
     // ---- order ----------------------------------------------------------------------------------------------
 
     /// <summary>The standard sections a style's order can name.</summary>
-    internal static readonly IReadOnlyList<string> OrderKeys =
-    [
-        "summary", "policy", "body", "council-plan", "consultation", "implications",
-        .. ReportReader.ImplicationKeys.Select(k => "implications." + k),
-        "risk-management", "options-considered", "recommendations", "contact", "wards", "further-information", "background-papers", "annexes", "abbreviations",
-    ];
+    internal static readonly IReadOnlyList<string> OrderKeys = ((TextShape)((OneOfShape)((ListShape)((MapShape)Shapes.HouseStyle).Keys.First(k => k.Key == "order").Value).Item).Options[0]).Allowed!;
 
     private IReadOnlyList<string> ReadOrder(YNode node, HouseStyle style)
     {
         var allowed = OrderKeys
             .Concat(style.ImplicationKinds.Select(k => "implications." + k))
-            .Concat(style.Blocks.Keys)
-            .Concat(style.Fields.Where(f => f.Type == FieldType.Paragraphs).Select(f => f.Name))
+            .Concat(style.Blocks.Keys.Select(k => "block." + k))
+            .Concat(style.Fields.Where(f => f.Type == FieldType.Paragraphs).Select(f => "field." + f.Name))
             .ToList();
         return MappingReader.ListOf(node, n =>
         {
@@ -747,8 +736,9 @@ internal sealed class StyleReader
             if (key is null || allowed.Contains(key)) return key;
             if (key.StartsWith("body.", StringComparison.Ordinal) && Key(n, "order") is not null) return key;
             var suggestion = Suggest.Nearest(key, allowed);
-            diagnostics.Error(DiagnosticCode.BadValue, n.At, $"'{key}' is not a section, a block or a paragraphs field of this style; " +
-                (suggestion is null ? $"use one of: {string.Join(", ", allowed)}, or body.NAME for a further body slot." : $"did you mean '{suggestion}'?"));
+            diagnostics.Error(DiagnosticCode.BadValue, n.At, $"'{key}' is not a section; " +
+                (suggestion is not null ? $"did you mean '{suggestion}'?"
+                    : $"use one of: {string.Join(", ", allowed)}; block.NAME for one of the style's blocks, field.NAME for a paragraphs field, body.NAME for a further body slot."));
             return null;
         });
     }
