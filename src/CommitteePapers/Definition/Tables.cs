@@ -66,8 +66,14 @@ public sealed record TableCell
     /// <summary>Text of a text, RAG or direction-of-travel cell, as written.</summary>
     public string? Text { get; init; }
 
-    /// <summary>The parsed text of a text cell or a group row (inline Markdown).</summary>
-    public RichText? Content { get; init; }
+    /// <summary>The parsed text of a text cell or a group row (inline Markdown); parsed from <see cref="Text"/> when not given.</summary>
+    public RichText? Content
+    {
+        get => content ?? (Text is { } text ? RichText.Parse(text, At) : null);
+        init => content = value;
+    }
+
+    private readonly RichText? content;
 
     /// <summary>The value of a number, money or percent cell.</summary>
     public decimal? Number { get; init; }

@@ -650,7 +650,8 @@ internal abstract class PaperLayout
         var id = footnotes.Count + 1;
         footnotes.Add(new LFootnote(id, []));
         // The footnote's own text may refer to paragraphs and tables, but not to footnotes.
-        footnotes[id - 1] = new LFootnote(id, Resolve(note.Text, inFootnote: true));
+        var dropped = new SortedSet<string>(StringComparer.Ordinal);
+        footnotes[id - 1] = new LFootnote(id, Resolve(note.Text, inFootnote: true).Select(i => Clean(i, dropped)).ToList());
         return [new LNoteMark(id)];
     }
 
@@ -706,7 +707,7 @@ internal abstract class PaperLayout
             };
         }
 
-        return new LParagraph(pending.Style, ResolveReported(pending.Content))
+        return new LParagraph(pending.Style, ResolveReported(pending.Content, pending.At))
         {
             List = pending.List,
             Label = pending.Label,
@@ -720,7 +721,7 @@ internal abstract class PaperLayout
     }
 
     /// <summary>Pieces laid out, each paper text's problems reported once (a text split into pieces is one text).</summary>
-    private IReadOnlyList<LInline> ResolveReported(IReadOnlyList<Piece> pieces)
+    private IReadOnlyList<LInline> ResolveReported(IReadOnlyList<Piece> pieces, SourcePosition at)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var piece in pieces)
@@ -732,14 +733,66 @@ internal abstract class PaperLayout
             }
         }
 
-        return Resolve(pieces);
+        var dropped = new SortedSet<string>(StringComparer.Ordinal);
+        var result = Resolve(pieces).Select(i => Clean(i, dropped)).ToList();
+        if (dropped.Count > 0)
+        {
+            // Text a paper built in code hands over as it is (a name, a title) has not been read, so it is checked here.
+            Diagnostics.Warning(DiagnosticCode.ForbiddenCharacter, at.IsKnown ? at : PaperAt,
+                $"The text holds characters a Word document cannot contain ({string.Join(", ", dropped)}); they were left out. Retype the text to remove them.");
+        }
+
+        return result;
+    }
+
+    /// <summary>Laid-out text without the characters XML cannot hold; what was dropped is noted.</summary>
+    private static LInline Clean(LInline inline, SortedSet<string> dropped) => inline switch
+    {
+        LText t when HasForbidden(t.Text) => t with { Text = WithoutForbidden(t.Text, dropped) },
+        LLink l => l with { Content = l.Content.Select(c => Clean(c, dropped)).ToList() },
+        LField f => f with { Result = f.Result.Select(c => Clean(c, dropped)).ToList() },
+        LBookmark b => b with { Content = b.Content.Select(c => Clean(c, dropped)).ToList() },
+        _ => inline,
+    };
+
+    private static bool HasForbidden(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+            else if (InlineMarkdown.IsForbidden(s[i])) return true;
+        }
+
+        return false;
+    }
+
+    private static string WithoutForbidden(string s, SortedSet<string>? dropped = null)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                sb.Append(s[i]).Append(s[++i]);
+            }
+            else if (InlineMarkdown.IsForbidden(s[i]))
+            {
+                dropped?.Add($"U+{(int)s[i]:X4}");
+            }
+            else
+            {
+                sb.Append(s[i]);
+            }
+        }
+
+        return sb.ToString();
     }
 
     private LCell ResolveCell(PendingCell cell)
     {
         // A cell always holds at least one paragraph: Word refuses a cell without one.
         IReadOnlyList<IReadOnlyList<Piece>> lines = cell.Lines.Count == 0 ? [[]] : cell.Lines;
-        return new LCell(lines.Select(l => new LParagraph(cell.Style, ResolveReported(l))
+        return new LCell(lines.Select(l => new LParagraph(cell.Style, ResolveReported(l, PaperAt))
         {
             Align = cell.Align,
             Bold = cell.Bold,
@@ -752,7 +805,7 @@ internal abstract class PaperLayout
     }
 
     /// <summary>Text for document properties: without the characters XML cannot hold.</summary>
-    protected static string Plain(string s) => s.Any(InlineMarkdown.IsForbidden) ? new string(s.Where(c => !InlineMarkdown.IsForbidden(c)).ToArray()) : s;
+    protected static string Plain(string s) => HasForbidden(s) ? WithoutForbidden(s) : s;
 
     internal sealed record PendingCell(ParaStyle Style, IReadOnlyList<IReadOnlyList<Piece>> Lines)
     {

@@ -1180,6 +1180,10 @@ internal static class ModelPrinter
             case string s:
                 sb.Append(Literal(s));
                 break;
+            case RichText rich:
+                // Text converts from a string: the Markdown as written rebuilds it.
+                sb.Append(Literal(rich.Source));
+                break;
             case bool b:
                 sb.Append(b ? "true" : "false");
                 break;
