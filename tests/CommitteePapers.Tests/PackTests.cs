@@ -185,6 +185,25 @@ public sealed class PackTests : IClassFixture<PackFixture>
     }
 
     [Fact]
+    public void The_North_Somerset_pack_has_five_papers_with_ranges_the_work_plan_its_own_and_the_letter_lists_the_other_members()
+    {
+        var pack = packs[PackFixture.NorthSomerset];
+        // Seed 004: Minutes (7 - 10), Q3 Performance Monitor (11 - 22), MTFP (23 - 32), recruitment (33 - 40), work plan (41 - 44).
+        Assert.Equal([4, 6, 7, 8, 9], pack.Layout.AgendaRanges.Keys.Order());
+        var workPlan = Assert.Single(pack.Layout.Items.Single(i => i.Number == 9).Papers);
+        Assert.Equal("papers/work-plan.yaml", workPlan.Expected.File);
+        Assert.Contains(workPlan.Pages.SelectMany(p => p.Lines), l => l.StartsWith("Section One – planned panel working groups.", StringComparison.Ordinal));
+
+        // Lines the PDF wraps are joined again.
+        var letter = string.Join(" ", pack.Layout.Pages.Take(pack.Layout.FrontPages).SelectMany(p => p.Lines));
+        Assert.Contains("Added Members: Claire Hudson (Church of England Representative),", letter);
+        Assert.Contains("Vacancies: Primary and Secondary/Special School Parent Governor Representative", letter);
+        Assert.Contains("Right to Speak: Fiona Waters (Weston College), Kenton Mee, North Somerset Parent Carers Working Together,", letter);
+        Assert.True(letter.IndexOf("Martin Williams.", StringComparison.Ordinal) < letter.IndexOf("Added Members:", StringComparison.Ordinal),
+            "the groups follow the councillors, as the covering letter prints them");
+    }
+
+    [Fact]
     public void Each_report_in_a_pack_numbers_its_sections_from_1()
     {
         var reports = packs[PackFixture.NorthSomerset].Layout.Items.SelectMany(i => i.Papers)

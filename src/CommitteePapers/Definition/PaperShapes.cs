@@ -437,6 +437,7 @@ internal static class Shapes
             new("lettered-headings", new TextShape("How lettered headings are lettered.", Example: "a)")),
             new("minutes", new TextShape("How minutes are numbered: %1 is the number, e.g. '%1.' or 'CAY %1'.", Example: "%1.")),
             new("agenda", new TextShape("How agenda items are numbered.", Example: "1.")),
+            new("documents", new BoolShape("false: documents (work plans, appendices) carry no numbers; true (the default): they are numbered as a report's body is.")),
             new("resolutions", new RefShape("patterns", "How a minute's resolutions are numbered when there are several: (i) or (1).")),
         ])),
         new("text", new MapShape("text", "the text settings", "Fonts, sizes, colours and spacing.",

@@ -18,8 +18,16 @@ internal sealed class DocumentLayout : OutlineLayout
         this.document = document;
     }
 
-    public static LaidOutPaper Lay(Document document, HouseStyle style, DiagnosticBag diagnostics) =>
-        new DocumentLayout(document, style, diagnostics).Lay();
+    /// <summary>
+    /// Lays out a document. Its headings print as written (capitals are for a report's standard headings), and it is
+    /// numbered as a report's body unless the style says documents are not numbered.
+    /// </summary>
+    public static LaidOutPaper Lay(Document document, HouseStyle style, DiagnosticBag diagnostics)
+    {
+        style = style with { UpperCaseHeadings = false };
+        if (!style.Numbering.Documents) style = style with { Numbering = style.Numbering with { Outline = [], Paragraphs = [] } };
+        return new DocumentLayout(document, style, diagnostics).Lay();
+    }
 
     protected override DocumentInfo Info => new(
         Plain(document.Title.PlainText), Plain(document.ReportOf ?? Style.Council), Plain(document.Meeting ?? string.Empty), Style.WordFor("language").PlainText);

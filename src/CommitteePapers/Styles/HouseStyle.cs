@@ -241,6 +241,9 @@ public sealed record NumberingStyle
     /// <summary>A minute's resolutions, when there are several: (i), (1).</summary>
     public IReadOnlyList<NumberPattern> Resolutions { get; init; } = [];
 
+    /// <summary>Whether documents (work plans, appendices) are numbered as a report's body is; false leaves them unnumbered.</summary>
+    public bool Documents { get; init; } = true;
+
     /// <summary>Whether headings of a level (1 = top) are numbered.</summary>
     public bool NumbersHeadingsAt(int level) => level < 1 || level > Headings.Count || Headings[level - 1];
 }

@@ -283,6 +283,7 @@ internal sealed class StyleReader
         if (One(n, "lettered-headings") is { } lettered) numbering = numbering with { LetteredHeadings = lettered };
         if (One(n, "minutes") is { } minutes) numbering = numbering with { Minutes = minutes };
         if (One(n, "agenda") is { } agenda) numbering = numbering with { Agenda = agenda };
+        if (n.Bool("documents") is { } documents) numbering = numbering with { Documents = documents };
         return numbering;
     }
 
