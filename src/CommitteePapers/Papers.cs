@@ -65,7 +65,7 @@ public static class Papers
         if (yaml.Length > 0 && yaml[0] == '\uFEFF') yaml = yaml[1..];
         var diagnostics = new DiagnosticBag();
         var paper = PaperReader.Read(yaml, fileName, limits ?? ReaderLimits.Default, diagnostics);
-        return new LoadResult(paper, diagnostics.ToSortedList());
+        return new LoadResult(paper, Reported(paper, diagnostics));
     }
 
     /// <summary>Reads a paper from a UTF-8 stream, refusing streams over the size limit before reading them whole.</summary>
@@ -118,7 +118,7 @@ public static class Papers
         var diagnostics = new DiagnosticBag();
         foreach (var d in loaded.Diagnostics) diagnostics.Add(d);
         var resolved = MinuteSeries.Resolve(minutes, folder, root ?? Path.GetDirectoryName(folder) ?? folder, limits, diagnostics);
-        return new LoadResult(resolved, diagnostics.ToSortedList());
+        return new LoadResult(resolved, Reported(resolved, diagnostics));
     }
 
     /// <summary>
@@ -199,10 +199,11 @@ public static class Papers
         ArgumentNullException.ThrowIfNull(output);
         var diagnostics = new DiagnosticBag();
         var laidOut = Lay(paper, style, diagnostics);
-        var refuse = diagnostics.HasErrors || ((options ?? RenderOptions.Default).WarningsAsErrors && diagnostics.Items.Count > 0);
-        if (refuse) return new RenderResult(false, diagnostics.ToSortedList());
+        var reported = Reported(paper, diagnostics);
+        var refuse = reported.Any(d => d.Severity == Severity.Error) || ((options ?? RenderOptions.Default).WarningsAsErrors && reported.Count > 0);
+        if (refuse) return new RenderResult(false, reported);
         WordPackage.Write(laidOut, style, output);
-        return new RenderResult(true, diagnostics.ToSortedList());
+        return new RenderResult(true, reported);
     }
 
     /// <summary>
@@ -230,6 +231,10 @@ public static class Papers
             if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
+
+    /// <summary>The diagnostics to report: all, less the warnings the paper acknowledges.</summary>
+    internal static IReadOnlyList<Diagnostic> Reported(Paper? paper, DiagnosticBag diagnostics) =>
+        paper is null ? diagnostics.ToSortedList() : diagnostics.ToSortedList().Where(d => !paper.Acknowledges(d)).ToList();
 
     internal static LaidOutPaper Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics) =>
         paper.Accept(new PaperLayouts(style, diagnostics));

@@ -129,3 +129,91 @@ public class NumberingTests
         Assert.Contains(footer.Footer!.Descendants<FieldCode>(), c => c.Text.Trim() == "PAGE");
     }
 }
+
+/// <summary>
+/// Layout decides every number once; Word counts them again from numbering.xml. For every example, each cross-reference
+/// that quotes a paragraph's number (REF \n) shows the number Word gives that paragraph, counted here from the XML.
+/// </summary>
+public class NumberingPlanTests
+{
+    public static TheoryData<string> Examples() => ExampleTests.AllExamples();
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_cross_reference_shows_the_number_word_counts_for_its_paragraph(string example)
+    {
+        var docx = Docx.Build(Path.Combine(Repo.Examples, example));
+        var outline = DocumentOutline.Read(docx);
+        var bookmarked = CrossReferences.BookmarkedParagraphs(docx);
+        foreach (var reference in CrossReferences.Read(docx))
+        {
+            Assert.True(bookmarked.TryGetValue(reference.Bookmark, out var index), $"{example}: REF to '{reference.Bookmark}', which marks no paragraph of the body");
+            if (!reference.Number) continue;
+            var number = outline[index].Number;
+            Assert.True(number is not null, $"{example}: REF \\n to '{reference.Bookmark}', whose paragraph has no number");
+            Assert.Equal(CrossReferences.Quoted(number), reference.Shown);
+        }
+    }
+
+    [Theory]
+    [InlineData("york")]
+    [InlineData("north-somerset")]
+    [InlineData("three-levels")]
+    public void Numbers_quoted_anywhere_in_a_paper_are_the_ones_word_shows(string styleName)
+    {
+        // Every kind of numbered thing with an id, and a paragraph referring to each, in a style with headings and
+        // paragraphs numbered to three levels (2., 2.1, 2.1.1) as well as York's and North Somerset's.
+        var style = styleName == "three-levels"
+            ? HouseStyles.Parse("name: three-levels\nnumbering:\n  outline: [\"1.\", \"1.1\", \"1.1.1\"]\n  headings: [true, true]\n  paragraphs: [2, 3]\n  recommendations: [\"1.\", \"a.\"]\n").Style!
+            : HouseStyles.Find(styleName)!;
+        const string yaml = """
+            paper: report
+            meeting: Cabinet
+            date: 2024-03-12
+            report-of: Director of Place
+            title: Numbers
+            summary:
+              - {id: s1, text: "The summary; see [@p1], [@p2], [@p3], [@a], [@b], [@sub], [@r1], [@r2], [@r2a] and [@t]."}
+            sections:
+              - heading: Background
+                id: background
+                paragraphs:
+                  - {id: p1, text: The first paragraph.}
+                  - {id: p2, text: "The second, with items.", items: [{id: a, text: one}, {id: b, text: two, items: [{id: sub, text: inner}]}]}
+                sections:
+                  - heading: Detail
+                    id: detail
+                    paragraphs:
+                      - {id: p3, text: A paragraph under a sub-heading.}
+                      - table: {id: t, caption: Costs, columns: [Line, {heading: Cost, type: money, unit: "£"}], rows: [[Staff, 10]]}
+                  - heading: Unnumbered
+                    numbered: false
+                    paragraphs:
+                      - A paragraph under an unnumbered heading.
+            recommendations:
+              items:
+                - {id: r1, text: Note the report.}
+                - {id: r2, text: "Approve:", items: [{id: r2a, text: the budget}]}
+              reason: To keep the Cabinet informed.
+            """;
+        var loaded = Papers.Parse(yaml);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+        var docx = Docx.Render(loaded.Paper!, style);
+        var outline = DocumentOutline.Read(docx);
+        var bookmarked = CrossReferences.BookmarkedParagraphs(docx);
+        var references = CrossReferences.Read(docx);
+        Assert.Equal(10, references.Count);
+        foreach (var reference in references.Where(r => r.Number))
+        {
+            Assert.Equal(CrossReferences.Quoted(outline[bookmarked[reference.Bookmark]].Number!), reference.Shown);
+        }
+
+        if (styleName == "three-levels")
+        {
+            var numbers = outline.Where(l => l.Number is not null && l.Style is "Heading1" or "Heading2" or "NumberedParagraph").Select(l => l.Number).ToList();
+            // Summary 1., its paragraph 1.1; Background 2., its paragraphs 2.1 and 2.2; Detail 2.3, its paragraph 2.3.1;
+            // the unnumbered heading's paragraph counts on at the level of Background's (2.4); Recommendations 3.
+            Assert.Equal(["1.", "1.1", "2.", "2.1", "2.2", "2.3", "2.3.1", "2.4", "3."], numbers);
+        }
+    }
+}

@@ -32,6 +32,7 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
             SignedBy = m.Text("signed-by"),
             Footnotes = body.Footnotes(m),
             Fields = body.CouncilFields(m),
+            Acknowledgements = body.Acknowledgements(m),
         };
     }
 
@@ -56,6 +57,7 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
             Groups = Groups(m),
             Footnotes = body.Footnotes(m),
             Fields = body.CouncilFields(m),
+            Acknowledgements = body.Acknowledgements(m),
         };
     }
 

@@ -20,6 +20,13 @@ public abstract record Paper
     /// <summary>Fields the council's house style declares ("final-decision-maker", "classification"), as the paper gives them.</summary>
     public IReadOnlyList<PaperField> Fields { get; init; } = [];
 
+    /// <summary>Warnings the writer has looked at and accepts for this paper, each with the reason; they are not reported.</summary>
+    public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
+
+    /// <summary>Whether a diagnostic is a warning the paper acknowledges, and so is not reported.</summary>
+    internal bool Acknowledges(Diagnostic diagnostic) =>
+        diagnostic.Severity == Severity.Warning && Acknowledgements.Any(a => a.Code == diagnostic.Code);
+
     /// <summary>Lays the paper out with the visitor for its kind: every kind must have one.</summary>
     internal abstract T Accept<T>(IPaperVisitor<T> visitor);
 }
@@ -36,6 +43,18 @@ internal interface IPaperVisitor<out T>
     T Notice(Notice notice);
 
     T Document(Document document);
+}
+
+/// <summary>
+/// A warning a paper accepts, with why: "CP0042: the original never spells out MOSAIC". A rule the original paper
+/// breaks is said so in the paper, where a reader of the YAML sees it, instead of being left as a warning.
+/// </summary>
+/// <param name="Code">The warning's code, e.g. CP0042.</param>
+/// <param name="Reason">Why the paper is right as it is.</param>
+public sealed record Acknowledgement(string Code, string Reason)
+{
+    /// <summary>Where the acknowledgement is in the source.</summary>
+    public SourcePosition At { get; init; }
 }
 
 /// <summary>

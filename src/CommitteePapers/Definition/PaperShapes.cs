@@ -164,6 +164,13 @@ internal static class Shapes
         new("file", new TextShape("The annex file, relative to the paper.")),
     ]);
 
+    public static readonly MapShape Acknowledgements = new("acknowledgements", "the acknowledgements",
+        "Warnings the paper accepts, by code, each with the reason, e.g. 'CP0042: The original never spells out MOSAIC.' Errors cannot be acknowledged.", [],
+        FreeKeys: new TextShape("Why the paper is right as it is.", Example: "The original paper never spells out MOSAIC."))
+    {
+        KeyPattern = "^CP[0-9]{4}$",
+    };
+
     /// <summary>A council's own fields under a paper's <c>fields:</c>; the house style declares each one.</summary>
     public static readonly MapShape PaperFields = new("paper-fields", "the fields", "Fields the house style declares for the council's papers (Final Decision-Maker, Classification …), by name.", [],
         FreeKeys: new OneOfShape("A field's value: a text, a list of texts, rows of cells, or paragraphs, as the style declares it.",
@@ -206,6 +213,7 @@ internal static class Shapes
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name; refer to one in text as [^name].", [],
             FreeKeys: new TextShape("The footnote text.", Markdown: true))),
         new("fields", new RefShape("paper-fields")),
+        new("acknowledge", new RefShape("acknowledgements")),
     ]);
 
     public static readonly MapShape CabinetMemberUpdate = new("cabinet-member-update", "a cabinet member update", "A cabinet member update: themed sections of unnumbered paragraphs.",
@@ -220,6 +228,7 @@ internal static class Shapes
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name; refer to one in text as [^name].", [],
             FreeKeys: new TextShape("The footnote text.", Markdown: true))),
         new("fields", new RefShape("paper-fields")),
+        new("acknowledge", new RefShape("acknowledgements")),
     ]);
 
     public static readonly MapShape Document = new("document", "a document", "Any other document of a meeting — a work plan, a forward plan, an appendix: a title, paragraphs, headings and tables, numbered as the house style numbers a report's body.",
@@ -236,6 +245,7 @@ internal static class Shapes
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name; refer to one in text as [^name].", [],
             FreeKeys: new TextShape("The footnote text.", Markdown: true))),
         new("fields", new RefShape("paper-fields")),
+        new("acknowledge", new RefShape("acknowledgements")),
     ]);
 
     public static readonly MapShape Substitute = new("substitute", "a substitute", "A substitute member and whom they stand in for.",
@@ -295,6 +305,7 @@ internal static class Shapes
         new("signed-by", new TextShape("Who signs the minutes.", Example: "Cllr S Daubeney, Chair")),
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name.", [], FreeKeys: new TextShape("The footnote text.", Markdown: true))),
         new("fields", new RefShape("paper-fields")),
+        new("acknowledge", new RefShape("acknowledgements")),
     ]);
 
     public static readonly MapShape AgendaItem = new("agenda-item", "an agenda item", "An item on the agenda.",
@@ -323,6 +334,7 @@ internal static class Shapes
             FreeKeys: new ListShape("The people in the group, as the council writes them.", new TextShape("A person.", Example: "Fiona Waters (Weston College)")))),
         new("footnotes", new MapShape("footnotes", "the footnotes", "Footnote texts by name.", [], FreeKeys: new TextShape("The footnote text.", Markdown: true))),
         new("fields", new RefShape("paper-fields")),
+        new("acknowledge", new RefShape("acknowledgements")),
     ]);
 
     public static readonly MapShape PackPaper = new("pack-paper", "a paper of the pack", "A paper supplied as a file, with a title for the bookmarks.",
@@ -437,6 +449,7 @@ internal static class Shapes
             new("lettered-headings", new TextShape("How lettered headings are lettered.", Example: "a)")),
             new("minutes", new TextShape("How minutes are numbered: %1 is the number, e.g. '%1.' or 'CAY %1'.", Example: "%1.")),
             new("agenda", new TextShape("How agenda items are numbered.", Example: "1.")),
+            new("single-recommendation", new BoolShape("false: a report's only recommendation carries no number; true (the default): it is numbered like several.")),
             new("documents", new BoolShape("false: documents (work plans, appendices) carry no numbers; true (the default): they are numbered as a report's body is.")),
             new("resolutions", new RefShape("patterns", "How a minute's resolutions are numbered when there are several: (i) or (1).")),
         ])),
@@ -534,6 +547,7 @@ internal static class Shapes
         ["implication"] = Implication,
         ["implication-entry"] = ImplicationEntry,
         ["paper-fields"] = PaperFields,
+        ["acknowledgements"] = Acknowledgements,
         ["lines"] = FrontLines,
         ["patterns"] = PatternOrPatterns,
         ["annex"] = Annex,

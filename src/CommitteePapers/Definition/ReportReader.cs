@@ -48,6 +48,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             Abbreviations = ReadPairs(m, "abbreviations", (k, v, at) => MappingReader.TextOf(v, k.Value, diagnostics) is { } text ? new Abbreviation(k.Value, text) { At = at } : null),
             Footnotes = Footnotes(m),
             Fields = CouncilFields(m),
+            Acknowledgements = Acknowledgements(m),
         };
         return report;
     }
@@ -69,7 +70,43 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             Sections = m.List("sections", ReadSection),
             Footnotes = Footnotes(m),
             Fields = CouncilFields(m),
+            Acknowledgements = Acknowledgements(m),
         };
+    }
+
+    /// <summary>The warnings the paper acknowledges: each a code that exists, with a reason.</summary>
+    internal IReadOnlyList<Acknowledgement> Acknowledgements(MappingReader m)
+    {
+        if (m.Node("acknowledge") is not { } node) return [];
+        if (node is not YMapping map)
+        {
+            diagnostics.Error(DiagnosticCode.WrongType, node.At, "'acknowledge' must be a mapping of warning codes to reasons, such as 'CP0042: The original never spells out MOSAIC.'");
+            return [];
+        }
+
+        var codes = DiagnosticCode.All.Select(c => c.Id).ToList();
+        var result = new List<Acknowledgement>();
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!codes.Contains(key.Value))
+            {
+                var suggestion = Suggest.Nearest(key.Value, codes);
+                diagnostics.Error(DiagnosticCode.BadValue, key.At, $"'{key.Value}' is not a diagnostic code; " +
+                    (suggestion is null ? "write the code of the warning, such as CP0042 (docs/diagnostics.md lists them)." : $"did you mean '{suggestion}'?"));
+                continue;
+            }
+
+            var reason = MappingReader.TextOf(value, key.Value, diagnostics);
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                diagnostics.Error(DiagnosticCode.EmptyText, value.At, $"Say why the paper is right as it is: '{key.Value}: the reason'.");
+                continue;
+            }
+
+            result.Add(new Acknowledgement(key.Value, reason) { At = key.At });
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -131,6 +168,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             Sections = m.List("sections", ReadSection, required: true),
             Footnotes = Footnotes(m),
             Fields = CouncilFields(m),
+            Acknowledgements = Acknowledgements(m),
         };
     }
 

@@ -163,6 +163,7 @@ internal static class SchemaWriter
                 var required = m.Keys.Where(k => k.Required).Select(k => (JsonNode)k.Key).ToArray();
                 if (required.Length > 0) o["required"] = new JsonArray(required);
                 o["additionalProperties"] = m.FreeKeys is null ? false : Write(m.FreeKeys);
+                if (m.KeyPattern is { } keyPattern) o["propertyNames"] = new JsonObject { ["pattern"] = keyPattern };
                 return o;
             }
 

@@ -48,6 +48,9 @@ internal sealed record MapShape(string Name, string What, string Description, IR
     : Shape(Description)
 {
     public IReadOnlyList<string> KeyNames { get; } = Keys.Select(k => k.Key).ToArray();
+
+    /// <summary>A regular expression every free key must match (the schema's 'propertyNames').</summary>
+    public string? KeyPattern { get; init; }
 }
 
 /// <summary>A kind of paper: the value of its 'paper:' key, its shape, and the reader that makes its model.</summary>

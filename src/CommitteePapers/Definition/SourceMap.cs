@@ -40,14 +40,14 @@ internal sealed class LinearSourceMap(SourcePosition start, string text) : ISour
 /// indentation and folded line breaks stand between them. The two are walked side by side, each character of the
 /// value matched to the next source character that can have produced it; only when a diagnostic asks.
 /// </summary>
-internal sealed class ScalarSourceMap(string file, string source, Mark start, ScalarStyle style, string value) : ISourceMap
+internal sealed class ScalarSourceMap(LineIndex lines, string source, Mark start, ScalarStyle style, string value) : ISourceMap
 {
     // A character the walk cannot place within this many source characters leaves the rest at the scalar's start.
     private const int MaxSkip = 256;
 
     public SourcePosition At(int offset)
     {
-        var origin = new SourcePosition(file, (int)Math.Max(1, start.Line), (int)Math.Max(1, start.Column));
+        var origin = lines.At(start);
         var j = (int)Math.Clamp(start.Index, 0, source.Length);
         var line = origin.Line;
         var column = origin.Column;
@@ -92,7 +92,7 @@ internal sealed class ScalarSourceMap(string file, string source, Mark start, Sc
             for (var n = 0; n < length && j < source.Length; n++) Step();
         }
 
-        return new SourcePosition(file, line, column);
+        return origin with { Line = line, Column = column };
 
         bool Produces(string s, int at, char c) =>
             s[at] == c
@@ -111,5 +111,36 @@ internal sealed class ScalarSourceMap(string file, string source, Mark start, Sc
             '\n' => 2,
             _ => 2,
         };
+    }
+}
+
+/// <summary>
+/// Lines as the writer's editor counts them: only a line feed ends a line. YAML also ends lines at U+0085, U+2028 and
+/// U+2029, so the parser's own line numbers can run past the end of the file; positions come from here instead.
+/// </summary>
+internal sealed class LineIndex
+{
+    private readonly List<int> starts = [0];
+    private readonly int length;
+
+    public LineIndex(string text, string file)
+    {
+        File = file;
+        length = text.Length;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n') starts.Add(i + 1);
+        }
+    }
+
+    public string File { get; }
+
+    /// <summary>The line and column of a parser mark, from its character index.</summary>
+    public SourcePosition At(Mark mark)
+    {
+        var index = (int)Math.Clamp(mark.Index, 0, length);
+        var line = starts.BinarySearch(index);
+        if (line < 0) line = ~line - 1;
+        return new SourcePosition(File, line + 1, index - starts[line] + 1);
     }
 }

@@ -67,6 +67,7 @@ internal static class YamlTree
     public static YNode? Parse(string text, string file, ReaderLimits limits, DiagnosticBag diagnostics)
     {
         var parser = new Parser(new StringReader(text));
+        var lines = new LineIndex(text, file);
         var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
         var stack = new Stack<(YNode Node, YScalar? PendingKey, string? Anchor)>();
         YNode? root = null;
@@ -83,21 +84,21 @@ internal static class YamlTree
                 switch (ev)
                 {
                     case DocumentStart when root is not null:
-                        diagnostics.Error(DiagnosticCode.InvalidYaml, At(file, ev.Start),
+                        diagnostics.Error(DiagnosticCode.InvalidYaml, lines.At(ev.Start),
                             "A paper is one YAML document; remove the second '---' and what follows it, or put it in its own file.");
                         return root;
                     case Scalar s:
-                        complete = new YScalar(At(file, s.Start), s.Value, s.Style == ScalarStyle.Plain)
+                        complete = new YScalar(lines.At(s.Start), s.Value, s.Style == ScalarStyle.Plain)
                         {
-                            Map = new ScalarSourceMap(file, text, s.Start, s.Style, s.Value),
+                            Map = new ScalarSourceMap(lines, text, s.Start, s.Style, s.Value),
                         };
                         Register(anchors, s.Anchor, complete);
                         break;
                     case SequenceStart ss:
-                        if (!Push(stack, new YSequence(At(file, ss.Start)), ss.Anchor, limits, file, ss.Start, diagnostics)) return null;
+                        if (!Push(stack, new YSequence(lines.At(ss.Start)), ss.Anchor, limits, lines, ss.Start, diagnostics)) return null;
                         break;
                     case MappingStart ms:
-                        if (!Push(stack, new YMapping(At(file, ms.Start)), ms.Anchor, limits, file, ms.Start, diagnostics)) return null;
+                        if (!Push(stack, new YMapping(lines.At(ms.Start)), ms.Anchor, limits, lines, ms.Start, diagnostics)) return null;
                         break;
                     case SequenceEnd:
                     case MappingEnd:
@@ -110,14 +111,14 @@ internal static class YamlTree
                     case AnchorAlias alias:
                         if (++aliases > limits.MaxAliases)
                         {
-                            diagnostics.Error(DiagnosticCode.TooManyAliases, At(file, alias.Start),
+                            diagnostics.Error(DiagnosticCode.TooManyAliases, lines.At(alias.Start),
                                 $"The file uses more than {limits.MaxAliases} aliases; write the text out instead of repeating it with '*'.");
                             return null;
                         }
 
                         if (!anchors.TryGetValue(alias.Value.Value, out complete))
                         {
-                            diagnostics.Error(DiagnosticCode.UnknownAlias, At(file, alias.Start),
+                            diagnostics.Error(DiagnosticCode.UnknownAlias, lines.At(alias.Start),
                                 $"'*{alias.Value.Value}' refers to no anchor defined before it; define '&{alias.Value.Value}' first, or remove the alias.");
                             return null;
                         }
@@ -130,7 +131,7 @@ internal static class YamlTree
                 if (elements > limits.MaxElements)
                 {
                     var code = aliases > 0 ? DiagnosticCode.TooManyAliases : DiagnosticCode.TooManyElements;
-                    diagnostics.Error(code, At(file, ev.Start), aliases > 0
+                    diagnostics.Error(code, lines.At(ev.Start), aliases > 0
                         ? $"Aliases in this file expand to more than {limits.MaxElements} elements; write the text out instead of repeating it with '*'."
                         : $"The file has more than {limits.MaxElements} elements; split the paper, or raise the limit.");
                     return null;
@@ -178,7 +179,7 @@ internal static class YamlTree
         }
         catch (YamlException ex)
         {
-            var at = At(file, ex.Start);
+            var at = lines.At(ex.Start);
             if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(text) is { } line)
             {
                 at = new SourcePosition(file, line, 1); // YamlDotNet points at the mapping, not at the tab
@@ -226,11 +227,11 @@ internal static class YamlTree
         return null;
     }
 
-    private static bool Push(Stack<(YNode, YScalar?, string?)> stack, YNode node, AnchorName anchor, ReaderLimits limits, string file, Mark at, DiagnosticBag diagnostics)
+    private static bool Push(Stack<(YNode, YScalar?, string?)> stack, YNode node, AnchorName anchor, ReaderLimits limits, LineIndex lines, Mark at, DiagnosticBag diagnostics)
     {
         if (stack.Count >= limits.MaxDepth)
         {
-            diagnostics.Error(DiagnosticCode.TooDeep, At(file, at),
+            diagnostics.Error(DiagnosticCode.TooDeep, lines.At(at),
                 $"Lists and mappings nest more than {limits.MaxDepth} levels deep here; a paper never needs that many: check the indentation.");
             return false;
         }
@@ -243,9 +244,6 @@ internal static class YamlTree
     {
         if (!anchor.IsEmpty) anchors[anchor.Value] = node;
     }
-
-    private static SourcePosition At(string file, Mark mark) =>
-        new(file, (int)Math.Max(1, Math.Min(int.MaxValue, mark.Line)), (int)Math.Max(1, Math.Min(int.MaxValue, mark.Column)));
 
     private static string Explain(YamlException ex)
     {

@@ -32,6 +32,13 @@ internal abstract class OutlineLayout : PaperLayout
     /// <summary>A top-level heading: numbered at the outline's first level unless the style leaves this section unnumbered.</summary>
     protected void TopHeading(string key, RichText text, SourcePosition at, string? id = null, bool? numbered = null)
     {
+        if (text.IsEmpty)
+        {
+            // A style may give a section no heading (Maidstone's recommendations follow the summary under none).
+            Depth = 0;
+            return;
+        }
+
         var content = Capitals(text, Style.UpperCaseHeadings);
         var wanted = numbered ?? (!Numbering.Unnumbered.Contains(key) && Numbering.NumbersHeadingsAt(1));
         if (wanted && HasRoomAt(0))

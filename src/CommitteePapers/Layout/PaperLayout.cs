@@ -466,6 +466,14 @@ internal abstract class PaperLayout
     /// <summary>Recommendations, with their own sub-items as the list's next level.</summary>
     protected void Recommendations(IReadOnlyList<Recommendation> items, int depth)
     {
+        if (items is [{ Items.Count: 0 } only] && !Style.Numbering.NumberSingleRecommendation)
+        {
+            // One recommendation, which the style prints as a plain paragraph ("That the report is agreed.").
+            var single = Add(ParaStyle.Continuation, only.Text);
+            if (only.Id is not null) single.Bookmark = Register(only.Id, only.At, TargetKind.Recommendation, only.Text.PlainText, numbered: false);
+            return;
+        }
+
         var instance = Plan.NewInstance(List("recommendations", Style.Numbering.Recommendations), restart: true);
         foreach (var rec in items)
         {
@@ -476,7 +484,8 @@ internal abstract class PaperLayout
             block.Depth = depth;
             if (depth > 0) block.Indent = (IndentStep * (depth + 1), IndentStep);
             if (rec.Id is not null) block.Bookmark = Register(rec.Id, rec.At, TargetKind.Recommendation, Reference(label));
-            if (rec.Items.Count > 0) ListLevel(rec.Items, instance, depth + 1, 1, TargetKind.Item);
+            // A recommendation's sub-items stand one step in from it (a list at depth 0 already stands one step in).
+            if (rec.Items.Count > 0) ListLevel(rec.Items, instance, Math.Max(depth, 1) + 1, 1, TargetKind.Item);
         }
     }
 

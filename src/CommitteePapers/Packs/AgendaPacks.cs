@@ -224,7 +224,9 @@ public static class AgendaPacks
                 var loaded = Papers.Load(Path.GetRelativePath(Environment.CurrentDirectory, path), options.Limits, root: folder);
                 foreach (var d in loaded.Diagnostics) diagnostics.Add(d);
                 if (!loaded.Succeeded) return null;
-                var laid = Papers.Lay(loaded.Paper!, style, diagnostics);
+                var paperDiagnostics = new DiagnosticBag();
+                var laid = Papers.Lay(loaded.Paper!, style, paperDiagnostics);
+                foreach (var d in Papers.Reported(loaded.Paper, paperDiagnostics)) diagnostics.Add(d);
                 if (item.ExemptParagraph is { } exempt)
                 {
                     // The private pack marks an exempt paper as not for publication, on its first line.

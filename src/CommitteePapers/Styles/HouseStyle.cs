@@ -241,6 +241,9 @@ public sealed record NumberingStyle
     /// <summary>A minute's resolutions, when there are several: (i), (1).</summary>
     public IReadOnlyList<NumberPattern> Resolutions { get; init; } = [];
 
+    /// <summary>Whether a report's only recommendation carries a number; false prints it as a plain "That …" paragraph.</summary>
+    public bool NumberSingleRecommendation { get; init; } = true;
+
     /// <summary>Whether documents (work plans, appendices) are numbered as a report's body is; false leaves them unnumbered.</summary>
     public bool Documents { get; init; } = true;
 

@@ -284,6 +284,7 @@ internal sealed class StyleReader
         if (One(n, "minutes") is { } minutes) numbering = numbering with { Minutes = minutes };
         if (One(n, "agenda") is { } agenda) numbering = numbering with { Agenda = agenda };
         if (n.Bool("documents") is { } documents) numbering = numbering with { Documents = documents };
+        if (n.Bool("single-recommendation") is { } single) numbering = numbering with { NumberSingleRecommendation = single };
         return numbering;
     }
 
