@@ -362,11 +362,16 @@ internal static class Shapes
     /// </summary>
     public static readonly IReadOnlyList<PaperKind> PaperKinds =
     [
-        new("report", Report, (map, d) => new ReportReader(d).Read(map)),
-        new("cabinet-member-update", CabinetMemberUpdate, (map, d) => new ReportReader(d).ReadUpdate(map)),
-        new("minutes", Minutes, (map, d) => new MeetingReader(d, new ReportReader(d)).ReadMinutes(map)),
-        new("notice", Notice, (map, d) => new MeetingReader(d, new ReportReader(d)).ReadNotice(map)),
-        new("document", Document, (map, d) => new ReportReader(d).ReadDocument(map)),
+        new("report", Report, (map, d) => new ReportReader(d).Read(map),
+            ["council", "meeting", "date", "report-of", "title", "subtitle", "presented-by", "key-decision", "forward-plan-reference", "wards", "exempt", "classification"]),
+        new("cabinet-member-update", CabinetMemberUpdate, (map, d) => new ReportReader(d).ReadUpdate(map),
+            ["council", "councillor", "portfolio", "date", "title"]),
+        new("minutes", Minutes, (map, d) => new MeetingReader(d, new ReportReader(d)).ReadMinutes(map),
+            ["council", "committee", "date", "venue", "started", "finished", "present", "apologies", "absent", "in-attendance", "officers", "signed-by"]),
+        new("notice", Notice, (map, d) => new MeetingReader(d, new ReportReader(d)).ReadNotice(map),
+            ["council", "committee", "date", "time", "venue", "members", "groups", "publication-date", "democracy-officer", "democracy-officer-title", "democracy-officer-phone", "democracy-officer-email"]),
+        new("document", Document, (map, d) => new ReportReader(d).ReadDocument(map),
+            ["council", "meeting", "committee", "date", "title", "subtitle", "report-of"]),
     ];
 
     // ---- house style files -----------------------------------------------------------------------------

@@ -53,5 +53,8 @@ internal sealed record MapShape(string Name, string What, string Description, IR
     public string? KeyPattern { get; init; }
 }
 
-/// <summary>A kind of paper: the value of its 'paper:' key, its shape, and the reader that makes its model.</summary>
-internal sealed record PaperKind(string Name, MapShape Shape, Func<YMapping, Diagnostics.DiagnosticBag, Paper?> Read);
+/// <summary>
+/// A kind of paper: the value of its 'paper:' key, its shape, the reader that makes its model, and the placeholders
+/// its front and end blocks can fill (beside the style's own fields).
+/// </summary>
+internal sealed record PaperKind(string Name, MapShape Shape, Func<YMapping, Diagnostics.DiagnosticBag, Paper?> Read, IReadOnlyList<string> Placeholders);

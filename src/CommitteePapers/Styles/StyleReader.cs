@@ -38,14 +38,8 @@ internal sealed class StyleReader
     }
 
     /// <summary>Every placeholder a front or end block of each kind of paper can fill, beside the style's own fields.</summary>
-    internal static readonly IReadOnlyDictionary<string, string[]> Fields = new Dictionary<string, string[]>
-    {
-        ["report"] = ["council", "meeting", "date", "report-of", "title", "subtitle", "presented-by", "key-decision", "forward-plan-reference", "wards", "exempt", "classification"],
-        ["cabinet-member-update"] = ["council", "councillor", "portfolio", "date", "title"],
-        ["minutes"] = ["council", "committee", "date", "venue", "started", "finished", "present", "apologies", "absent", "in-attendance", "officers", "signed-by"],
-        ["notice"] = ["council", "committee", "date", "time", "venue", "members", "groups", "publication-date", "democracy-officer", "democracy-officer-title", "democracy-officer-phone", "democracy-officer-email"],
-        ["document"] = ["council", "meeting", "committee", "date", "title", "subtitle", "report-of"],
-    };
+    internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Fields =
+        Shapes.PaperKinds.ToDictionary(k => k.Name, k => k.Placeholders);
 
     /// <summary>The placeholders each word can fill (beside {council}); a word not listed fills none but {council}.</summary>
     internal static readonly IReadOnlyDictionary<string, string[]> WordFields = new Dictionary<string, string[]>

@@ -49,10 +49,10 @@ internal static class StylesWriter
         _ => null,
     };
 
-    public const int IndentStep = 567; // 1 cm in twentieths of a point
-
-    public static DocumentFormat.OpenXml.Wordprocessing.Styles Write(HouseStyle house)
+    /// <summary>The styles part: the house style's fonts, sizes and indent, in the paper's language.</summary>
+    public static DocumentFormat.OpenXml.Wordprocessing.Styles Write(HouseStyle house, string language)
     {
+        var indentStep = (int)Math.Round(house.IndentMm * 1440 / 25.4);
         var styles = new DocumentFormat.OpenXml.Wordprocessing.Styles();
         styles.Append(new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle
@@ -60,7 +60,7 @@ internal static class StylesWriter
                 RunFonts = new RunFonts { Ascii = house.Font, HighAnsi = house.Font, ComplexScript = house.Font, EastAsia = house.Font },
                 FontSize = new FontSize { Val = HalfPoints(house.BodySize) },
                 FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(house.BodySize) },
-                Languages = new Languages { Val = "en-GB", EastAsia = "zh-CN", Bidi = "ar-SA" },
+                Languages = new Languages { Val = language, EastAsia = "zh-CN", Bidi = "ar-SA" },
             }),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle
             {
@@ -79,9 +79,9 @@ internal static class StylesWriter
                 size: size, keepNext: true, outline: level - 1, colour: house.HeadingColour));
         }
 
-        styles.Append(Paragraph("NumberedParagraph", "Numbered Paragraph", "Normal", indent: (IndentStep, IndentStep)));
-        styles.Append(Paragraph("BodyText", "Body Text", "Normal", indent: (IndentStep, 0)));
-        styles.Append(Paragraph("ListParagraph", "List Paragraph", "Normal", indent: (2 * IndentStep, IndentStep), spaceAfter: 6));
+        styles.Append(Paragraph("NumberedParagraph", "Numbered Paragraph", "Normal", indent: (indentStep, indentStep)));
+        styles.Append(Paragraph("BodyText", "Body Text", "Normal", indent: (indentStep, 0)));
+        styles.Append(Paragraph("ListParagraph", "List Paragraph", "Normal", indent: (2 * indentStep, indentStep), spaceAfter: 6));
         styles.Append(Paragraph("Label", "Label", "Normal", keepNext: true));
         styles.Append(Paragraph("TableText", "Table Text", "Normal", spaceAfter: 0));
         styles.Append(Paragraph("TableHeading", "Table Heading", "TableText", bold: true, spaceAfter: 0, keepNext: true));

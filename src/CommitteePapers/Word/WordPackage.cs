@@ -29,7 +29,7 @@ internal static class WordPackage
             var templateStyles = (DocumentFormat.OpenXml.Wordprocessing.Styles?)templateMain?.StyleDefinitionsPart?.Styles?.CloneNode(true);
             var styleMap = new StyleMap(house, templateStyles);
             var styles = main.AddNewPart<StyleDefinitionsPart>(NextId());
-            styles.Styles = MergeStyles(StylesWriter.Write(house), templateStyles);
+            styles.Styles = MergeStyles(StylesWriter.Write(house, paper.Info.Language), templateStyles, paper.Info.Language);
             var settings = main.AddNewPart<DocumentSettingsPart>(NextId());
             settings.Settings = SettingsWriter.Write(paper.Footnotes.Count > 0);
             if (templateMain?.ThemePart is { } theme) main.AddPart(theme, NextId());
@@ -64,16 +64,16 @@ internal static class WordPackage
     /// <summary>
     /// The template's styles, with ours added where the template has none of that id. Numbering in the template's
     /// styles is removed (its numbering.xml is not copied, and our lists decide every number), and the document
-    /// language stays en-GB when the template sets none.
+    /// language stays the paper's when the template sets none.
     /// </summary>
-    private static DocumentFormat.OpenXml.Wordprocessing.Styles MergeStyles(DocumentFormat.OpenXml.Wordprocessing.Styles ours, DocumentFormat.OpenXml.Wordprocessing.Styles? template)
+    private static DocumentFormat.OpenXml.Wordprocessing.Styles MergeStyles(DocumentFormat.OpenXml.Wordprocessing.Styles ours, DocumentFormat.OpenXml.Wordprocessing.Styles? template, string language)
     {
         if (template is null) return ours;
         foreach (var numbering in template.Descendants<DocumentFormat.OpenXml.Wordprocessing.NumberingProperties>().ToList()) numbering.Remove();
         var defaults = template.DocDefaults ??= new DocumentFormat.OpenXml.Wordprocessing.DocDefaults();
         var runDefaults = defaults.RunPropertiesDefault ??= new DocumentFormat.OpenXml.Wordprocessing.RunPropertiesDefault();
         var baseStyle = runDefaults.RunPropertiesBaseStyle ??= new DocumentFormat.OpenXml.Wordprocessing.RunPropertiesBaseStyle();
-        baseStyle.Languages ??= new DocumentFormat.OpenXml.Wordprocessing.Languages { Val = "en-GB" };
+        baseStyle.Languages ??= new DocumentFormat.OpenXml.Wordprocessing.Languages { Val = language };
         var present = template.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>().Select(s => s.StyleId?.Value).ToHashSet(StringComparer.Ordinal);
         foreach (var style in ours.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>())
         {
