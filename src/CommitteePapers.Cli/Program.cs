@@ -105,9 +105,26 @@ internal static class Program
     {
         var kind = new Option<string>("--of") { Description = "Which schema: paper (default), style or pack; or reference for a Markdown reference of every key.", DefaultValueFactory = _ => "paper" };
         kind.AcceptOnlyFromAmong("paper", "style", "pack", "reference");
-        var command = new Command("schema", "Print the JSON Schema of papers or style files (for editors: yaml-language-server).") { kind };
+        var style = new Option<string?>("--style") { Description = "A house style (a built-in name or a style file): the paper schema then knows the style's own fields." };
+        var command = new Command("schema", "Print the JSON Schema of papers or style files (for editors: yaml-language-server).") { kind, style };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(style) is { } styleName)
+            {
+                var chosen = styleName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || styleName.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+                    ? HouseStyles.Load(styleName)
+                    : new StyleLoadResult(HouseStyles.Find(styleName), []);
+                foreach (var d in chosen.Diagnostics) Console.Error.WriteLine(d.ToString());
+                if (!chosen.Succeeded)
+                {
+                    if (chosen.Diagnostics.Count == 0) Console.Error.WriteLine($"error: there is no house style '{styleName}'; use york, north-somerset, sefton or a style file (.yaml).");
+                    return BadUsage;
+                }
+
+                Console.Out.Write(Papers.JsonSchemaFor(chosen.Style!));
+                return Built;
+            }
+
             Console.Out.Write(parse.GetValue(kind) switch
             {
                 "style" => Papers.StyleJsonSchema,

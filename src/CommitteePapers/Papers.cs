@@ -42,6 +42,30 @@ public static class Papers
 
     private static readonly Lazy<string> LazySchema = new(SchemaWriter.PaperSchema);
 
+    /// <summary>
+    /// The JSON Schema of papers in one house style: their <c>fields:</c> know the style's own fields (names, what
+    /// each holds, which are required), for the writer's editor.
+    /// </summary>
+    public static string JsonSchemaFor(HouseStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        return SchemaWriter.PaperSchema(style.Name, style.Fields.Select(f => new SchemaWriter.FieldSchema(
+            f.Name,
+            f.Type switch
+            {
+                FieldType.Lines => "lines",
+                FieldType.Date => "date",
+                FieldType.YesNo => "yes-no",
+                FieldType.Choice => "choice",
+                FieldType.Paragraphs => "paragraphs",
+                FieldType.Rows => "rows",
+                _ => "text",
+            },
+            f.Required,
+            f.Choices,
+            f.Description)).ToList());
+    }
+
     /// <summary>A Markdown reference of every key of every file (papers, style files, pack files).</summary>
     public static string KeyReference => ReferenceWriter.Markdown();
 

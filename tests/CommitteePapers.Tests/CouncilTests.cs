@@ -82,3 +82,19 @@ public class CouncilTests
         Docx.AssertValid(output.ToArray());
     }
 }
+
+public class CouncilSchemaTests
+{
+    [Fact]
+    public void A_councils_paper_schema_knows_its_fields_so_the_editor_catches_a_misspelt_one()
+    {
+        var style = HouseStyles.Load(Path.Combine(Repo.Examples, "maidstone-committee-structure-review", "maidstone.yaml")).Style!;
+        var schema = global::Json.Schema.JsonSchema.FromText(Papers.JsonSchemaFor(style), new global::Json.Schema.BuildOptions { SchemaRegistry = new global::Json.Schema.SchemaRegistry() });
+        var paper = File.ReadAllText(Repo.Example("maidstone-committee-structure-review"));
+        Assert.True(schema.Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(YamlJson.Convert(paper))).IsValid);
+        var misspelt = paper.Replace("final-decision-maker:", "final-decison-maker:", StringComparison.Ordinal);
+        Assert.False(schema.Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(YamlJson.Convert(misspelt))).IsValid);
+        var wrongChoice = paper.Replace("fields:\n", "fields:\n  purpose: Deciding\n", StringComparison.Ordinal);
+        Assert.False(schema.Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(YamlJson.Convert(wrongChoice))).IsValid);
+    }
+}

@@ -17,6 +17,41 @@ internal static class SchemaWriter
         "A council committee paper for CommitteePapers: the 'paper' key says which kind.",
         new JsonArray(Shapes.PaperKinds.Select(k => k.Name).Order(StringComparer.Ordinal).Select(k => (JsonNode)Ref(k)).ToArray()));
 
+    /// <summary>
+    /// The paper schema for one council: its papers' <c>fields:</c> know the fields its house style declares (their
+    /// names, what each holds, and which are required), so the writer's editor completes and checks them.
+    /// </summary>
+    public static string PaperSchema(string styleName, IReadOnlyList<FieldSchema> fields)
+    {
+        var text = Schema(PaperSchemaFile, $"Council committee paper ({styleName})",
+            $"A council committee paper for CommitteePapers in the house style '{styleName}': the 'paper' key says which kind.",
+            new JsonArray(Shapes.PaperKinds.Select(k => k.Name).Order(StringComparer.Ordinal).Select(k => (JsonNode)Ref(k)).ToArray()));
+        var root = JsonNode.Parse(text)!.AsObject();
+        var properties = new JsonObject();
+        foreach (var field in fields)
+        {
+            var value = field.Type switch
+            {
+                "choice" => new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(field.Choices.Select(c => (JsonNode)c).ToArray()) },
+                "date" => new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", ["patternErrorMessage"] = "Write the date as YYYY-MM-DD, e.g. 2024-02-22." },
+                "yes-no" => new JsonObject { ["type"] = new JsonArray("boolean", "string") },
+                "lines" => new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } }) },
+                "rows" => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = new JsonArray("string", "number") } } },
+                "paragraphs" => new JsonObject { ["type"] = "array", ["items"] = Ref("paragraph-entry") },
+                _ => new JsonObject { ["type"] = new JsonArray("string", "number") },
+            };
+            value["description"] = field.Description.Length > 0 ? field.Description : $"The council's field '{field.Name}'.";
+            properties[field.Name] = value;
+        }
+
+        var paperFields = root["definitions"]!["paper-fields"]!.AsObject();
+        paperFields["properties"] = properties;
+        paperFields["additionalProperties"] = false;
+        var required = fields.Where(f => f.Required).Select(f => (JsonNode)f.Name).ToArray();
+        if (required.Length > 0) paperFields["required"] = new JsonArray(required);
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
     public const string PackSchemaFile = "agenda-pack.schema.json";
 
     public static string PackSchema() => Schema(PackSchemaFile, "Council agenda pack",
@@ -48,6 +83,9 @@ internal static class SchemaWriter
     }
 
     private static JsonObject Ref(string name) => new() { ["$ref"] = "#/definitions/" + name };
+
+    /// <summary>A council's field as the schema describes it.</summary>
+    internal sealed record FieldSchema(string Name, string Type, bool Required, IReadOnlyList<string> Choices, string Description);
 
     private static JsonObject Write(Shape shape)
     {
