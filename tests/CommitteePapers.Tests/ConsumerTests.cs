@@ -10,6 +10,7 @@ namespace CommitteePapers.Tests;
 /// folder into a tool path and builds an example with it, then compiles a new console project that references
 /// the package and renders the safeguarding example through the API.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ConsumerTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cp-consumer-").FullName;

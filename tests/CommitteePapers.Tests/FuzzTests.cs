@@ -16,6 +16,7 @@ namespace CommitteePapers.Tests;
 /// escape, and every diagnostic must point into the file it was given. COMMITTEE_PAPERS_FUZZ_CASES and
 /// COMMITTEE_PAPERS_FUZZ_SEED run more cases, or other ones.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     /// <summary>Mutants per run unless COMMITTEE_PAPERS_FUZZ_CASES says otherwise.</summary>

@@ -20,6 +20,7 @@ namespace CommitteePapers.Tests;
 /// padding (or run on), bookmarks, tags, public and private packs, confined paths, batches, and the statutory calendar.
 /// The two example packs are built once for the whole class (<see cref="PackFixture"/>).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PackTests : IClassFixture<PackFixture>
 {
     private const string BlankText = "This page is intentionally left blank";
@@ -262,6 +263,7 @@ public sealed class PackTests : IClassFixture<PackFixture>
     internal static string Tool(string program, params string[] args) => Tools.Run(program, args);
 
     /// <summary>Small packs written for one test each: exempt items, confinement, a batch on the command line, the calendar warning.</summary>
+    [Trait("Category", "Slow")]
     public sealed class SmallPacks : IDisposable
     {
         private readonly string folder = Directory.CreateTempSubdirectory("cp-pack-test-").FullName;

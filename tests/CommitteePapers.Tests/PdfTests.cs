@@ -15,6 +15,7 @@ namespace CommitteePapers.Tests;
 /// poppler-utils, the libreoffice-writer package that scripts/test.sh installs).
 /// </summary>
 [SupportedOSPlatform("linux")]
+[Trait("Category", "Slow")]
 public sealed class PdfTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cp-pdf-").FullName;

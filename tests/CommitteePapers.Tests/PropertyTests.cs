@@ -19,6 +19,7 @@ namespace CommitteePapers.Tests;
 /// COMMITTEE_PAPERS_PROPERTY_ITER multiplies the number of cases (default 1) for longer runs;
 /// COMMITTEE_PAPERS_PROPERTY_KNOWN_BUGS=1 makes the generators produce the triggers of the known bugs again.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PropertyTests(ITestOutputHelper output)
 {
     /// <summary>

@@ -15,6 +15,7 @@ namespace CommitteePapers.Tests;
 /// The copy-paste examples of README.md and docs/ work as written: every <c>committee-papers</c> command, the first
 /// "Two commands" build, every style file in docs/house-styles.md, and every C# example in docs/api.md.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class ReadmeTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cp-readme-").FullName;

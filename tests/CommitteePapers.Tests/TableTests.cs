@@ -944,6 +944,7 @@ public class TableTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Pdf_prints_every_figure_of_table_1_whole_on_its_rows_line_and_the_captions_in_order()
     {
         var text = MtfpPdfText.Value;
