@@ -200,18 +200,22 @@ public partial class DiagnosticCatalogueTests
         $"pack: agenda\ncommittee: Cabinet\ndate: 2024-03-12\n{extra}items:\n  - standard: declarations-of-interest\n  - title: Budget update\n    {papers}\n";
 
     /// <summary>
-    /// A stand-in for LibreOffice that makes every document a one-page PDF, so the whole pack comes out shorter than
-    /// its parts measured. Returns its path.
+    /// A stand-in for LibreOffice that makes each paper and front sheet it measures two pages long and the whole pack
+    /// one page, so the pack comes out shorter than its parts measured. Returns its path.
     /// </summary>
     private static string OnePageSoffice(string folder)
     {
-        var page = Path.Combine(folder, "one-page.pdf");
-        using (var document = new PdfSharp.Pdf.PdfDocument())
+        string Pdf(string name, int pages)
         {
-            document.AddPage();
-            document.Save(page);
+            var path = Path.Combine(folder, name);
+            using var document = new PdfSharp.Pdf.PdfDocument();
+            for (var i = 0; i < pages; i++) document.AddPage();
+            document.Save(path);
+            return path;
         }
 
+        var one = Pdf("one-page.pdf", 1);
+        var two = Pdf("two-pages.pdf", 2);
         var script = Path.Combine(folder, "one-page-soffice");
         File.WriteAllText(script, $$"""
             #!/bin/sh
@@ -219,7 +223,10 @@ public partial class DiagnosticCatalogueTests
             previous=
             for argument in "$@"; do
               if [ "$previous" = "--outdir" ]; then out="$argument"; fi
-              case "$argument" in *.docx) cp '{{page}}' "$out/$(basename "$argument" .docx).pdf" ;; esac
+              case "$argument" in
+                */front-sheet-*.docx|*/paper-*.docx) cp '{{two}}' "$out/$(basename "$argument" .docx).pdf" ;;
+                *.docx) cp '{{one}}' "$out/$(basename "$argument" .docx).pdf" ;;
+              esac
               previous="$argument"
             done
 

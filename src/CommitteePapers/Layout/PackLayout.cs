@@ -20,7 +20,15 @@ internal sealed record SuppliedPart(string Title, int Pages, string StartBookmar
 /// </summary>
 internal static class PackLayout
 {
-    public static LaidOutPaper Combine(DocumentInfo info, IReadOnlyList<PackPart> parts, int? firstNumberedPart)
+    /// <param name="info">The combined document's title, author and subject.</param>
+    /// <param name="parts">The parts, in order.</param>
+    /// <param name="firstNumberedPart">The part whose first page is page 1; null when the first part's is.</param>
+    /// <param name="firstPageNumber">
+    /// The number the first part's pages count from when it is not 1. LibreOffice treats odd page numbers as right-hand
+    /// pages and puts an empty page between two right-hand pages, so unnumbered pages before page 1 that are odd in
+    /// number must count from 0 (their last is then even) or the pack gains a page no one planned.
+    /// </param>
+    public static LaidOutPaper Combine(DocumentInfo info, IReadOnlyList<PackPart> parts, int? firstNumberedPart, int? firstPageNumber = null)
     {
         var body = new List<LBlock>();
         var lists = new List<ListInstance>();
@@ -34,7 +42,7 @@ internal static class PackLayout
             {
                 body.Add(new LSectionBreak(previousLandscape)
                 {
-                    StartPageNumber = index - 1 == firstNumberedPart ? 1 : null,
+                    StartPageNumber = index - 1 == firstNumberedPart ? 1 : index == 1 ? firstPageNumber : null,
                     NoFooter = firstNumberedPart is { } f && index - 1 < f,
                 });
             }
@@ -71,7 +79,7 @@ internal static class PackLayout
         return new LaidOutPaper(info, body, footnotes, lists)
         {
             EndsLandscape = previousLandscape,
-            LastSectionStartPage = parts.Count - 1 == firstNumberedPart ? 1 : null,
+            LastSectionStartPage = parts.Count - 1 == firstNumberedPart ? 1 : parts.Count == 1 ? firstPageNumber : null,
         };
     }
 

@@ -54,6 +54,9 @@ public static class AgendaPacks
 {
     private const long MaxSuppliedBytes = 50L * 1024 * 1024;
 
+    /// <summary>How many times a pack is built while its front sheet's length settles; two is usual, three is rare.</summary>
+    private const int MaxBuildAttempts = 5;
+
     /// <summary>Reads a pack file's text and returns its diagnostics, without reading the papers it names or building anything.</summary>
     public static IReadOnlyList<Diagnostic> Check(string yaml, string fileName = "pack.yaml", ReaderLimits? limits = null)
     {
@@ -117,17 +120,17 @@ public static class AgendaPacks
             return failed;
         }
 
-        // Measure: convert the front sheet (with the widest page numbers) and every paper on its own, in one run.
-        // One profile for this pack's two runs (measure, then build): LibreOffice starts far quicker the second time.
+        // Measure: convert every paper on its own and the front sheet with a first guess at its page ranges, in one
+        // run. One profile for this pack's runs: LibreOffice starts far quicker the second time.
         var converter = new LibreOfficeConverter(new LibreOfficeOptions
         {
             SofficePath = options.SofficePath,
             TimeLimit = options.TimeLimit,
             ProfileFolder = Path.Combine(work, "libreoffice-profile"),
         });
-        var measuredNotice = pack.Notice with { Items = pack.Items.Select(i => i.Papers.Count > 0 ? i.Item with { Pages = (888, 888) } : i.Item).ToList() };
+        var guessed = pack.Notice with { Items = pack.Items.Select(i => i.Papers.Count > 0 ? i.Item with { Pages = (888, 889) } : i.Item).ToList() };
         var noticeDocx = Path.Combine(work, "front-sheet-measure.docx");
-        if (!WriteDocx(measuredNotice, style, noticeDocx, diagnostics)) return failed;
+        if (!WriteFrontSheetMeasure(pack, guessed, style, noticeDocx, diagnostics)) return failed;
         var jobs = new List<PdfJob> { new(noticeDocx, Path.ChangeExtension(noticeDocx, ".pdf")) };
         jobs.AddRange(papers.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
         var measured = converter.Convert(jobs);
@@ -137,68 +140,98 @@ public static class AgendaPacks
             return failed;
         }
 
-        var frontPages = PageCount(jobs[0].Pdf);
+        var guessedFrontPages = PageCount(jobs[0].Pdf) - 1;
         foreach (var paper in papers.Where(p => p.Docx is not null))
         {
             paper.Pdf ??= Path.ChangeExtension(paper.Docx!, ".pdf");
             paper.Pages = PageCount(paper.Pdf);
         }
 
-        Directory.CreateDirectory(outputFolder);
-        var files = new List<string>();
-        var variants = new List<(string Suffix, bool Private)> { (string.Empty, false) };
-        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0)) variants.Add(("-private", true));
+        var variants = new List<Variant> { new(string.Empty, false, guessedFrontPages) };
+        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0)) variants.Add(new("-private", true, guessedFrontPages));
+
+        // Build: the whole pack with the page ranges that measuring gave. The front sheet now prints the real ranges,
+        // which can wrap differently from the guess, so it is measured again in the same run; while its length differs
+        // from the one the ranges were worked out for, work them out again (a real range can move the front sheet onto
+        // one more page, or one fewer). Should it swing between two lengths, the longer one is kept and the front sheet
+        // padded with a blank page, which settles it.
         IReadOnlyList<ItemPages> publicPages = [];
-        var finalJobs = new List<(PdfJob Job, Plan Plan, string Suffix)>();
-        foreach (var (suffix, isPrivate) in variants)
+        for (var attempt = 1; ; attempt++)
         {
-            var included = papers.Where(p => isPrivate || pack.Items[p.ItemIndex].Item.ExemptParagraph is null).ToList();
-            var plan = Plan.Make(pack, included, frontPages, style);
-            if (!isPrivate) publicPages = plan.Pages;
-            var notice = pack.Notice with
+            var finalJobs = new List<PdfJob>();
+            foreach (var variant in variants)
             {
-                Items = pack.Items.Select((item, i) => plan.Ranges.TryGetValue(i, out var r) ? item.Item with { Pages = r } : item.Item).ToList(),
-            };
-            var noticeDiagnostics = new DiagnosticBag();
-            var noticeLaid = Papers.Lay(notice, style, noticeDiagnostics)!;
-            var combined = PackLayout.Combine(
-                new DocumentInfo($"{pack.Notice.Committee}, {pack.Notice.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}{(isPrivate ? " (not for publication)" : string.Empty)}", style.Council, pack.Notice.Committee, "en-GB"),
-                plan.Parts(noticeLaid),
-                plan.FirstNumberedPart);
-            var docx = Path.Combine(work, $"{name}{suffix}.docx");
-            using (var stream = File.Create(docx)) WordPackage.Write(combined, style, stream);
-            finalJobs.Add((new PdfJob(docx, Path.ChangeExtension(docx, ".pdf")), plan, suffix));
-            if (!isPrivate) Papers.RenderToFile(notice, style, Path.Combine(work, $"{name}-agenda.docx"));
-        }
+                var included = papers.Where(p => variant.Private || pack.Items[p.ItemIndex].Item.ExemptParagraph is null).ToList();
+                variant.Plan = Plan.Make(pack, included, variant.FrontContent, variant.FrontPadding, style);
+                if (!variant.Private) publicPages = variant.Plan.Pages;
+                variant.Notice = pack.Notice with
+                {
+                    Items = pack.Items.Select((item, i) => variant.Plan.Ranges.TryGetValue(i, out var r) ? item.Item with { Pages = r } : item.Item).ToList(),
+                };
+                var noticeLaid = Papers.Lay(variant.Notice, style, new DiagnosticBag())!;
+                var combined = PackLayout.Combine(
+                    new DocumentInfo($"{pack.Notice.Committee}, {pack.Notice.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}{(variant.Private ? " (not for publication)" : string.Empty)}", style.Council, pack.Notice.Committee, "en-GB"),
+                    variant.Plan.Parts(noticeLaid),
+                    variant.Plan.FirstNumberedPart,
+                    variant.Plan.FirstPageNumber);
+                variant.Docx = Path.Combine(work, $"{name}{variant.Suffix}.docx");
+                using (var stream = File.Create(variant.Docx)) WordPackage.Write(combined, style, stream);
+                finalJobs.Add(new PdfJob(variant.Docx, Path.ChangeExtension(variant.Docx, ".pdf")));
+                var check = Path.Combine(work, $"front-sheet-check{variant.Suffix}.docx");
+                if (!WriteFrontSheetMeasure(pack, variant.Notice, style, check, null)) return failed;
+                finalJobs.Add(new PdfJob(check, Path.ChangeExtension(check, ".pdf")));
+            }
 
-        var final = converter.Convert(finalJobs.Select(j => j.Job).ToList());
-        if (!final.Succeeded)
-        {
-            diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, final.Message);
-            return failed;
-        }
-
-        foreach (var (job, plan, suffix) in finalJobs)
-        {
-            var count = PageCount(job.Pdf);
-            if (count != plan.TotalPages)
+            var final = converter.Convert(finalJobs);
+            if (!final.Succeeded)
             {
-                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
-                    $"The pack came out at {"page".ToQuantity(count)}, not the {plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, final.Message);
                 return failed;
             }
 
-            if (plan.Supplied.Count > 0) DrawSupplied(job.Pdf, plan);
+            var settled = true;
+            foreach (var (variant, index) in variants.Select((v, i) => (v, i)))
+            {
+                variant.Pdf = finalJobs[2 * index].Pdf;
+                settled &= variant.Settle(PageCount(finalJobs[(2 * index) + 1].Pdf) - 1, attempt);
+            }
+
+            if (settled) break;
+            if (attempt == MaxBuildAttempts)
+            {
+                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
+                    $"The front sheet's length kept changing with its page numbers ({attempt} tries), so its page numbers cannot be trusted; shorten an agenda item's title or wording and build again.");
+                return failed;
+            }
         }
+
+        foreach (var variant in variants)
+        {
+            var count = PageCount(variant.Pdf!);
+            if (count != variant.Plan!.TotalPages)
+            {
+                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
+                    $"The pack came out at {"page".ToQuantity(count)}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                return failed;
+            }
+
+            if (variant.Plan.Supplied.Count > 0) DrawSupplied(variant.Pdf!, variant.Plan);
+        }
+
+        Directory.CreateDirectory(outputFolder);
+        var files = new List<string>();
+        var publicNotice = variants[0].Notice!;
+        var agenda = Path.Combine(work, $"{name}-agenda.docx");
+        using (var stream = File.Create(agenda)) Papers.Render(publicNotice, style, stream);
 
         // Everything is made: now move it into place, each file whole.
-        foreach (var (job, _, suffix) in finalJobs)
+        foreach (var variant in variants)
         {
-            files.Add(Place(job.Pdf, Path.Combine(outputFolder, $"{name}{suffix}.pdf")));
-            files.Add(Place(job.Docx, Path.Combine(outputFolder, $"{name}{suffix}.docx")));
+            files.Add(Place(variant.Pdf!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.pdf")));
+            files.Add(Place(variant.Docx!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.docx")));
         }
 
-        files.Add(Place(Path.Combine(work, $"{name}-agenda.docx"), Path.Combine(outputFolder, $"{name}-agenda.docx")));
+        files.Add(Place(agenda, Path.Combine(outputFolder, $"{name}-agenda.docx")));
         foreach (var paper in papers.Where(p => p.IsOurs))
         {
             files.Add(Place(paper.Docx!, Path.Combine(outputFolder, paper.OutputName), copy: true));
@@ -262,12 +295,28 @@ public static class AgendaPacks
         }
     }
 
-    private static bool WriteDocx(Paper paper, HouseStyle style, string path, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The front sheet as the pack prints it (its own section, with or without a footer as in the pack), followed by one
+    /// blank page so that its section ends as it ends inside the pack: its length is the PDF's less that one page.
+    /// Diagnostics from laying it out are reported when <paramref name="diagnostics"/> is given.
+    /// </summary>
+    private static bool WriteFrontSheetMeasure(Pack pack, Notice notice, HouseStyle style, string path, DiagnosticBag? diagnostics)
     {
+        var laidDiagnostics = new DiagnosticBag();
+        var laid = Papers.Lay(notice, style, laidDiagnostics);
+        if (diagnostics is not null)
+        {
+            foreach (var d in laidDiagnostics.Items) diagnostics.Add(d);
+        }
+
+        if (laid is null || laidDiagnostics.HasErrors) return false;
+        // Without a footer when the pack prints it without one (page numbers start at the first paper), but with no page
+        // number restarting after it, which could make LibreOffice add a page of its own (see PackLayout.Combine).
+        var unnumbered = pack.NumberFrontSheet || pack.Items.All(i => i.Papers.Count == 0) ? (int?)null : 2;
+        var combined = PackLayout.Combine(laid.Info, [new PaperPart(laid, "_PackFront", "_PackFrontEnd"), new BlankPart(Plan.BlankText(style))], unnumbered);
         using var stream = File.Create(path);
-        var result = Papers.Render(paper, style, stream);
-        foreach (var d in result.Diagnostics) diagnostics.Add(d);
-        return result.Written;
+        WordPackage.Write(combined, style, stream);
+        return true;
     }
 
     private static void CheckCalendar(Pack pack, DiagnosticBag diagnostics)
@@ -325,6 +374,42 @@ public static class AgendaPacks
         return to;
     }
 
+    /// <summary>The public or the private pack while it is built: how long its front sheet is, and what was made.</summary>
+    private sealed class Variant(string suffix, bool isPrivate, int frontPages)
+    {
+        public string Suffix { get; } = suffix;
+
+        public bool Private { get; } = isPrivate;
+
+        /// <summary>The front sheet's own pages, as last measured.</summary>
+        public int FrontContent { get; private set; } = frontPages;
+
+        /// <summary>Blank pages after the front sheet that keep its length from swinging (usually none).</summary>
+        public int FrontPadding { get; private set; }
+
+        public Plan? Plan { get; set; }
+
+        public Notice? Notice { get; set; }
+
+        public string? Docx { get; set; }
+
+        public string? Pdf { get; set; }
+
+        /// <summary>
+        /// Takes the front sheet's length as measured with the ranges it prints; true when that is the length the ranges
+        /// were worked out for. On the first try a change is the guess being replaced; a later one that shortens it
+        /// would undo an earlier change, so the length is kept and the difference padded.
+        /// </summary>
+        public bool Settle(int measured, int attempt)
+        {
+            if (measured == FrontContent) return true;
+            var planned = FrontContent + FrontPadding;
+            FrontPadding = measured < planned && (attempt > 1 || FrontPadding > 0) ? planned - measured : 0;
+            FrontContent = measured;
+            return false;
+        }
+    }
+
     /// <summary>A paper of the pack: ours (laid out), a supplied .docx, or a supplied PDF.</summary>
     internal sealed class PaperSource(int itemIndex, string title, string? docx)
     {
@@ -343,11 +428,13 @@ public static class AgendaPacks
     {
         private readonly List<(PaperSource Source, bool BlankBefore)> order = [];
         private readonly bool blankAfterFront;
+        private readonly int frontPadding;
         private readonly string blankText;
 
-        private Plan(bool blankAfterFront, string blankText)
+        private Plan(bool blankAfterFront, int frontPadding, string blankText)
         {
             this.blankAfterFront = blankAfterFront;
+            this.frontPadding = frontPadding;
             this.blankText = blankText;
         }
 
@@ -361,15 +448,22 @@ public static class AgendaPacks
 
         public int? FirstNumberedPart { get; private set; }
 
-        public static Plan Make(Pack pack, IReadOnlyList<PaperSource> papers, int frontPages, HouseStyle style)
+        /// <summary>What the front sheet's (unprinted) page numbers count from, when not 1: see <see cref="PackLayout.Combine"/>.</summary>
+        public int? FirstPageNumber { get; private set; }
+
+        public static string BlankText(HouseStyle style) => style.HeadingFor("blank-page", "This page is intentionally left blank");
+
+        /// <summary>The plan for a front sheet of <paramref name="frontContent"/> pages and <paramref name="frontPadding"/> blank pages after it.</summary>
+        public static Plan Make(Pack pack, IReadOnlyList<PaperSource> papers, int frontContent, int frontPadding, HouseStyle style)
         {
             var odd = pack.Convention == PageConvention.OddPage;
-            var physical = frontPages;
+            var physical = frontContent + frontPadding;
             var blankAfterFront = odd && papers.Count > 0 && physical % 2 == 1;
-            var plan = new Plan(blankAfterFront, style.HeadingFor("blank-page", "This page is intentionally left blank"));
+            var plan = new Plan(blankAfterFront, frontPadding, BlankText(style));
             if (blankAfterFront) physical++;
             var offset = pack.NumberFrontSheet ? 0 : physical; // printed = physical - offset
-            plan.FirstNumberedPart = pack.NumberFrontSheet ? null : 1 + (blankAfterFront ? 1 : 0);
+            plan.FirstNumberedPart = pack.NumberFrontSheet ? null : 1 + frontPadding + (blankAfterFront ? 1 : 0);
+            plan.FirstPageNumber = !pack.NumberFrontSheet && papers.Count > 0 && physical % 2 == 1 ? 0 : null;
             foreach (var paper in papers)
             {
                 var blank = odd && physical % 2 == 1;
@@ -404,6 +498,7 @@ public static class AgendaPacks
         public IReadOnlyList<PackPart> Parts(LaidOutPaper notice)
         {
             var parts = new List<PackPart> { new PaperPart(notice, "_PackFront", "_PackFrontEnd") };
+            for (var i = 0; i < frontPadding; i++) parts.Add(new BlankPart(blankText));
             if (blankAfterFront) parts.Add(new BlankPart(blankText));
             var n = 0;
             foreach (var (source, blankBefore) in order)
