@@ -52,8 +52,6 @@ public sealed record PackResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagno
 /// </summary>
 public static class AgendaPacks
 {
-    private const long MaxSuppliedBytes = 50L * 1024 * 1024;
-
     /// <summary>How many times a pack is built while its front sheet's length settles; two is usual, three is rare.</summary>
     private const int MaxBuildAttempts = 5;
 
@@ -91,13 +89,11 @@ public static class AgendaPacks
         var folder = Path.GetDirectoryName(packPath)!;
         var name = Path.GetFileNameWithoutExtension(packPath) is "pack" ? Path.GetFileName(folder) : Path.GetFileNameWithoutExtension(packPath);
         var display = Path.GetRelativePath(Environment.CurrentDirectory, packPath);
-        if (new FileInfo(packPath).Length > options.Limits.MaxFileBytes)
-        {
-            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(display, 1, 1), "The pack file is larger than the limit; check that it is the right file.");
-            return failed;
-        }
-
-        var pack = PackReader.Read(File.ReadAllText(packPath), display, options.Limits, diagnostics);
+        var text = InputFile.Read(packPath, display, FileKind.PackFile(options.Limits), new SourcePosition(display, 0, 0), diagnostics) is { } bytes
+            ? InputFile.DecodeText(bytes, display, diagnostics)
+            : null;
+        if (text is null) return failed;
+        var pack = PackReader.Read(text, display, options.Limits, diagnostics);
         if (pack is null || diagnostics.HasErrors) return failed;
         var style = Papers.ResolveStyle(pack.Notice, options.Style, folder, out var styleDiagnostics);
         foreach (var d in styleDiagnostics) diagnostics.Add(d);
@@ -243,8 +239,14 @@ public static class AgendaPacks
     private static PaperSource? Source(PackPaper paper, AgendaItem item, int itemIndex, string folder, HouseStyle style, PackOptions options,
         DiagnosticBag diagnostics, string work, int index)
     {
-        var path = Confinement.Resolve(folder, paper.File, paper.At, diagnostics, MaxSuppliedBytes);
+        var path = Confinement.Resolve(folder, paper.File, paper.At, diagnostics);
         if (path is null) return null;
+        if (InputFile.NotRegular(path) is { } special)
+        {
+            diagnostics.Error(DiagnosticCode.NotAFile, paper.At, $"'{paper.File}' {special}; a paper must be an ordinary file.");
+            return null;
+        }
+
         var extension = Path.GetExtension(path).ToLowerInvariant();
         var title = paper.Title ?? Path.GetFileNameWithoutExtension(path);
         switch (extension)
@@ -272,16 +274,20 @@ public static class AgendaPacks
                 using (var stream = File.Create(docx)) WordPackage.Write(laid, style, stream);
                 return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = Path.ChangeExtension(Path.GetFileName(path), ".docx") };
             case ".docx":
-                var bytes = File.ReadAllBytes(path);
+                if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } bytes) return null;
                 if (!TemplateImport.IsSafeZip(bytes, paper.At, diagnostics)) return null;
                 var copy = Path.Combine(work, $"paper-{index}.docx");
                 File.WriteAllBytes(copy, bytes);
                 return new PaperSource(itemIndex, title, copy);
             case ".pdf":
+                if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } pdfBytes) return null;
                 try
                 {
-                    using var document = PdfReader.Open(path, PdfDocumentOpenMode.Import);
-                    return new PaperSource(itemIndex, title, null) { Pdf = path, Pages = document.PageCount };
+                    // Read once, and from here on only our own copy (the pages are drawn from it at the end).
+                    using var document = PdfReader.Open(new MemoryStream(pdfBytes, writable: false), PdfDocumentOpenMode.Import);
+                    var pdfCopy = Path.Combine(work, $"paper-{index}.pdf");
+                    File.WriteAllBytes(pdfCopy, pdfBytes);
+                    return new PaperSource(itemIndex, title, null) { Pdf = pdfCopy, Pages = document.PageCount };
                 }
                 catch (Exception ex) when (ex is PdfReaderException or InvalidOperationException or IOException or NotSupportedException)
                 {

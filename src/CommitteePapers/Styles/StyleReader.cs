@@ -8,7 +8,6 @@ namespace CommitteePapers.Styles;
 /// <summary>Reads a style.yaml into a <see cref="HouseStyle"/>, with the same positioned diagnostics as a paper.</summary>
 internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
 {
-    private const long MaxLogoBytes = 2 * 1024 * 1024;
 
     public HouseStyle? Read(string text, string file, ReaderLimits limits, Func<string, HouseStyle?> builtIn)
     {
@@ -224,7 +223,7 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
         {
             var file = logo.RequiredText("file");
             var alt = logo.RequiredText("alt");
-            if (file.Length > 0 && ReadFile(file, logo.Node("file")!.At, MaxLogoBytes) is { } bytes)
+            if (file.Length > 0 && ReadFile(file, logo.Node("file")!.At, FileKind.Logo) is { } bytes)
             {
                 var format = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) ? "png"
                     : bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "jpeg" : null;
@@ -276,12 +275,12 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
             }
         }
 
-        return ReadFile(file, at, Word.TemplateImport.MaxBytes) is { } bytes
+        return ReadFile(file, at, FileKind.Template) is { } bytes
             ? Word.TemplateImport.Apply(style, bytes, styles, at, diagnostics)
             : style;
     }
 
-    private byte[]? ReadFile(string relative, SourcePosition at, long maxBytes)
+    private byte[]? ReadFile(string relative, SourcePosition at, FileKind kind)
     {
         if (folder is null)
         {
@@ -289,8 +288,8 @@ internal sealed class StyleReader(DiagnosticBag diagnostics, string? folder)
             return null;
         }
 
-        var full = Confinement.Resolve(folder, relative, at, diagnostics, maxBytes);
-        return full is null ? null : File.ReadAllBytes(full);
+        var full = Confinement.Resolve(folder, relative, at, diagnostics);
+        return full is null ? null : InputFile.Read(full, relative, kind, at, diagnostics);
     }
 
     /// <summary>The placeholders each kind of paper fills in its front and end blocks.</summary>
