@@ -94,7 +94,17 @@ internal static class Program
                 return BadUsage;
             }
 
-            File.WriteAllText(target.FullName, text);
+            try
+            {
+                File.WriteAllText(target.FullName, text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: '{target.FullName}' could not be written ({e.Message.TrimEnd('.')}); check that the folder can be written to and the disk has room.");
+                TryDelete(target.FullName); // a part-written paper would only mislead
+                return BadUsage;
+            }
+
             Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target.FullName)}");
             return Built;
         });
@@ -118,6 +128,18 @@ internal static class Program
             return Built;
         });
         return command;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // It was never written, or cannot be removed either; the error above says what happened.
+        }
     }
 
     /// <summary>

@@ -201,8 +201,14 @@ public static class Papers
         return bag.HasErrors ? null : style;
     }
 
-    /// <summary>Renders a paper as a Word document into <paramref name="output"/>. Nothing is written if there are errors.</summary>
-    public static RenderResult Render(Paper paper, HouseStyle style, Stream output, RenderOptions? options = null)
+    /// <summary>
+    /// Renders a paper as a Word document into <paramref name="output"/>. Nothing is written if there are errors. When the
+    /// stream cannot be written (a full disk, a closed pipe) the result says so with error CP0037, not an exception.
+    /// </summary>
+    public static RenderResult Render(Paper paper, HouseStyle style, Stream output, RenderOptions? options = null) =>
+        Render(paper, style, output, options, string.Empty);
+
+    private static RenderResult Render(Paper paper, HouseStyle style, Stream output, RenderOptions? options, string outputName)
     {
         ArgumentNullException.ThrowIfNull(paper);
         ArgumentNullException.ThrowIfNull(style);
@@ -211,33 +217,50 @@ public static class Papers
         var laidOut = Lay(paper, style, diagnostics);
         var refuse = diagnostics.HasErrors || ((options ?? RenderOptions.Default).WarningsAsErrors && diagnostics.Items.Count > 0);
         if (laidOut is null || refuse) return new RenderResult(false, diagnostics.ToSortedList());
-        WordPackage.Write(laidOut, style, output);
+        try
+        {
+            WordPackage.Write(laidOut, style, output);
+        }
+        catch (Exception e) when (OutputFile.IsWriteFailure(e))
+        {
+            diagnostics.Add(OutputFile.Failed(outputName, e));
+            return new RenderResult(false, diagnostics.ToSortedList());
+        }
+
         return new RenderResult(true, diagnostics.ToSortedList());
     }
 
     /// <summary>
-    /// Renders a paper to a file. The document is written to a temporary file beside it and moved into place,
-    /// so a failed build never leaves a half-written file.
+    /// Renders a paper to a file. The document is written to a temporary file beside it and moved into place, so a
+    /// failed build never leaves a half-written file and never touches the file that was there. An output that exists
+    /// and is not a regular file (a device such as /dev/full, a FIFO, a folder) is refused; a folder that cannot be
+    /// written or a full disk gives error CP0037. Neither throws.
     /// </summary>
     public static RenderResult RenderToFile(Paper paper, HouseStyle style, string outputPath, RenderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(outputPath);
         var full = Path.GetFullPath(outputPath);
+        if (OutputFile.Refused(full, outputPath) is { } refused) return new RenderResult(false, [refused]);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
         try
         {
             RenderResult result;
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                result = Render(paper, style, stream, options);
+                result = Render(paper, style, stream, options, outputPath);
+                if (result.Written) stream.Flush(flushToDisk: true); // a full disk shows here, not after the move
             }
 
             if (result.Written) File.Move(temporary, full, overwrite: true);
             return result;
         }
+        catch (Exception e) when (OutputFile.IsWriteFailure(e))
+        {
+            return new RenderResult(false, [OutputFile.Failed(outputPath, e)]);
+        }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            OutputFile.TryDelete(temporary);
         }
     }
 

@@ -214,23 +214,44 @@ public static class AgendaPacks
             if (variant.Plan.Supplied.Count > 0) DrawSupplied(variant.Pdf!, variant.Plan);
         }
 
-        Directory.CreateDirectory(outputFolder);
-        var files = new List<string>();
         var publicNotice = variants[0].Notice!;
         var agenda = Path.Combine(work, $"{name}-agenda.docx");
         using (var stream = File.Create(agenda)) Papers.Render(publicNotice, style, stream);
 
-        // Everything is made: now move it into place, each file whole.
+        // Everything is made: now move it into place, each file whole. Nothing goes over a device, a FIFO or a folder.
+        var moves = new List<(string From, string To)>();
         foreach (var variant in variants)
         {
-            files.Add(Place(variant.Pdf!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.pdf")));
-            files.Add(Place(variant.Docx!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.docx")));
+            moves.Add((variant.Pdf!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.pdf")));
+            moves.Add((variant.Docx!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.docx")));
         }
 
-        files.Add(Place(agenda, Path.Combine(outputFolder, $"{name}-agenda.docx")));
-        foreach (var paper in papers.Where(p => p.IsOurs))
+        moves.Add((agenda, Path.Combine(outputFolder, $"{name}-agenda.docx")));
+        moves.AddRange(papers.Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
+        foreach (var (_, to) in moves)
         {
-            files.Add(Place(paper.Docx!, Path.Combine(outputFolder, paper.OutputName), copy: true));
+            if (OutputFile.Refused(to, Shown(to)) is { } refused)
+            {
+                diagnostics.Add(refused);
+                return failed;
+            }
+        }
+
+        var files = new List<string>();
+        var current = outputFolder;
+        try
+        {
+            Directory.CreateDirectory(outputFolder);
+            foreach (var (from, to) in moves)
+            {
+                current = to;
+                files.Add(Place(from, to));
+            }
+        }
+        catch (Exception e) when (OutputFile.IsWriteFailure(e))
+        {
+            diagnostics.Add(OutputFile.Failed(Shown(current), e));
+            return failed with { Files = files };
         }
 
         return new PackResult(true, [], files, publicPages);
@@ -371,14 +392,24 @@ public static class AgendaPacks
         document.Save(pdf);
     }
 
-    private static string Place(string from, string to, bool copy = false)
+    /// <summary>Copies a file into place through a hidden temporary file beside it, which never stays behind.</summary>
+    private static string Place(string from, string to)
     {
-        var temporary = to + ".tmp";
-        File.Copy(from, temporary, overwrite: true);
-        File.Move(temporary, to, overwrite: true);
-        if (!copy && File.Exists(from)) File.Delete(from);
+        var temporary = Path.Combine(Path.GetDirectoryName(to)!, $".{Path.GetFileName(to)}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
+        try
+        {
+            File.Copy(from, temporary, overwrite: true);
+            File.Move(temporary, to, overwrite: true);
+        }
+        finally
+        {
+            OutputFile.TryDelete(temporary);
+        }
+
         return to;
     }
+
+    private static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
 
     /// <summary>The public or the private pack while it is built: how long its front sheet is, and what was made.</summary>
     private sealed class Variant(string suffix, bool isPrivate, int frontPages)
