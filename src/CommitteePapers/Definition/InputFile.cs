@@ -110,6 +110,12 @@ internal static class InputFile
         var body = span[start..];
         var bad = FirstBadUtf8(body);
         if (bad < 0) return Encoding.UTF8.GetString(body);
+        if (LooksLikeUtf16(body))
+        {
+            // Its lines cannot be counted as UTF-8 (every other byte is NUL), so the error is at the start.
+            diagnostics.Error(DiagnosticCode.NotUtf8, new SourcePosition(file, 1, 1), "The file seems to be saved as UTF-16 text without a byte order mark; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).");
+            return null;
+        }
 
         // Where the first bad byte is, counted as an editor counts: lines, then characters along the line.
         var before = Encoding.UTF8.GetString(body[..bad]);
@@ -126,11 +132,6 @@ internal static class InputFile
 
         var column = 1 + new StringInfo(before[lineStart..]).LengthInTextElements;
         var at = new SourcePosition(file, line, column);
-        if (LooksLikeUtf16(body))
-        {
-            diagnostics.Error(DiagnosticCode.NotUtf8, at, "The file seems to be saved as UTF-16 text without a byte order mark; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).");
-            return null;
-        }
 
         var value = body[bad];
         var others = CountBad(body[(bad + 1)..]);
