@@ -12,16 +12,8 @@ internal static class OutputFile
     /// <summary>The error for an output path that exists and is not a regular file, or null.</summary>
     public static Diagnostic? Refused(string full, string shown)
     {
-        string? special;
-        try
-        {
-            special = File.Exists(full) || Directory.Exists(full) ? InputFile.NotRegular(full) : null;
-        }
-        catch (Exception e) when (e is FileNotFoundException or IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
-        {
-            special = null; // gone, or a dangling link: writing makes a new file there
-        }
-
+        // Nothing there, or a dangling link: writing makes a new file there.
+        var special = InputFile.NotRegular(full);
         return special is null ? null : new Diagnostic(DiagnosticCode.OutputFailed.Id, Severity.Error, new SourcePosition(shown, 0, 0),
             $"'{shown}' {special}; write to an ordinary file (such as report.docx): nothing was written, and '{shown}' was left as it was.");
     }

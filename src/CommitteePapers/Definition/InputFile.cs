@@ -44,7 +44,7 @@ internal static class InputFile
         string? problem;
         try
         {
-            problem = NotRegular(path);
+            problem = TypeProblem(path);
             if (problem is null)
             {
                 using var stream = OpenRegular(path, out problem);
@@ -69,7 +69,8 @@ internal static class InputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Win32Exception)
         {
-            problem = $"cannot be read ({e.Message.TrimEnd('.')})";
+            diagnostics.Error(DiagnosticCode.NotAFile, at, $"'{shown}' cannot be read ({e.Message.TrimEnd('.')}); check that it is there and that you may read it.");
+            return null;
         }
 
         diagnostics.Error(DiagnosticCode.NotAFile, at, $"'{shown}' {problem}; a {kind.Noun} must be an ordinary file.");
@@ -217,9 +218,30 @@ internal static class InputFile
 
     /// <summary>
     /// What <paramref name="path"/> is when it is not a regular file, once links are followed ("is a FIFO (named
-    /// pipe)"), or null for a regular file. Throws <see cref="FileNotFoundException"/> when there is nothing there.
+    /// pipe)"), or null for a regular file and for nothing at all (reading it then says there is no file). Never throws.
     /// </summary>
     public static string? NotRegular(string path)
+    {
+        try
+        {
+            return TypeProblem(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Win32Exception)
+        {
+            return $"cannot be read ({e.Message.TrimEnd('.')})";
+        }
+    }
+
+    /// <summary>As <see cref="NotRegular"/>, but throws <see cref="FileNotFoundException"/> when there is nothing there.</summary>
+    private static string? TypeProblem(string path)
     {
         if (OperatingSystem.IsLinux()) return Describe(Linux.Mode(path, descriptor: -1));
         if (Directory.Exists(path)) return "is a folder, not a file";
