@@ -506,7 +506,9 @@ public sealed class PropertyTests(ITestOutputHelper output)
     private static byte[] Bytes(Paper paper, HouseStyle style)
     {
         var (result, bytes) = Render(paper, style);
-        Assert.True(result.Written, $"{style.Name}: not written:\n{Describe(result.Diagnostics)}");
+        // Figures that add up past decimal's range write nothing (CP0038), every time, on every thread.
+        var overflowed = !result.Written && Generators.MayOverflow(paper) && result.Diagnostics.Where(d => d.Severity == Severity.Error).All(d => d.Code == "CP0038");
+        Assert.True(result.Written || overflowed, $"{style.Name}: not written:\n{Describe(result.Diagnostics)}");
         return bytes;
     }
 
