@@ -75,6 +75,8 @@ internal static class PackCommand
 
         var built = results.Count(r => r.Succeeded);
         Console.Out.WriteLine($"{built} built, {warnings} warning{(warnings == 1 ? string.Empty : "s")}, {packs.Length - built} failed in {watch.Elapsed.TotalSeconds:0.0} s.");
-        return built == packs.Length ? 0 : 1;
+        // A pack that failed because of its files or its output (a FIFO, a device, a folder that cannot be written, a full
+        // disk) is the environment's doing: 2, as for 'build'.
+        return built == packs.Length ? 0 : results.Any(r => !r.Succeeded && Program.IsEnvironment(r.Diagnostics)) ? 2 : 1;
     }
 }

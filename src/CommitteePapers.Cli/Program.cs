@@ -94,7 +94,17 @@ internal static class Program
                 return BadUsage;
             }
 
-            File.WriteAllText(target.FullName, text);
+            try
+            {
+                File.WriteAllText(target.FullName, text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: '{target.FullName}' could not be written ({e.Message.TrimEnd('.')}); check that the folder can be written to and the disk has room.");
+                TryDelete(target.FullName); // a part-written paper would only mislead
+                return BadUsage;
+            }
+
             Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target.FullName)}");
             return Built;
         });
@@ -137,6 +147,25 @@ internal static class Program
         return command;
     }
 
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // It was never written, or cannot be removed either; the error above says what happened.
+        }
+    }
+
+    /// <summary>
+    /// Errors with a file but no place in it are about the files named on the command line or the output (a FIFO given
+    /// as the paper, a folder that cannot be written, a full disk): the environment, not the paper, so exit code 2.
+    /// </summary>
+    internal static bool IsEnvironment(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Any(d => d.Severity == Severity.Error && !d.Position.IsKnown && d.Position.File.Length > 0);
+
     private static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json)
     {
         if (!input.Exists)
@@ -145,31 +174,35 @@ internal static class Program
             return BadUsage;
         }
 
-        // A pack file is checked for what it says, without building it ('committee-papers pack' builds it). Read once,
-        // and only when within the size limit: a larger file is left to Papers.Load to refuse without reading it.
-        var text = input.Length <= Definition.ReaderLimits.Default.MaxFileBytes ? File.ReadAllText(input.FullName) : null;
+        // Read once, through the library's bounded reader (a FIFO or a device is refused, not opened). A pack file is
+        // checked for what it says, without building it ('committee-papers pack' builds it).
+        var name = Path.GetRelativePath(Environment.CurrentDirectory, input.FullName);
+        var shown = name.StartsWith("..", StringComparison.Ordinal) ? input.FullName : name;
+        var limits = Definition.ReaderLimits.Default;
+        var read = new DiagnosticBag();
+        var bytes = Definition.InputFile.Read(input.FullName, shown, Definition.FileKind.Paper(limits), new SourcePosition(shown, 0, 0), read);
+        var text = bytes is null ? null : Definition.InputFile.DecodeText(bytes, shown, new DiagnosticBag());
         if (text is not null && System.Text.RegularExpressions.Regex.IsMatch(text, "^pack:", System.Text.RegularExpressions.RegexOptions.Multiline))
         {
-            var packDiagnostics = Packs.AgendaPacks.Check(text, Path.GetRelativePath(Environment.CurrentDirectory, input.FullName));
+            var packDiagnostics = Packs.AgendaPacks.Check(text, name);
             foreach (var d in packDiagnostics) Console.Error.WriteLine(d.ToString());
             return packDiagnostics.Any(d => d.Severity == Severity.Error || strict) ? InputErrors : Built;
         }
 
         // Files a paper names (the previous minutes) may be anywhere below the current folder, when the paper is.
-        var name = Path.GetRelativePath(Environment.CurrentDirectory, input.FullName);
         var root = name.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(name) ? input.DirectoryName : Environment.CurrentDirectory;
-        var loaded = Papers.Load(name.StartsWith("..", StringComparison.Ordinal) ? input.FullName : name, root: root);
+        var loaded = bytes is null ? new LoadResult(null, read.Items) : Papers.Load(bytes, shown, limits, root);
 
         var all = new List<Diagnostic>(loaded.Diagnostics);
         var code = Built;
         if (!loaded.Succeeded)
         {
-            code = InputErrors;
+            code = IsEnvironment(all) ? BadUsage : InputErrors;
         }
         else if (Papers.ResolveStyle(loaded.Paper!, styleName, input.DirectoryName, out var styleDiagnostics) is not { } style)
         {
             all.AddRange(styleDiagnostics);
-            code = styleName is null ? InputErrors : BadUsage;
+            code = styleName is null && !IsEnvironment(styleDiagnostics) ? InputErrors : BadUsage;
         }
         else
         {
@@ -188,7 +221,7 @@ internal static class Program
             all.AddRange(rendered.Diagnostics);
             if (!rendered.Written || (strict && all.Count > 0))
             {
-                code = InputErrors;
+                code = IsEnvironment(rendered.Diagnostics) ? BadUsage : InputErrors;
             }
             else if (target is not null && !json)
             {

@@ -51,13 +51,11 @@ public static class HouseStyles
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
         limits ??= ReaderLimits.Default;
-        if (new FileInfo(full).Length > limits.MaxFileBytes)
-        {
-            return new StyleLoadResult(null, [new Diagnostic(DiagnosticCode.FileTooLarge.Id, Severity.Error, new SourcePosition(path, 1, 1),
-                $"The style file is larger than {Humanizer.ByteSizeExtensions.Bytes((long)limits.MaxFileBytes).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}; check that it is the right file.")]);
-        }
-
-        return Parse(File.ReadAllText(full), path, Path.GetDirectoryName(full), limits);
+        var diagnostics = new DiagnosticBag();
+        var text = InputFile.Read(full, path, FileKind.StyleFile(limits), new SourcePosition(path, 0, 0), diagnostics) is { } bytes
+            ? InputFile.DecodeText(bytes, path, diagnostics)
+            : null;
+        return text is null ? new StyleLoadResult(null, diagnostics.ToSortedList()) : Parse(text, path, Path.GetDirectoryName(full), limits);
     }
 
     /// <summary>Reads a style from YAML text; <paramref name="folder"/> is where its logo or template are found (none when null).</summary>

@@ -92,31 +92,28 @@ public static class Papers
         return new LoadResult(paper, Reported(paper, diagnostics));
     }
 
-    /// <summary>Reads a paper from a UTF-8 stream, refusing streams over the size limit before reading them whole.</summary>
+    /// <summary>
+    /// Reads a paper from a stream of UTF-8 (or UTF-16 with its byte order mark), refusing a stream over the size limit
+    /// one byte past it, and bytes that are not UTF-8 with an error at their line and column.
+    /// </summary>
     public static LoadResult Read(Stream yaml, string fileName, ReaderLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         limits ??= ReaderLimits.Default;
-        var buffer = new byte[limits.MaxFileBytes + 1];
-        var read = 0;
-        while (read < buffer.Length)
+        var diagnostics = new DiagnosticBag();
+        if (InputFile.ReadBounded(yaml, limits.MaxFileBytes) is not { } bytes)
         {
-            var n = yaml.Read(buffer, read, buffer.Length - read);
-            if (n == 0) break;
-            read += n;
-        }
-
-        if (read > limits.MaxFileBytes)
-        {
-            var diagnostics = new DiagnosticBag();
-            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(fileName, 1, 1),
-                $"The file is larger than {Humanizer.ByteSizeExtensions.Bytes((long)limits.MaxFileBytes).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}, far more than any paper; check that it is the right file, or raise the limit.");
+            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(fileName, 1, 1), InputFile.TooLarge(fileName, FileKind.Paper(limits)));
             return new LoadResult(null, diagnostics.Items);
         }
 
-        var text = new UTF8Encoding(false).GetString(buffer, 0, read);
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        return Parse(text, fileName, limits);
+        return FromBytes(bytes, fileName, limits, diagnostics);
+    }
+
+    private static LoadResult FromBytes(byte[] bytes, string fileName, ReaderLimits limits, DiagnosticBag diagnostics)
+    {
+        var text = InputFile.DecodeText(bytes, fileName, diagnostics);
+        return text is null ? new LoadResult(null, diagnostics.ToSortedList()) : Parse(text, fileName, limits);
     }
 
     /// <summary>
@@ -131,12 +128,19 @@ public static class Papers
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= ReaderLimits.Default;
-        LoadResult loaded;
-        using (var stream = File.OpenRead(path))
+        var read = new DiagnosticBag();
+        if (InputFile.Read(path, path, FileKind.Paper(limits), new SourcePosition(path, 0, 0), read) is not { } bytes)
         {
-            loaded = Read(stream, path, limits);
+            return new LoadResult(null, read.ToSortedList());
         }
 
+        return Load(bytes, path, limits, root);
+    }
+
+    /// <summary>A paper from the bytes of its file (which the command line has read to see whether it is a pack).</summary>
+    internal static LoadResult Load(byte[] bytes, string path, ReaderLimits limits, string? root)
+    {
+        var loaded = FromBytes(bytes, path, limits, new DiagnosticBag());
         if (loaded.Paper is not Minutes minutes || minutes.Follows is null) return loaded;
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var diagnostics = new DiagnosticBag();
@@ -167,12 +171,18 @@ public static class Papers
         {
             string? path = null;
             if (!fromPaper) path = Path.GetFullPath(wanted);
-            else if (paperFolder is not null) path = Confinement.Resolve(paperFolder, wanted, at, bag, 20 * 1024 * 1024);
+            else if (paperFolder is not null) path = Confinement.Resolve(paperFolder, wanted, at, bag);
             else bag.Error(DiagnosticCode.FileNotFound, at, $"The paper names the style file '{wanted}', but it was not read from a file, so there is no folder to find it in.");
 
-            if (path is not null && !File.Exists(path))
+            string? special = null;
+            if (path is not null && !File.Exists(path) && !Directory.Exists(path))
             {
                 bag.Error(DiagnosticCode.FileNotFound, at, $"There is no style file '{wanted}'.");
+            }
+            else if (path is not null && (special = InputFile.NotRegular(path)) is not null)
+            {
+                // Named by the paper: an error in the paper, at its 'style:'. Named on the command line: the file itself.
+                bag.Error(DiagnosticCode.NotAFile, fromPaper ? at : new SourcePosition(wanted, 0, 0), $"'{wanted}' {special}; a style file must be an ordinary file.");
             }
             else if (path is not null && extension is ".yaml" or ".yml")
             {
@@ -189,7 +199,7 @@ public static class Papers
                 }
                 else
                 {
-                    if (TemplateImport.Read(path, fake, bag) is { } bytes)
+                    if (InputFile.Read(path, wanted, FileKind.Template, fake, bag) is { } bytes)
                     {
                         var loaded = HouseStyles.FromTemplate(HouseStyles.York with { Name = Path.GetFileNameWithoutExtension(path) }, bytes);
                         foreach (var d in loaded.Diagnostics) bag.Add(d with { Position = d.Position.IsKnown ? d.Position : fake });
@@ -215,8 +225,14 @@ public static class Papers
         return bag.HasErrors ? null : style;
     }
 
-    /// <summary>Renders a paper as a Word document into <paramref name="output"/>. Nothing is written if there are errors.</summary>
-    public static RenderResult Render(Paper paper, HouseStyle style, Stream output, RenderOptions? options = null)
+    /// <summary>
+    /// Renders a paper as a Word document into <paramref name="output"/>. Nothing is written if there are errors. When the
+    /// stream cannot be written (a full disk, a closed pipe) the result says so with error CP0037, not an exception.
+    /// </summary>
+    public static RenderResult Render(Paper paper, HouseStyle style, Stream output, RenderOptions? options = null) =>
+        Render(paper, style, output, options, string.Empty);
+
+    private static RenderResult Render(Paper paper, HouseStyle style, Stream output, RenderOptions? options, string outputName)
     {
         ArgumentNullException.ThrowIfNull(paper);
         ArgumentNullException.ThrowIfNull(style);
@@ -226,33 +242,50 @@ public static class Papers
         var reported = Reported(paper, diagnostics);
         var refuse = reported.Any(d => d.Severity == Severity.Error) || ((options ?? RenderOptions.Default).WarningsAsErrors && reported.Count > 0);
         if (refuse) return new RenderResult(false, reported);
-        WordPackage.Write(laidOut, style, output);
+        try
+        {
+            WordPackage.Write(laidOut, style, output);
+        }
+        catch (Exception e) when (OutputFile.IsWriteFailure(e))
+        {
+            diagnostics.Add(OutputFile.Failed(outputName, e));
+            return new RenderResult(false, Reported(paper, diagnostics));
+        }
+
         return new RenderResult(true, reported);
     }
 
     /// <summary>
-    /// Renders a paper to a file. The document is written to a temporary file beside it and moved into place,
-    /// so a failed build never leaves a half-written file.
+    /// Renders a paper to a file. The document is written to a temporary file beside it and moved into place, so a
+    /// failed build never leaves a half-written file and never touches the file that was there. An output that exists
+    /// and is not a regular file (a device such as /dev/full, a FIFO, a folder) is refused; a folder that cannot be
+    /// written or a full disk gives error CP0037. Neither throws.
     /// </summary>
     public static RenderResult RenderToFile(Paper paper, HouseStyle style, string outputPath, RenderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(outputPath);
         var full = Path.GetFullPath(outputPath);
+        if (OutputFile.Refused(full, outputPath) is { } refused) return new RenderResult(false, [refused]);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
         try
         {
             RenderResult result;
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                result = Render(paper, style, stream, options);
+                result = Render(paper, style, stream, options, outputPath);
+                if (result.Written) stream.Flush(flushToDisk: true); // a full disk shows here, not after the move
             }
 
             if (result.Written) File.Move(temporary, full, overwrite: true);
             return result;
         }
+        catch (Exception e) when (OutputFile.IsWriteFailure(e))
+        {
+            return new RenderResult(false, [OutputFile.Failed(outputPath, e)]);
+        }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            OutputFile.TryDelete(temporary);
         }
     }
 

@@ -31,7 +31,14 @@ public partial class DiagnosticCatalogueTests
     /// What raises a code: input files (name and text), written to a fresh folder, and what is done with them there.
     /// Every diagnostic of the code must point into one of the inputs.
     /// </summary>
-    private sealed record Trigger(IReadOnlyDictionary<string, string> Inputs, Func<string, IReadOnlyList<Diagnostic>> Run);
+    private sealed record Trigger(IReadOnlyDictionary<string, string> Inputs, Func<string, IReadOnlyList<Diagnostic>> Run)
+    {
+        /// <summary>
+        /// The code is about a file the caller named (the output, a file given on the command line) rather than a place
+        /// in an input: its diagnostics name that file and give no line.
+        /// </summary>
+        public bool Unpositioned { get; init; }
+    }
 
     /// <summary>One input per code that raises it. Keys must match <see cref="DiagnosticCode.All"/>.</summary>
     private static readonly IReadOnlyDictionary<string, Trigger> Cases = new Dictionary<string, Trigger>(StringComparer.Ordinal)
@@ -74,6 +81,11 @@ public partial class DiagnosticCatalogueTests
         ["CP0034"] = MinutesFile(
             ("previous.yaml", Minutes("2024-03-20", "first-minute: 10\n")),
             ("minutes.yaml", Minutes("2024-02-14", "follows: previous.yaml\n"))),
+        ["CP0035"] = SavedAsLatin1(Report + "summary:\n  - Budget £100 for the year.\n"),
+        ["CP0036"] = StyleIsAFifo(Report.Replace("paper: report\n", "paper: report\nstyle: council.yaml\n", StringComparison.Ordinal)),
+        ["CP0037"] = new Trigger(new Dictionary<string, string> { ["report.yaml"] = Report }, _ =>
+            Papers.RenderToFile(Papers.Parse(Report, "report.yaml").Paper!, HouseStyles.York, "/dev/null").Diagnostics) { Unpositioned = true },
+        ["CP0038"] = Paper(Report + "summary:\n  - table:\n      columns:\n        - Service\n        - {heading: Budget, type: money, unit: \"£\"}\n      rows:\n        - [Front Door, 79228162514264337593543950335]\n        - [Corporate Parenting, 1]\n"),
         ["CP0040"] = Paper(Report + "wards: List wards or tick box to indicate all\n"),
         ["CP0041"] = Paper(Report + "recommendations:\n  items: [Note the forecast outturn.]\n"),
         ["CP0042"] = Paper(Report + "summary:\n  - CSC referred the case to the LADO.\nabbreviations:\n  CSC: Children's Social Care\n"),
@@ -136,6 +148,12 @@ public partial class DiagnosticCatalogueTests
         Assert.True(raised.Count > 0, $"{code} was not raised; got: {(diagnostics.Count == 0 ? "nothing" : string.Join("; ", diagnostics))}");
         foreach (var d in raised)
         {
+            if (trigger.Unpositioned)
+            {
+                Assert.True(!d.Position.IsKnown && d.Position.File.Length > 0, $"'{d}' should name a file and no place in it");
+                continue;
+            }
+
             Assert.True(trigger.Inputs.TryGetValue(Path.GetFileName(d.Position.File), out var input), $"'{d}' does not point into the input ({string.Join(", ", trigger.Inputs.Keys)})");
             Assert.True(d.Position.Line >= 1 && d.Position.Line <= input.Split('\n').Length, $"'{d}' points outside {Path.GetFileName(d.Position.File)}");
             Assert.True(d.Position.Column >= 1, $"'{d}' has no column");
@@ -158,6 +176,27 @@ public partial class DiagnosticCatalogueTests
     private static Trigger Paper(string yaml, ReaderLimits? limits = null) => new(
         new Dictionary<string, string> { ["report.yaml"] = yaml },
         _ => limits is null ? DiagnosticTests.AllDiagnostics(yaml, "report.yaml") : Papers.Parse(yaml, "report.yaml", limits).Diagnostics);
+
+    /// <summary>A paper saved as Latin-1 (its '£' the single byte A3), loaded from its file.</summary>
+    private static Trigger SavedAsLatin1(string yaml) => new(
+        new Dictionary<string, string> { ["report.yaml"] = yaml },
+        folder =>
+        {
+            var path = Path.Combine(folder, "report.yaml");
+            File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(yaml));
+            return Papers.Load(path).Diagnostics;
+        });
+
+    /// <summary>A paper whose 'style:' names a FIFO beside it, loaded and its style resolved.</summary>
+    private static Trigger StyleIsAFifo(string yaml) => new(
+        new Dictionary<string, string> { ["report.yaml"] = yaml },
+        folder =>
+        {
+            Tools.Run("mkfifo", Path.Combine(folder, "council.yaml"));
+            var loaded = Papers.Load(Path.Combine(folder, "report.yaml"));
+            Papers.ResolveStyle(loaded.Paper!, null, folder, out var diagnostics);
+            return [.. loaded.Diagnostics, .. diagnostics];
+        });
 
     /// <summary>A style file read from text, with <paramref name="files"/> in its folder.</summary>
     private static Trigger Style(string yaml, params (string Name, string Text)[] files) => new(
@@ -203,18 +242,22 @@ public partial class DiagnosticCatalogueTests
         $"pack: agenda\ncommittee: Cabinet\ndate: 2024-03-12\n{extra}items:\n  - standard: declarations-of-interest\n  - title: Budget update\n    {papers}\n";
 
     /// <summary>
-    /// A stand-in for LibreOffice that makes every document a one-page PDF, so the whole pack comes out shorter than
-    /// its parts measured. Returns its path.
+    /// A stand-in for LibreOffice that makes each paper and front sheet it measures two pages long and the whole pack
+    /// one page, so the pack comes out shorter than its parts measured. Returns its path.
     /// </summary>
     private static string OnePageSoffice(string folder)
     {
-        var page = Path.Combine(folder, "one-page.pdf");
-        using (var document = new PdfSharp.Pdf.PdfDocument())
+        string Pdf(string name, int pages)
         {
-            document.AddPage();
-            document.Save(page);
+            var path = Path.Combine(folder, name);
+            using var document = new PdfSharp.Pdf.PdfDocument();
+            for (var i = 0; i < pages; i++) document.AddPage();
+            document.Save(path);
+            return path;
         }
 
+        var one = Pdf("one-page.pdf", 1);
+        var two = Pdf("two-pages.pdf", 2);
         var script = Path.Combine(folder, "one-page-soffice");
         File.WriteAllText(script, $$"""
             #!/bin/sh
@@ -222,7 +265,10 @@ public partial class DiagnosticCatalogueTests
             previous=
             for argument in "$@"; do
               if [ "$previous" = "--outdir" ]; then out="$argument"; fi
-              case "$argument" in *.docx) cp '{{page}}' "$out/$(basename "$argument" .docx).pdf" ;; esac
+              case "$argument" in
+                */front-sheet-*.docx|*/paper-*.docx) cp '{{two}}' "$out/$(basename "$argument" .docx).pdf" ;;
+                *.docx) cp '{{one}}' "$out/$(basename "$argument" .docx).pdf" ;;
+              esac
               previous="$argument"
             done
 

@@ -47,6 +47,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var elapsed = new double[cases];
         var loaded = 0;
         var rendered = 0;
+        var encoded = 0;
         var silent = new ConcurrentBag<int>();
         var stop = false;
         var watch = Stopwatch.StartNew();
@@ -68,7 +69,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
             {
                 // A file name of its own per case, so a diagnostic that leaked from another thread would show.
                 var outcome = Check(mutant.Text, $"{Path.GetFileNameWithoutExtension(Path.GetDirectoryName(name))}-{mutant.Seed}.yaml",
-                    pack: Path.GetFileName(name) == "pack.yaml");
+                    pack: Path.GetFileName(name) == "pack.yaml", bytes: Mutator.Encode(mutant.Text, mutant.Seed)?.Bytes);
+                if (outcome.Encoded) Interlocked.Increment(ref encoded);
                 if (outcome.Loaded) Interlocked.Increment(ref loaded);
                 if (outcome.Rendered) Interlocked.Increment(ref rendered);
                 if (outcome.Silent) silent.Add(mutant.Seed);
@@ -108,7 +110,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{cases} cases (base seed {baseSeed}) over {examples.Length} examples in {watch.Elapsed.TotalSeconds:F1} s " +
             $"({cpu.TotalSeconds:F0} s of CPU) on {Environment.ProcessorCount} cores: {loaded} loaded without errors, " +
-            $"{rendered} rendered, {failures.Count} failures."));
+            $"{rendered} rendered, {encoded} read as bytes in another encoding or broken UTF-8, {failures.Count} failures."));
         foreach (var i in Enumerable.Range(0, cases).OrderByDescending(i => elapsed[i]).Take(3))
         {
             var mutant = Mutator.Mutate(examples[i % examples.Length].Text, unchecked(baseSeed + i));
@@ -140,7 +142,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             var (i, example, mutant, problem) = kind.MinBy(f => f.Case);
             report.AppendLine()
                 .AppendLine(CultureInfo.InvariantCulture, $"--- case {i}: {example}, seed {mutant.Seed} (also seeds {string.Join(", ", kind.Select(f => f.Mutant.Seed).Order().Where(s => s != mutant.Seed).Take(10))})")
-                .AppendLine("steps: " + string.Join("; ", mutant.Steps))
+                .AppendLine("steps: " + string.Join("; ", mutant.Steps) + (Mutator.Encode(mutant.Text, mutant.Seed) is { } how ? "; then " + how.Step : string.Empty))
                 .AppendLine(problem)
                 .AppendLine("input:")
                 .AppendLine(Mutator.Printable(mutant.Text));
@@ -213,6 +215,75 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
     }
 
+    /// <summary>
+    /// Special files cannot be made by mutating text, so they are fixed cases (issue 15): every reader, given each kind,
+    /// refuses it with CP0036 at once, without opening it (a FIFO would hang the open, /dev/zero would fill the memory).
+    /// </summary>
+    [Theory]
+    [InlineData("a FIFO", "paper")]
+    [InlineData("a FIFO", "style")]
+    [InlineData("a FIFO", "pack")]
+    [InlineData("/dev/zero", "paper")]
+    [InlineData("/dev/zero", "style")]
+    [InlineData("/dev/zero", "pack")]
+    [InlineData("/dev/urandom", "paper")]
+    [InlineData("/dev/null", "style")]
+    [InlineData("a link to /dev/zero", "paper")]
+    [InlineData("a link to a FIFO", "pack")]
+    [InlineData("a folder", "paper")]
+    [InlineData("a socket", "style")]
+    [InlineData("a socket", "pack")]
+    public async Task Special_files_are_refused_by_every_reader_without_being_opened(string kind, string reader)
+    {
+        if (!OperatingSystem.IsLinux()) return; // FIFOs, devices and sockets as files are Linux's here
+        var folder = Directory.CreateTempSubdirectory("cp-special-").FullName;
+        System.Net.Sockets.Socket? socket = null;
+        try
+        {
+            var path = Path.Combine(folder, reader + ".yaml");
+            switch (kind)
+            {
+                case "a FIFO":
+                    Tools.Run("mkfifo", path);
+                    break;
+                case "a link to /dev/zero":
+                    File.CreateSymbolicLink(path, "/dev/zero");
+                    break;
+                case "a link to a FIFO":
+                    Tools.Run("mkfifo", path + ".fifo");
+                    File.CreateSymbolicLink(path, path + ".fifo");
+                    break;
+                case "a folder":
+                    Directory.CreateDirectory(path);
+                    break;
+                case "a socket":
+                    socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+                    socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+                    break;
+                default:
+                    path = kind;
+                    break;
+            }
+
+            var run = Task.Run(() => reader switch
+            {
+                "paper" => Papers.Load(path).Diagnostics,
+                "style" => HouseStyles.Load(path).Diagnostics,
+                _ => Packs.AgendaPacks.Build(path, Path.Combine(folder, "out"), new Packs.PackOptions { SofficePath = "/nonexistent/soffice" }).Diagnostics,
+            });
+            Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20))) == run, $"{reader} reader did not return for {kind}: it was opened");
+            var error = Assert.Single(await run);
+            output.WriteLine(error.ToString());
+            Assert.Equal("CP0036", error.Code);
+            Assert.False(error.Position.IsKnown);
+        }
+        finally
+        {
+            socket?.Dispose();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static readonly Dictionary<string, Func<string>> Regressions = new(StringComparer.Ordinal)
     {
         ["empty"] = () => string.Empty,
@@ -269,18 +340,36 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     /// <summary>What one input gave: whether it loaded and rendered, and every broken promise about its diagnostics.</summary>
     /// <param name="Silent">No paper was read, and no error says why (reported, but not yet a failure of the fuzz run).</param>
-    private sealed record Outcome(bool Loaded, bool Rendered, bool Silent, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics, IReadOnlyList<string> Problems);
+    private sealed record Outcome(bool Loaded, bool Rendered, bool Silent, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics, IReadOnlyList<string> Problems)
+    {
+        /// <summary>The input was given as bytes (another encoding, or broken UTF-8) and read as a file is.</summary>
+        public bool Encoded { get; init; }
+    }
 
     /// <summary>
     /// Parses and, if that succeeded, renders; a pack file is also read as a pack (without the papers it names).
     /// Exceptions escape to the caller.
     /// </summary>
-    private static Outcome Check(string yaml, string fileName, bool pack = false)
+    private static Outcome Check(string yaml, string fileName, bool pack = false, byte[]? bytes = null)
     {
         var problems = new List<string>();
-        var loaded = Papers.Parse(yaml, fileName);
-        var diagnostics = loaded.Diagnostics.ToList();
-        if (pack) diagnostics.AddRange(Packs.AgendaPacks.Check(yaml, fileName));
+        LoadResult loaded;
+        var diagnostics = new List<Diagnostics.Diagnostic>();
+        if (bytes is null)
+        {
+            loaded = Papers.Parse(yaml, fileName);
+            diagnostics.AddRange(loaded.Diagnostics);
+            if (pack) diagnostics.AddRange(Packs.AgendaPacks.Check(yaml, fileName));
+        }
+        else
+        {
+            // As a file is read: the bytes decoded strictly (UTF-8, or UTF-16 with its BOM), else CP0035 at the bad byte.
+            loaded = Papers.Read(new MemoryStream(bytes), fileName);
+            diagnostics.AddRange(loaded.Diagnostics);
+            var bag = new Diagnostics.DiagnosticBag();
+            if (pack && Definition.InputFile.DecodeText(bytes, fileName, bag) is { } text) diagnostics.AddRange(Packs.AgendaPacks.Check(text, fileName));
+        }
+
         var silent = loaded.Paper is null && !diagnostics.Exists(d => d.Severity == Diagnostics.Severity.Error);
         var rendered = false;
         if (loaded.Succeeded)
@@ -291,6 +380,13 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
 
         var lines = LineCount(yaml);
+
+        // Each problem once (issue 15: a problem inside an anchor was listed once per alias).
+        foreach (var twice in diagnostics.GroupBy(d => d).Where(g => g.Count() > 1 && !pack))
+        {
+            problems.Add($"Repeated: {twice.Count()} times the same diagnostic: {twice.Key}");
+        }
+
         foreach (var d in diagnostics)
         {
             if (d.Position.File != fileName)
@@ -305,7 +401,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             }
         }
 
-        return new Outcome(loaded.Succeeded, rendered, silent, diagnostics, problems);
+        return new Outcome(loaded.Succeeded, rendered, silent, diagnostics, problems) { Encoded = bytes is not null };
     }
 
     /// <summary>Lines as an editor counts them: ended by CR LF, LF or a lone CR.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommitteePapers.Diagnostics;
@@ -412,6 +413,72 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.Contains("1 clear working day ", warning.Message);
             Assert.Contains("Monday 20 June 2022", warning.Message);
             Assert.Empty(result.Pages);
+        }
+
+        // ==== (j) a pack whose front sheet fills its pages exactly ========================================================
+
+        /// <summary>
+        /// Issue 15, point 9. With 20 mm margins and York's notice end-block, one item's front sheet takes one page, and
+        /// page 1 (a right-hand page to LibreOffice) followed it, also right-hand: LibreOffice put an empty page between
+        /// (CP0053, "3 pages, not the 2 measured"). With twelve items the agenda was measured with "(Page 888)", wider
+        /// than the real "(Page 7)", and came out a page shorter (CP0053, "14 pages, not the 15 measured").
+        /// </summary>
+        [Theory]
+        [InlineData(1)]
+        [InlineData(12)]
+        public void A_run_on_pack_with_an_odd_or_long_front_sheet_builds_with_the_ranges_it_prints(int items)
+        {
+            Write("style.yaml", """
+                name: twenty
+                extends: york
+                page:
+                  margins: {top: 20, right: 20, bottom: 20, left: 20}
+                """);
+            Write("report.yaml", """
+                paper: report
+                meeting: Cabinet
+                date: 2024-03-12
+                report-of: Director of Children's Services
+                title: Budget update
+                summary:
+                  - The forecast has improved.
+                """);
+            var pack = new StringBuilder("""
+                pack: agenda
+                style: style.yaml
+                page-convention: run-on
+                committee: Cabinet
+                date: 2024-03-12
+                time: "17:30"
+                venue: West Offices
+                democracy-officer: {name: Jane Meller, phone: (01904) 555209, email: jane.meller@york.gov.uk}
+                items:
+                  - standard: declarations-of-interest
+
+                """);
+            for (var i = 1; i <= items; i++)
+            {
+                pack.Append(CultureInfo.InvariantCulture, $"  - title: Budget update number {i} for the year with a rather long title to wrap\n    papers: [report.yaml]\n");
+            }
+
+            var packFile = Write("pack.yaml", pack.ToString());
+
+            var result = AgendaPacks.Build(packFile, Path.Combine(folder, "out"));
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            Assert.Equal(Enumerable.Range(1, items).Select(i => (i + 1, i, i)), result.Pages.Select(p => (p.Number, p.First, p.Last)));
+            var pdf = result.Files.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal));
+            var pages = Tool("pdftotext", "-layout", pdf, "-").Split('\f').SkipLast(1).ToList();
+            Assert.All(pages, text => Assert.False(string.IsNullOrWhiteSpace(text), "the pack has an empty page"));
+            var front = pages.Count - items;
+            Assert.All(pages.Skip(front).Select((text, i) => (text, i)), p =>
+            {
+                Assert.Contains("The forecast has improved.", p.text);
+                Assert.Matches(new Regex($@"^\s+{p.i + 1}\s*$", RegexOptions.Multiline), p.text);
+            });
+            Assert.All(pages.Take(front), text => Assert.DoesNotContain("The forecast has improved.", text));
+            var agenda = Flat(string.Concat(pages.Take(front)));
+            for (var i = 1; i <= items; i++) Assert.Contains($"number {i} for the year with a rather long title to wrap (Page {i})", agenda);
         }
 
         private string Write(string relative, string text)

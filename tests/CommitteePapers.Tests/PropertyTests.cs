@@ -70,7 +70,10 @@ public sealed class PropertyTests(ITestOutputHelper output)
                 return $"{style.Name}: {ex.GetType().Name} thrown by {Frame(ex)}\n{ex}";
             }
 
-            var bad = result.Diagnostics.Where(d => d.Severity == Severity.Error || !ExpectedWarnings.Contains(d.Code)).ToList();
+            // Numbers up to decimal's range may add up past it: then, and only then, CP0038 (and nothing written).
+            var overflow = Generators.MayOverflow(paper);
+            var bad = result.Diagnostics.Where(d => (d.Severity == Severity.Error || !ExpectedWarnings.Contains(d.Code)) && !(overflow && d.Code == "CP0038")).ToList();
+            if (overflow && !result.Written && bad.Count == 0) continue;
             if (!result.Written || bad.Count > 0)
             {
                 return $"{style.Name}: {(result.Written ? "written" : "not written")} with {string.Join(", ", bad.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal))}\n{Describe(bad)}";
@@ -129,6 +132,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
                 return $"{style.Name}: {ex.GetType().Name} thrown by {Frame(ex)}\n{ex}";
             }
 
+            if (!result.Written && Generators.MayOverflow(paper) && result.Diagnostics.Where(d => d.Severity == Severity.Error).All(d => d.Code == "CP0038")) return null;
             if (!result.Written) return $"{style.Name}: not written\n{Describe(result.Diagnostics)}";
             var paragraphs = AllParagraphTexts(bytes).Select(TextCheck.Significant).ToList();
             var printed = PrintedTexts.Of(paper, style).ToList();
@@ -248,6 +252,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
         foreach (var style in Styles)
         {
             var (result, bytes) = Render(paper, style);
+            if (!result.Written && Generators.MayOverflow(table) && result.Diagnostics.Where(d => d.Severity == Severity.Error).All(d => d.Code == "CP0038")) return null;
             if (!result.Written) return $"{style.Name}: not written\n{Describe(result.Diagnostics)}";
             var rows = FindTable(bytes, table.Columns.Select(c => c.Heading.Source).ToList());
             if (rows is null) return $"{style.Name}: no table with the headings {string.Join(" | ", table.Columns.Select(c => c.Heading.Source))}";
@@ -267,8 +272,16 @@ public sealed class PropertyTests(ITestOutputHelper output)
                             break;
                         case RowKind.Data:
                             var value = printed.Length == 0 ? 0 : ParseEnGb(printed);
-                            group += value;
-                            all += value;
+                            try
+                            {
+                                group += value;
+                                all += value;
+                            }
+                            catch (OverflowException)
+                            {
+                                return null; // printed figures rounded up past the range: nothing to compare with
+                            }
+
                             groupCount++;
                             allCount++;
                             break;
@@ -494,7 +507,9 @@ public sealed class PropertyTests(ITestOutputHelper output)
     private static byte[] Bytes(Paper paper, HouseStyle style)
     {
         var (result, bytes) = Render(paper, style);
-        Assert.True(result.Written, $"{style.Name}: not written:\n{Describe(result.Diagnostics)}");
+        // Figures that add up past decimal's range write nothing (CP0038), every time, on every thread.
+        var overflowed = !result.Written && Generators.MayOverflow(paper) && result.Diagnostics.Where(d => d.Severity == Severity.Error).All(d => d.Code == "CP0038");
+        Assert.True(result.Written || overflowed, $"{style.Name}: not written:\n{Describe(result.Diagnostics)}");
         return bytes;
     }
 

@@ -10,9 +10,10 @@ internal static class Confinement
 {
     /// <summary>
     /// The full path of <paramref name="relative"/> (relative to <paramref name="folder"/>), which must lie inside
-    /// <paramref name="root"/> (by default <paramref name="folder"/> itself); null with an error otherwise.
+    /// <paramref name="root"/> (by default <paramref name="folder"/> itself); null with an error otherwise. What kind
+    /// of file it is and how large are checked when it is read (<see cref="InputFile"/>).
     /// </summary>
-    public static string? Resolve(string folder, string relative, SourcePosition at, DiagnosticBag diagnostics, long maxBytes, string? root = null)
+    public static string? Resolve(string folder, string relative, SourcePosition at, DiagnosticBag diagnostics, string? root = null)
     {
         if (relative.Length == 0 || Path.IsPathRooted(relative) || relative.Contains(':') || relative.StartsWith('~'))
         {
@@ -33,12 +34,6 @@ internal static class Confinement
         if (!File.Exists(full))
         {
             diagnostics.Error(DiagnosticCode.FileNotFound, at, $"There is no file '{relative}' in '{root}'; check the name and where the file is.");
-            return null;
-        }
-
-        if (new FileInfo(full).Length > maxBytes)
-        {
-            diagnostics.Error(DiagnosticCode.BadFile, at, $"'{relative}' is larger than {maxBytes / 1024 / 1024} MiB; use a smaller file.");
             return null;
         }
 

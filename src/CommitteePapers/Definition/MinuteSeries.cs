@@ -23,7 +23,7 @@ internal static class MinuteSeries
             return null;
         }
 
-        var path = Confinement.Resolve(folder, follows, minutes.FollowsAt, diagnostics, limits.MaxFileBytes, root);
+        var path = Confinement.Resolve(folder, follows, minutes.FollowsAt, diagnostics, root);
         if (path is null) return null;
         if (!visited.Add(path))
         {
@@ -33,7 +33,9 @@ internal static class MinuteSeries
 
         var previousDiagnostics = new DiagnosticBag();
         var display = Path.GetRelativePath(root, path);
-        var previous = PaperReader.Read(File.ReadAllText(path), display, limits, previousDiagnostics) as Minutes;
+        if (InputFile.Read(path, follows, FileKind.Paper(limits), minutes.FollowsAt, diagnostics) is not { } bytes) return null;
+        var text = InputFile.DecodeText(bytes, display, previousDiagnostics);
+        var previous = text is null ? null : PaperReader.Read(text, display, limits, previousDiagnostics) as Minutes;
         if (previous is null || previousDiagnostics.HasErrors)
         {
             diagnostics.Error(DiagnosticCode.BadFile, minutes.FollowsAt,

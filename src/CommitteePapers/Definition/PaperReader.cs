@@ -12,8 +12,7 @@ internal static class PaperReader
     {
         if (Encoding.UTF8.GetByteCount(text) > limits.MaxFileBytes)
         {
-            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(file, 1, 1),
-                $"The file is larger than {Humanizer.ByteSizeExtensions.Bytes((long)limits.MaxFileBytes).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}, far more than any paper; check that it is the right file, or raise the limit.");
+            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(file, 1, 1), InputFile.TooLarge(file, FileKind.Paper(limits)));
             return null;
         }
 

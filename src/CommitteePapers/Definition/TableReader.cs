@@ -34,6 +34,12 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
         var m = MappingReader.For(node, diagnostics, Shapes.Table);
         if (m is null) return null;
         var columns = m.List("columns", ReadColumn, required: true);
+        if (columns.Count == 0 && m.Node("columns") is YSequence noColumns)
+        {
+            // A table of no columns would print a header row of nothing (and a Word table row needs a cell).
+            diagnostics.Error(DiagnosticCode.MissingField, noColumns.At, "A table needs at least one column; list the headings under 'columns:', such as [Service, Budget].");
+        }
+
         var rows = new List<TableRow>();
         if (m.Node("rows") is YSequence seq)
         {
@@ -152,7 +158,9 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
             case ColumnType.Number or ColumnType.Money or ColumnType.Percent:
                 if (ParseNumber(s.Value) is { } number) return new TableCell { Number = number, At = s.At };
                 diagnostics.Error(DiagnosticCode.BadCell, s.At,
-                    $"'{Shorten(s.Value)}' is not a number, but the column '{column.Heading.PlainText}' holds {column.Type.ToString().ToLowerInvariant()}; write a number such as 1234.5 or -85, or ~ for an empty cell.");
+                    LooksLikeANumber(s.Value)
+                        ? $"'{Shorten(s.Value)}' is larger than any number a table can hold ({decimal.MaxValue.ToString("N0", CultureInfo.InvariantCulture)}); check the figure, or give the column a larger unit (such as £m)."
+                        : $"'{Shorten(s.Value)}' is not a number, but the column '{column.Heading.PlainText}' holds {column.Type.ToString().ToLowerInvariant()}; write a number such as 1234.5 or -85, or ~ for an empty cell.");
                 return new TableCell { At = s.At };
             case ColumnType.Date:
                 return new TableCell { Date = MappingReader.DateOf(s, column.Heading.PlainText, diagnostics), At = s.At };
@@ -176,6 +184,10 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\(?[-+]?£?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?\)?$")]
     private static partial System.Text.RegularExpressions.Regex NumberPattern();
+
+    /// <summary>Written as a number with more whole digits than a decimal holds (so it is "too large", not "not a number").</summary>
+    private static bool LooksLikeANumber(string text) =>
+        NumberPattern().IsMatch(text.Trim()) && text.Split('.')[0].Count(char.IsAsciiDigit) > 28;
 
     /// <summary>A number as councils write it: 1234.5, 1,234, (1,234), -85, £12, 51%. "5k" or "1,2,3" are not numbers.</summary>
     internal static decimal? ParseNumber(string text)

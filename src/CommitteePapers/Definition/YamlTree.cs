@@ -41,6 +41,9 @@ internal sealed class YScalar(SourcePosition at, string value, bool isPlain) : Y
     /// <summary>Where each character of the value is in the file, for diagnostics inside text.</summary>
     public ISourceMap Map { get; init; } = new LinearSourceMap(at, value);
 
+    /// <summary>The same scalar where an alias uses it.</summary>
+    public YScalar UsedAt(SourcePosition alias) => new(alias, Value, isPlain) { Weight = Weight, Map = Map };
+
     /// <summary>A plain scalar (not quoted, not a block) can mean null: <c>~</c>, <c>null</c> or nothing.</summary>
     public bool IsNull => isPlain && (Value.Length == 0 || Value is "~" or "null" or "Null" or "NULL");
 
@@ -49,14 +52,20 @@ internal sealed class YScalar(SourcePosition at, string value, bool isPlain) : Y
 
 internal sealed class YSequence(SourcePosition at) : YNode(at)
 {
-    public List<YNode> Items { get; } = [];
+    public List<YNode> Items { get; private init; } = [];
+
+    /// <summary>The same list (its items shared, not copied) where an alias uses it.</summary>
+    public YSequence UsedAt(SourcePosition alias) => new(alias) { Items = Items, Weight = Weight };
 
     public override string KindName => "a list";
 }
 
 internal sealed class YMapping(SourcePosition at) : YNode(at)
 {
-    public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
+    public List<KeyValuePair<YScalar, YNode>> Entries { get; private init; } = [];
+
+    /// <summary>The same mapping (its entries shared, not copied) where an alias uses it.</summary>
+    public YMapping UsedAt(SourcePosition alias) => new(alias) { Entries = Entries, Weight = Weight };
 
     public override string KindName => "a mapping";
 }
@@ -116,13 +125,23 @@ internal static class YamlTree
                             return null;
                         }
 
-                        if (!anchors.TryGetValue(alias.Value.Value, out complete))
+                        if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
                         {
                             diagnostics.Error(DiagnosticCode.UnknownAlias, lines.At(alias.Start),
                                 $"'*{alias.Value.Value}' refers to no anchor defined before it; define '&{alias.Value.Value}' first, or remove the alias.");
                             return null;
                         }
 
+                        // The alias stands at its own place: a problem with the value as a whole (a list where text is
+                        // wanted) is reported there. What lies inside is shared with the anchor, so a problem inside
+                        // it is reported once, where it is written (the diagnostic bag keeps one of identical ones).
+                        complete = anchored switch
+                        {
+                            YScalar s => s.UsedAt(lines.At(alias.Start)),
+                            YSequence q => q.UsedAt(lines.At(alias.Start)),
+                            YMapping m => m.UsedAt(lines.At(alias.Start)),
+                            _ => anchored,
+                        };
                         break;
                 }
 

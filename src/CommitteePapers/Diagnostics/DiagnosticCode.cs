@@ -37,6 +37,10 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode StyleLeavesOut = new("CP0032", "The house style has no place for a section the paper has");
     public static readonly DiagnosticCode SeriesMismatch = new("CP0033", "A first minute number that does not follow the previous minutes");
     public static readonly DiagnosticCode SeriesBackwards = new("CP0034", "Minutes that follow minutes of a later date, or follow themselves");
+    public static readonly DiagnosticCode NotUtf8 = new("CP0035", "A file that is not saved as UTF-8 text");
+    public static readonly DiagnosticCode NotAFile = new("CP0036", "A file that is not a regular file, or cannot be read");
+    public static readonly DiagnosticCode OutputFailed = new("CP0037", "The output cannot be written");
+    public static readonly DiagnosticCode TotalTooLarge = new("CP0038", "Numbers that add up past the largest total");
     public static readonly DiagnosticCode PaperFailed = new("CP0050", "A paper of the pack has errors, so the pack is not built");
     public static readonly DiagnosticCode PublishedLate = new("CP0051", "The pack is published fewer than five clear working days before the meeting");
     public static readonly DiagnosticCode PdfFailed = new("CP0052", "LibreOffice could not make the PDF");
@@ -58,7 +62,8 @@ internal sealed record DiagnosticCode(string Id, string Title)
         FileTooLarge, TooDeep, TooManyAliases, UnknownAlias, EmptyText, BadValue, UnknownReference,
         DuplicateId, UnknownFootnote, BadLink, ForbiddenCharacter, UnusedFootnote, BlockMarkdown,
         UnknownStyle, TooManyElements, BadCell, WrongCellCount, WrongTotal, RagDisagrees, DirectionDisagrees,
-        TargetWithoutPolarity, PathOutsideFolder, FileNotFound, BadFile, StyleLeavesOut, SeriesMismatch, SeriesBackwards, PaperFailed,
+        TargetWithoutPolarity, PathOutsideFolder, FileNotFound, BadFile, StyleLeavesOut, SeriesMismatch, SeriesBackwards,
+        NotUtf8, NotAFile, OutputFailed, TotalTooLarge, PaperFailed,
         PublishedLate, PdfFailed, PagesMoved, UnsupportedPaper, Placeholder,
         RecommendationWithoutReason, UndefinedAbbreviation, UnusedAbbreviation, ExemptWithoutParagraph,
         KeyDecisionWithoutForwardPlan, EmptyImplications, SuspiciousLink, UnknownField,

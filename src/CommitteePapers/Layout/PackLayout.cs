@@ -20,7 +20,17 @@ internal sealed record SuppliedPart(string Title, int Pages, string StartBookmar
 /// </summary>
 internal static class PackLayout
 {
-    public static LaidOutPaper Combine(DocumentInfo info, PageGeometry geometry, IReadOnlyList<LInline> footer, IReadOnlyList<PackPart> parts, int? firstNumberedPart)
+    /// <param name="info">The combined document's title, author and subject.</param>
+    /// <param name="geometry">The page size and margins of every part.</param>
+    /// <param name="footer">What every numbered page's footer shows.</param>
+    /// <param name="parts">The parts, in order.</param>
+    /// <param name="firstNumberedPart">The part whose first page is page 1; null when the first part's is.</param>
+    /// <param name="firstPageNumber">
+    /// The number the first part's pages count from when it is not 1. LibreOffice treats odd page numbers as right-hand
+    /// pages and puts an empty page between two right-hand pages, so unnumbered pages before page 1 that are odd in
+    /// number must count from 0 (their last is then even) or the pack gains a page no one planned.
+    /// </param>
+    public static LaidOutPaper Combine(DocumentInfo info, PageGeometry geometry, IReadOnlyList<LInline> footer, IReadOnlyList<PackPart> parts, int? firstNumberedPart, int? firstPageNumber = null)
     {
         var body = new List<LBlock>();
         var definitions = new List<ListDefinition>();
@@ -35,7 +45,7 @@ internal static class PackLayout
             {
                 body.Add(new LSectionBreak(previousLandscape)
                 {
-                    StartPageNumber = index - 1 == firstNumberedPart ? 1 : null,
+                    StartPageNumber = index - 1 == firstNumberedPart ? 1 : index == 1 ? firstPageNumber : null,
                     NoFooter = firstNumberedPart is { } f && index - 1 < f,
                 });
             }
@@ -74,7 +84,7 @@ internal static class PackLayout
         return new LaidOutPaper(info, body, footnotes, definitions, lists, geometry)
         {
             EndsLandscape = previousLandscape,
-            LastSectionStartPage = parts.Count - 1 == firstNumberedPart ? 1 : null,
+            LastSectionStartPage = parts.Count - 1 == firstNumberedPart ? 1 : parts.Count == 1 ? firstPageNumber : null,
             Footer = footer,
         };
     }

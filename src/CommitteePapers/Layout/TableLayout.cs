@@ -24,6 +24,8 @@ internal static class TableLayout
     /// <summary>Lays out a table; <paramref name="landscape"/> says whether it needs a landscape page to fit.</summary>
     public static PendingTable Lay(Table table, HouseStyle style, PageGeometry page, DiagnosticBag diagnostics, out bool landscape)
     {
+        // The reader refuses 'columns: []'; a table built in code must be refused too, not printed as an empty header.
+        if (table.Columns.Count == 0) diagnostics.Error(DiagnosticCode.MissingField, table.At, "A table needs at least one column; give it its column headings.");
         var decimals = table.Columns.Select((c, i) => ColumnDecimals(c, table.Rows.Select(r => r.Kind == RowKind.Group || i >= r.Cells.Count ? null : r.Cells[i].Number))).ToList();
         var rows = WithTotals(table, decimals, diagnostics);
         var text = rows.Select(r => r.Kind == RowKind.Group
@@ -92,6 +94,10 @@ internal static class TableLayout
         var columns = table.Columns;
         var sinceGroup = new decimal[columns.Count];
         var all = new decimal[columns.Count];
+
+        // A column whose numbers add up past decimal's range (about 7.9 × 10^28) has no total that can be worked out;
+        // it gets one error, at the cell where the sum passed the range, and no worked-out totals.
+        var overflowed = new bool[columns.Count];
         var countSince = 0;
         var countAll = 0;
         foreach (var row in table.Rows)
@@ -106,11 +112,21 @@ internal static class TableLayout
                 case RowKind.Data:
                     for (var i = 0; i < columns.Count; i++)
                     {
-                        if (row.Cells[i].Number is { } n)
+                        if (row.Cells[i].Number is not { } n || overflowed[i]) continue;
+                        if (!TryAdd(sinceGroup[i], n, out var group) || !TryAdd(all[i], n, out var total))
                         {
-                            sinceGroup[i] += n;
-                            all[i] += n;
+                            overflowed[i] = true;
+                            if (columns[i].Type is ColumnType.Number or ColumnType.Money)
+                            {
+                                diagnostics.Error(DiagnosticCode.TotalTooLarge, row.Cells[i].At,
+                                    $"The numbers in '{columns[i].Heading}' add up past {decimal.MaxValue.ToString("N0", EnGb)}, more than any total can hold; check the figures, or give them in a larger unit (such as £m).");
+                            }
+
+                            continue;
                         }
+
+                        sinceGroup[i] = group;
+                        all[i] = total;
                     }
 
                     countSince++;
@@ -123,7 +139,7 @@ internal static class TableLayout
                     var cells = new List<TableCell>(row.Cells);
                     for (var i = 0; i < columns.Count; i++)
                     {
-                        if (columns[i].Type is not (ColumnType.Number or ColumnType.Money)) continue;
+                        if (columns[i].Type is not (ColumnType.Number or ColumnType.Money) || overflowed[i]) continue;
                         var declared = row.Cells[i].Number;
                         if (declared is null)
                         {
@@ -134,7 +150,7 @@ internal static class TableLayout
                         // Checked at the precision the column is printed with.
                         var shown = decimals[i];
                         var tolerance = Math.Max(0.5m, 0.5m * count) * Unit(shown);
-                        if (Math.Abs(declared.Value - sums[i]) > tolerance)
+                        if (!TrySubtract(declared.Value, sums[i], out var difference) || Math.Abs(difference) > tolerance)
                         {
                             var word = row.Kind == RowKind.Subtotal ? "subtotal" : "total";
                             diagnostics.Error(DiagnosticCode.WrongTotal, row.Cells[i].At,
@@ -155,6 +171,23 @@ internal static class TableLayout
 
         return result;
     }
+
+    internal static bool TryAdd(decimal a, decimal b, out decimal sum)
+    {
+        try
+        {
+            sum = a + b;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            sum = 0;
+            return false;
+        }
+    }
+
+    /// <summary>False when the difference is past decimal's range: the two are then certainly not equal within rounding.</summary>
+    private static bool TrySubtract(decimal a, decimal b, out decimal difference) => TryAdd(a, -b, out difference);
 
     private static decimal Unit(int decimals) => decimals <= 0 ? 1m : 1m / (decimal)Math.Pow(10, decimals);
 
@@ -357,10 +390,20 @@ internal static class Kpi
         string? rag = null;
         if (indicator.Target is { } target && indicator.Polarity is { } polarity && latest is { } value)
         {
-            var band = Math.Abs(target) * tolerancePercent / 100m;
+            // Near decimal's range the band and its edges can pass it; an edge past the range lies beyond every value.
+            decimal band;
+            try
+            {
+                band = Math.Abs(target) / 100m * tolerancePercent;
+            }
+            catch (OverflowException)
+            {
+                band = decimal.MaxValue;
+            }
+
             rag = polarity == Polarity.Higher
-                ? value >= target ? "GREEN" : value >= target - band ? "AMBER" : "RED"
-                : value <= target ? "GREEN" : value <= target + band ? "AMBER" : "RED";
+                ? value >= target ? "GREEN" : TableLayout.TryAdd(target, -band, out var lowest) && value < lowest ? "RED" : "AMBER"
+                : value <= target ? "GREEN" : TableLayout.TryAdd(target, band, out var highest) && value > highest ? "RED" : "AMBER";
         }
 
         string? direction = null;

@@ -52,7 +52,8 @@ public sealed record PackResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagno
 /// </summary>
 public static class AgendaPacks
 {
-    private const long MaxSuppliedBytes = 50L * 1024 * 1024;
+    /// <summary>How many times a pack is built while its front sheet's length settles; two is usual, three is rare.</summary>
+    private const int MaxBuildAttempts = 5;
 
     /// <summary>Reads a pack file's text and returns its diagnostics, without reading the papers it names or building anything.</summary>
     public static IReadOnlyList<Diagnostic> Check(string yaml, string fileName = "pack.yaml", ReaderLimits? limits = null)
@@ -88,13 +89,11 @@ public static class AgendaPacks
         var folder = Path.GetDirectoryName(packPath)!;
         var name = Path.GetFileNameWithoutExtension(packPath) is "pack" ? Path.GetFileName(folder) : Path.GetFileNameWithoutExtension(packPath);
         var display = Path.GetRelativePath(Environment.CurrentDirectory, packPath);
-        if (new FileInfo(packPath).Length > options.Limits.MaxFileBytes)
-        {
-            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(display, 1, 1), "The pack file is larger than the limit; check that it is the right file.");
-            return failed;
-        }
-
-        var pack = PackReader.Read(File.ReadAllText(packPath), display, options.Limits, diagnostics);
+        var text = InputFile.Read(packPath, display, FileKind.PackFile(options.Limits), new SourcePosition(display, 0, 0), diagnostics) is { } bytes
+            ? InputFile.DecodeText(bytes, display, diagnostics)
+            : null;
+        if (text is null) return failed;
+        var pack = PackReader.Read(text, display, options.Limits, diagnostics);
         if (pack is null || diagnostics.HasErrors) return failed;
         var style = Papers.ResolveStyle(pack.Notice, options.Style, folder, out var styleDiagnostics);
         foreach (var d in styleDiagnostics) diagnostics.Add(d);
@@ -117,17 +116,17 @@ public static class AgendaPacks
             return failed;
         }
 
-        // Measure: convert the front sheet (with the widest page numbers) and every paper on its own, in one run.
-        // One profile for this pack's two runs (measure, then build): LibreOffice starts far quicker the second time.
+        // Measure: convert every paper on its own and the front sheet with a first guess at its page ranges, in one
+        // run. One profile for this pack's runs: LibreOffice starts far quicker the second time.
         var converter = new LibreOfficeConverter(new LibreOfficeOptions
         {
             SofficePath = options.SofficePath,
             TimeLimit = options.TimeLimit,
             ProfileFolder = Path.Combine(work, "libreoffice-profile"),
         });
-        var measuredNotice = pack.Notice with { Items = pack.Items.Select(i => i.Papers.Count > 0 ? i.Item with { Pages = (888, 888) } : i.Item).ToList() };
+        var guessed = pack.Notice with { Items = pack.Items.Select(i => i.Papers.Count > 0 ? i.Item with { Pages = (888, 889) } : i.Item).ToList() };
         var noticeDocx = Path.Combine(work, "front-sheet-measure.docx");
-        if (!WriteDocx(measuredNotice, style, noticeDocx, diagnostics)) return failed;
+        if (!WriteFrontSheetMeasure(pack, guessed, style, noticeDocx, diagnostics)) return failed;
         var jobs = new List<PdfJob> { new(noticeDocx, Path.ChangeExtension(noticeDocx, ".pdf")) };
         jobs.AddRange(papers.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
         var measured = converter.Convert(jobs);
@@ -137,74 +136,125 @@ public static class AgendaPacks
             return failed;
         }
 
-        var frontPages = PageCount(jobs[0].Pdf);
+        var guessedFrontPages = PageCount(jobs[0].Pdf) - 1;
         foreach (var paper in papers.Where(p => p.Docx is not null))
         {
             paper.Pdf ??= Path.ChangeExtension(paper.Docx!, ".pdf");
             paper.Pages = PageCount(paper.Pdf);
         }
 
-        Directory.CreateDirectory(outputFolder);
-        var files = new List<string>();
-        var variants = new List<(string Suffix, bool Private)> { (string.Empty, false) };
-        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0)) variants.Add(("-private", true));
+        var variants = new List<Variant> { new(string.Empty, false, guessedFrontPages) };
+        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0)) variants.Add(new("-private", true, guessedFrontPages));
+
+        // Build: the whole pack with the page ranges that measuring gave. The front sheet now prints the real ranges,
+        // which can wrap differently from the guess, so it is measured again in the same run; while its length differs
+        // from the one the ranges were worked out for, work them out again (a real range can move the front sheet onto
+        // one more page, or one fewer). Should it swing between two lengths, the longer one is kept and the front sheet
+        // padded with a blank page, which settles it.
         IReadOnlyList<ItemPages> publicPages = [];
-        var finalJobs = new List<(PdfJob Job, Plan Plan, string Suffix)>();
-        foreach (var (suffix, isPrivate) in variants)
+        for (var attempt = 1; ; attempt++)
         {
-            var included = papers.Where(p => isPrivate || pack.Items[p.ItemIndex].Item.ExemptParagraph is null).ToList();
-            var plan = Plan.Make(pack, included, frontPages, style);
-            if (!isPrivate) publicPages = plan.Pages;
-            var notice = pack.Notice with
+            var finalJobs = new List<PdfJob>();
+            foreach (var variant in variants)
             {
-                Items = pack.Items.Select((item, i) => plan.Ranges.TryGetValue(i, out var r) ? item.Item with { Pages = r } : item.Item).ToList(),
-            };
-            var noticeDiagnostics = new DiagnosticBag();
-            var noticeLaid = Papers.Lay(notice, style, noticeDiagnostics);
-            var title = Wording.Plain(style, isPrivate ? "pack-title-private" : "pack-title", new Dictionary<string, object?> { ["committee"] = pack.Notice.Committee, ["date"] = pack.Notice.Date });
-            var combined = PackLayout.Combine(
-                noticeLaid.Info with { Title = title },
-                noticeLaid.Page,
-                noticeLaid.Footer,
-                plan.Parts(noticeLaid),
-                plan.FirstNumberedPart);
-            var docx = Path.Combine(work, $"{name}{suffix}.docx");
-            using (var stream = File.Create(docx)) WordPackage.Write(combined, style, stream);
-            finalJobs.Add((new PdfJob(docx, Path.ChangeExtension(docx, ".pdf")), plan, suffix));
-            if (!isPrivate) Papers.RenderToFile(notice, style, Path.Combine(work, $"{name}-agenda.docx"));
-        }
+                var included = papers.Where(p => variant.Private || pack.Items[p.ItemIndex].Item.ExemptParagraph is null).ToList();
+                variant.Plan = Plan.Make(pack, included, variant.FrontContent, variant.FrontPadding, style);
+                if (!variant.Private) publicPages = variant.Plan.Pages;
+                variant.Notice = pack.Notice with
+                {
+                    Items = pack.Items.Select((item, i) => variant.Plan.Ranges.TryGetValue(i, out var r) ? item.Item with { Pages = r } : item.Item).ToList(),
+                };
+                var noticeLaid = Papers.Lay(variant.Notice, style, new DiagnosticBag());
+                var title = Wording.Plain(style, variant.Private ? "pack-title-private" : "pack-title", new Dictionary<string, object?> { ["committee"] = pack.Notice.Committee, ["date"] = pack.Notice.Date });
+                var combined = PackLayout.Combine(
+                    noticeLaid.Info with { Title = title },
+                    noticeLaid.Page,
+                    noticeLaid.Footer,
+                    variant.Plan.Parts(noticeLaid),
+                    variant.Plan.FirstNumberedPart,
+                    variant.Plan.FirstPageNumber);
+                variant.Docx = Path.Combine(work, $"{name}{variant.Suffix}.docx");
+                using (var stream = File.Create(variant.Docx)) WordPackage.Write(combined, style, stream);
+                finalJobs.Add(new PdfJob(variant.Docx, Path.ChangeExtension(variant.Docx, ".pdf")));
+                var check = Path.Combine(work, $"front-sheet-check{variant.Suffix}.docx");
+                if (!WriteFrontSheetMeasure(pack, variant.Notice, style, check, null)) return failed;
+                finalJobs.Add(new PdfJob(check, Path.ChangeExtension(check, ".pdf")));
+            }
 
-        var final = converter.Convert(finalJobs.Select(j => j.Job).ToList());
-        if (!final.Succeeded)
-        {
-            diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, final.Message);
-            return failed;
-        }
-
-        foreach (var (job, plan, suffix) in finalJobs)
-        {
-            var count = PageCount(job.Pdf);
-            if (count != plan.TotalPages)
+            var final = converter.Convert(finalJobs);
+            if (!final.Succeeded)
             {
-                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
-                    $"The pack came out at {"page".ToQuantity(count)}, not the {plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, final.Message);
                 return failed;
             }
 
-            if (plan.Supplied.Count > 0) DrawSupplied(job.Pdf, plan);
+            var settled = true;
+            foreach (var (variant, index) in variants.Select((v, i) => (v, i)))
+            {
+                variant.Pdf = finalJobs[2 * index].Pdf;
+                settled &= variant.Settle(PageCount(finalJobs[(2 * index) + 1].Pdf) - 1, attempt);
+            }
+
+            if (settled) break;
+            if (attempt == MaxBuildAttempts)
+            {
+                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
+                    $"The front sheet's length kept changing with its page numbers ({attempt} tries), so its page numbers cannot be trusted; shorten an agenda item's title or wording and build again.");
+                return failed;
+            }
         }
 
-        // Everything is made: now move it into place, each file whole.
-        foreach (var (job, _, suffix) in finalJobs)
+        foreach (var variant in variants)
         {
-            files.Add(Place(job.Pdf, Path.Combine(outputFolder, $"{name}{suffix}.pdf")));
-            files.Add(Place(job.Docx, Path.Combine(outputFolder, $"{name}{suffix}.docx")));
+            var count = PageCount(variant.Pdf!);
+            if (count != variant.Plan!.TotalPages)
+            {
+                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
+                    $"The pack came out at {"page".ToQuantity(count)}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                return failed;
+            }
+
+            if (variant.Plan.Supplied.Count > 0) DrawSupplied(variant.Pdf!, variant.Plan);
         }
 
-        files.Add(Place(Path.Combine(work, $"{name}-agenda.docx"), Path.Combine(outputFolder, $"{name}-agenda.docx")));
-        foreach (var paper in papers.Where(p => p.IsOurs))
+        var publicNotice = variants[0].Notice!;
+        var agenda = Path.Combine(work, $"{name}-agenda.docx");
+        using (var stream = File.Create(agenda)) Papers.Render(publicNotice, style, stream);
+
+        // Everything is made: now move it into place, each file whole. Nothing goes over a device, a FIFO or a folder.
+        var moves = new List<(string From, string To)>();
+        foreach (var variant in variants)
         {
-            files.Add(Place(paper.Docx!, Path.Combine(outputFolder, paper.OutputName), copy: true));
+            moves.Add((variant.Pdf!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.pdf")));
+            moves.Add((variant.Docx!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.docx")));
+        }
+
+        moves.Add((agenda, Path.Combine(outputFolder, $"{name}-agenda.docx")));
+        moves.AddRange(papers.Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
+        foreach (var (_, to) in moves)
+        {
+            if (OutputFile.Refused(to, Shown(to)) is { } refused)
+            {
+                diagnostics.Add(refused);
+                return failed;
+            }
+        }
+
+        var files = new List<string>();
+        var current = outputFolder;
+        try
+        {
+            Directory.CreateDirectory(outputFolder);
+            foreach (var (from, to) in moves)
+            {
+                current = to;
+                files.Add(Place(from, to));
+            }
+        }
+        catch (Exception e) when (OutputFile.IsWriteFailure(e))
+        {
+            diagnostics.Add(OutputFile.Failed(Shown(current), e));
+            return failed with { Files = files };
         }
 
         return new PackResult(true, [], files, publicPages);
@@ -213,8 +263,14 @@ public static class AgendaPacks
     private static PaperSource? Source(PackPaper paper, AgendaItem item, int itemIndex, string folder, HouseStyle style, PackOptions options,
         DiagnosticBag diagnostics, string work, int index)
     {
-        var path = Confinement.Resolve(folder, paper.File, paper.At, diagnostics, MaxSuppliedBytes);
+        var path = Confinement.Resolve(folder, paper.File, paper.At, diagnostics);
         if (path is null) return null;
+        if (InputFile.NotRegular(path) is { } special)
+        {
+            diagnostics.Error(DiagnosticCode.NotAFile, paper.At, $"'{paper.File}' {special}; a paper must be an ordinary file.");
+            return null;
+        }
+
         var extension = Path.GetExtension(path).ToLowerInvariant();
         var title = paper.Title ?? Path.GetFileNameWithoutExtension(path);
         switch (extension)
@@ -243,16 +299,20 @@ public static class AgendaPacks
                 using (var stream = File.Create(docx)) WordPackage.Write(laid, style, stream);
                 return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = Path.ChangeExtension(Path.GetFileName(path), ".docx") };
             case ".docx":
-                var bytes = File.ReadAllBytes(path);
+                if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } bytes) return null;
                 if (!TemplateImport.IsSafeZip(bytes, paper.At, diagnostics)) return null;
                 var copy = Path.Combine(work, $"paper-{index}.docx");
                 File.WriteAllBytes(copy, bytes);
                 return new PaperSource(itemIndex, title, copy);
             case ".pdf":
+                if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } pdfBytes) return null;
                 try
                 {
-                    using var document = PdfReader.Open(path, PdfDocumentOpenMode.Import);
-                    return new PaperSource(itemIndex, title, null) { Pdf = path, Pages = document.PageCount };
+                    // Read once, and from here on only our own copy (the pages are drawn from it at the end).
+                    using var document = PdfReader.Open(new MemoryStream(pdfBytes, writable: false), PdfDocumentOpenMode.Import);
+                    var pdfCopy = Path.Combine(work, $"paper-{index}.pdf");
+                    File.WriteAllBytes(pdfCopy, pdfBytes);
+                    return new PaperSource(itemIndex, title, null) { Pdf = pdfCopy, Pages = document.PageCount };
                 }
                 catch (Exception ex) when (ex is PdfReaderException or InvalidOperationException or IOException or NotSupportedException)
                 {
@@ -266,12 +326,28 @@ public static class AgendaPacks
         }
     }
 
-    private static bool WriteDocx(Paper paper, HouseStyle style, string path, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The front sheet as the pack prints it (its own section, with or without a footer as in the pack), followed by one
+    /// blank page so that its section ends as it ends inside the pack: its length is the PDF's less that one page.
+    /// Diagnostics from laying it out are reported when <paramref name="diagnostics"/> is given.
+    /// </summary>
+    private static bool WriteFrontSheetMeasure(Pack pack, Notice notice, HouseStyle style, string path, DiagnosticBag? diagnostics)
     {
+        var laidDiagnostics = new DiagnosticBag();
+        var laid = Papers.Lay(notice, style, laidDiagnostics);
+        if (diagnostics is not null)
+        {
+            foreach (var d in laidDiagnostics.Items) diagnostics.Add(d);
+        }
+
+        if (laid is null || laidDiagnostics.HasErrors) return false;
+        // Without a footer when the pack prints it without one (page numbers start at the first paper), but with no page
+        // number restarting after it, which could make LibreOffice add a page of its own (see PackLayout.Combine).
+        var unnumbered = pack.NumberFrontSheet || pack.Items.All(i => i.Papers.Count == 0) ? (int?)null : 2;
+        var combined = PackLayout.Combine(laid.Info, laid.Page, laid.Footer, [new PaperPart(laid, "_PackFront", "_PackFrontEnd"), new BlankPart(Plan.BlankText(style))], unnumbered);
         using var stream = File.Create(path);
-        var result = Papers.Render(paper, style, stream);
-        foreach (var d in result.Diagnostics) diagnostics.Add(d);
-        return result.Written;
+        WordPackage.Write(combined, style, stream);
+        return true;
     }
 
     private static void CheckCalendar(Pack pack, DiagnosticBag diagnostics)
@@ -320,13 +396,59 @@ public static class AgendaPacks
         document.Save(pdf);
     }
 
-    private static string Place(string from, string to, bool copy = false)
+    /// <summary>Copies a file into place through a hidden temporary file beside it, which never stays behind.</summary>
+    private static string Place(string from, string to)
     {
-        var temporary = to + ".tmp";
-        File.Copy(from, temporary, overwrite: true);
-        File.Move(temporary, to, overwrite: true);
-        if (!copy && File.Exists(from)) File.Delete(from);
+        var temporary = Path.Combine(Path.GetDirectoryName(to)!, $".{Path.GetFileName(to)}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
+        try
+        {
+            File.Copy(from, temporary, overwrite: true);
+            File.Move(temporary, to, overwrite: true);
+        }
+        finally
+        {
+            OutputFile.TryDelete(temporary);
+        }
+
         return to;
+    }
+
+    private static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+
+    /// <summary>The public or the private pack while it is built: how long its front sheet is, and what was made.</summary>
+    private sealed class Variant(string suffix, bool isPrivate, int frontPages)
+    {
+        public string Suffix { get; } = suffix;
+
+        public bool Private { get; } = isPrivate;
+
+        /// <summary>The front sheet's own pages, as last measured.</summary>
+        public int FrontContent { get; private set; } = frontPages;
+
+        /// <summary>Blank pages after the front sheet that keep its length from swinging (usually none).</summary>
+        public int FrontPadding { get; private set; }
+
+        public Plan? Plan { get; set; }
+
+        public Notice? Notice { get; set; }
+
+        public string? Docx { get; set; }
+
+        public string? Pdf { get; set; }
+
+        /// <summary>
+        /// Takes the front sheet's length as measured with the ranges it prints; true when that is the length the ranges
+        /// were worked out for. On the first try a change is the guess being replaced; a later one that shortens it
+        /// would undo an earlier change, so the length is kept and the difference padded.
+        /// </summary>
+        public bool Settle(int measured, int attempt)
+        {
+            if (measured == FrontContent) return true;
+            var planned = FrontContent + FrontPadding;
+            FrontPadding = measured < planned && (attempt > 1 || FrontPadding > 0) ? planned - measured : 0;
+            FrontContent = measured;
+            return false;
+        }
     }
 
     /// <summary>A paper of the pack: ours (laid out), a supplied .docx, or a supplied PDF.</summary>
@@ -347,11 +469,13 @@ public static class AgendaPacks
     {
         private readonly List<(PaperSource Source, bool BlankBefore)> order = [];
         private readonly bool blankAfterFront;
+        private readonly int frontPadding;
         private readonly string blankText;
 
-        private Plan(bool blankAfterFront, string blankText)
+        private Plan(bool blankAfterFront, int frontPadding, string blankText)
         {
             this.blankAfterFront = blankAfterFront;
+            this.frontPadding = frontPadding;
             this.blankText = blankText;
         }
 
@@ -365,15 +489,22 @@ public static class AgendaPacks
 
         public int? FirstNumberedPart { get; private set; }
 
-        public static Plan Make(Pack pack, IReadOnlyList<PaperSource> papers, int frontPages, HouseStyle style)
+        /// <summary>What the front sheet's (unprinted) page numbers count from, when not 1: see <see cref="PackLayout.Combine"/>.</summary>
+        public int? FirstPageNumber { get; private set; }
+
+        public static string BlankText(HouseStyle style) => style.WordFor("blank-page").PlainText;
+
+        /// <summary>The plan for a front sheet of <paramref name="frontContent"/> pages and <paramref name="frontPadding"/> blank pages after it.</summary>
+        public static Plan Make(Pack pack, IReadOnlyList<PaperSource> papers, int frontContent, int frontPadding, HouseStyle style)
         {
             var odd = pack.Convention == PageConvention.OddPage;
-            var physical = frontPages;
+            var physical = frontContent + frontPadding;
             var blankAfterFront = odd && papers.Count > 0 && physical % 2 == 1;
-            var plan = new Plan(blankAfterFront, style.WordFor("blank-page").PlainText);
+            var plan = new Plan(blankAfterFront, frontPadding, BlankText(style));
             if (blankAfterFront) physical++;
             var offset = pack.NumberFrontSheet ? 0 : physical; // printed = physical - offset
-            plan.FirstNumberedPart = pack.NumberFrontSheet ? null : 1 + (blankAfterFront ? 1 : 0);
+            plan.FirstNumberedPart = pack.NumberFrontSheet ? null : 1 + frontPadding + (blankAfterFront ? 1 : 0);
+            plan.FirstPageNumber = !pack.NumberFrontSheet && papers.Count > 0 && physical % 2 == 1 ? 0 : null;
             foreach (var paper in papers)
             {
                 var blank = odd && physical % 2 == 1;
@@ -408,6 +539,7 @@ public static class AgendaPacks
         public IReadOnlyList<PackPart> Parts(LaidOutPaper notice)
         {
             var parts = new List<PackPart> { new PaperPart(notice, "_PackFront", "_PackFrontEnd") };
+            for (var i = 0; i < frontPadding; i++) parts.Add(new BlankPart(blankText));
             if (blankAfterFront) parts.Add(new BlankPart(blankText));
             var n = 0;
             foreach (var (source, blankBefore) in order)

@@ -11,7 +11,7 @@ internal static class PackReader
     {
         if (Encoding.UTF8.GetByteCount(text) > limits.MaxFileBytes)
         {
-            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(file, 1, 1), $"The pack file is larger than {Humanizer.ByteSizeExtensions.Bytes((long)limits.MaxFileBytes).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}; check that it is the right file.");
+            diagnostics.Error(DiagnosticCode.FileTooLarge, new SourcePosition(file, 1, 1), InputFile.TooLarge(file, FileKind.PackFile(limits)));
             return null;
         }
 

@@ -36,6 +36,7 @@ internal sealed class LibreOfficeConverter
 
     private readonly LibreOfficeOptions options;
     private readonly Func<string, string?> environment;
+    private readonly Lazy<ProcessContainment> containment;
 
     /// <summary>A converter with the given options (<see cref="LibreOfficeOptions.Default"/> when null).</summary>
     public LibreOfficeConverter(LibreOfficeOptions? options = null)
@@ -54,7 +55,11 @@ internal sealed class LibreOfficeConverter
         }
 
         this.environment = environment;
+        containment = new Lazy<ProcessContainment>(() => ProcessContainment.Detect(environment("PATH")));
     }
+
+    /// <summary>How this converter starts LibreOffice (tests ask).</summary>
+    internal ContainmentKind Containment => containment.Value.Kind;
 
     /// <summary>Converts one document.</summary>
     public PdfConversionResult Convert(string docx, string pdf) => Convert([new PdfJob(docx, pdf)]);
@@ -165,24 +170,13 @@ internal sealed class LibreOfficeConverter
             }
 
             var profile = options.ProfileFolder ?? Path.Combine(folder, "profile");
-            var start = new ProcessStartInfo(soffice)
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = folder,
-            };
-            start.ArgumentList.Add("-env:UserInstallation=" + new Uri(profile).AbsoluteUri);
-            start.ArgumentList.Add("--headless");
-            start.ArgumentList.Add("--norestore");
-            start.ArgumentList.Add("--nologo");
-            start.ArgumentList.Add("--nodefault");
-            start.ArgumentList.Add("--nolockcheck");
-            start.ArgumentList.Add("--convert-to");
-            start.ArgumentList.Add(ExportFilter);
-            start.ArgumentList.Add("--outdir");
-            start.ArgumentList.Add(output);
+            List<string> arguments =
+            [
+                "-env:UserInstallation=" + new Uri(profile).AbsoluteUri,
+                "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+                "--convert-to", ExportFilter,
+                "--outdir", output,
+            ];
 
             // Copies, with names that cannot clash in the one output folder (two papers may both be report.docx);
             // they also keep LibreOffice's lock files out of the user's folders.
@@ -205,9 +199,15 @@ internal sealed class LibreOfficeConverter
                 }
 
                 produced[i] = Path.Combine(output, name + ".pdf");
-                start.ArgumentList.Add(copy);
+                arguments.Add(copy);
             }
 
+            // In a PID namespace (or at least a session) of its own, so that all it starts can be ended as a whole.
+            var start = containment.Value.Start(soffice, arguments);
+            start.RedirectStandardInput = true;
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            start.WorkingDirectory = folder;
             var marker = MarkedProcesses.NewMarker();
             start.Environment[MarkedProcesses.Variable] = marker;
 
@@ -228,8 +228,11 @@ internal sealed class LibreOfficeConverter
             try
             {
                 process.StandardInput.Close(); // it must never wait for a reply from a console
-                var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+
+                // What arrives is kept as it arrives: a child left behind holding the pipes would delay the end of the
+                // stream, and then whatever soffice said would be lost (which happened under load).
+                var stdout = new OutputPump(process.StandardOutput);
+                var stderr = new OutputPump(process.StandardError);
                 using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
                     limit.CancelAfter(options.TimeLimit);
@@ -251,8 +254,10 @@ internal sealed class LibreOfficeConverter
                 cancellationToken.ThrowIfCancellationRequested();
                 if (timedOut) return null;
 
-                await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(OutputGrace, CancellationToken.None)).ConfigureAwait(false);
-                errors = stderr.IsCompletedSuccessfully ? Relevant(stderr.Result) : string.Empty;
+                // Everything that could hold the pipes has been stopped, so both end at once; the grace is for a process
+                // that could not be found.
+                await Task.WhenAny(Task.WhenAll(stdout.Completion, stderr.Completion), Task.Delay(OutputGrace, CancellationToken.None)).ConfigureAwait(false);
+                errors = Relevant(stderr.Text);
             }
             finally
             {
@@ -307,22 +312,49 @@ internal sealed class LibreOfficeConverter
         return new PdfConversionResult(false, written, message.ToString());
     }
 
-    private static void Stop(Process process, string marker)
+    private void Stop(Process process, string marker)
     {
-        try
+        containment.Value.Stop(process);
+        MarkedProcesses.StopAll(marker); // whatever left the session and kept its environment
+    }
+
+    /// <summary>Reads a child's output as it comes, so what was said is there even if the stream never ends.</summary>
+    private sealed class OutputPump
+    {
+        private readonly System.Text.StringBuilder text = new();
+
+        public OutputPump(StreamReader reader) => Completion = Task.Run(() => Pump(reader));
+
+        public Task Completion { get; }
+
+        public string Text
         {
-            if (!process.HasExited)
+            get
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
+                lock (text) return text.ToString();
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception or AggregateException)
-        {
-            // It exited meanwhile; whatever it left is found by its marker below.
-        }
 
-        MarkedProcesses.StopAll(marker);
+        private async Task Pump(StreamReader reader)
+        {
+            var buffer = new char[4096];
+            try
+            {
+                int n;
+                while ((n = await reader.ReadAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false)) > 0)
+                {
+                    lock (text)
+                    {
+                        // Enough for any message; a chatty process must not fill the memory.
+                        if (text.Length < 1_000_000) text.Append(buffer, 0, n);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // The process and its pipe are gone; what was read is kept.
+            }
+        }
     }
 
     private static bool IsPdf(string path)

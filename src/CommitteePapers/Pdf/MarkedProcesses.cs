@@ -26,11 +26,21 @@ internal static class MarkedProcesses
         var needle = Encoding.UTF8.GetBytes($"{Variable}={marker}\0");
         var stopped = 0;
 
-        // A process that forks while we look can escape one pass; a few passes catch it.
-        for (var pass = 0; pass < 3; pass++)
+        // A process that forks while we look can escape one pass, and one in the middle of starting a program shows an
+        // empty environment for a moment (the kernel is replacing it): look again until two passes, a moment apart,
+        // find nothing. One pass that happened to find nothing once left a child holding soffice's pipes.
+        var quiet = 0;
+        for (var pass = 0; pass < 20 && quiet < 2; pass++)
         {
             var found = Find(needle);
-            if (found.Count == 0) break;
+            if (found.Count == 0)
+            {
+                quiet++;
+                Thread.Sleep(20);
+                continue;
+            }
+
+            quiet = 0;
             foreach (var pid in found)
             {
                 Stop(pid);

@@ -14,8 +14,6 @@ internal delegate HouseStyle TemplateApplier(HouseStyle style, byte[] template, 
 /// </summary>
 internal sealed class StyleReader
 {
-    private const long MaxLogoBytes = 2 * 1024 * 1024;
-    private const long MaxTemplateBytes = 20L * 1024 * 1024;
 
     private readonly DiagnosticBag diagnostics;
     private readonly string? folder;
@@ -202,7 +200,7 @@ internal sealed class StyleReader
             return fallback;
         }
 
-        var path = Confinement.Resolve(folder, extends, at, diagnostics, limits.MaxFileBytes);
+        var path = Confinement.Resolve(folder, extends, at, diagnostics);
         if (path is null) return fallback;
         var self = Path.GetFullPath(Path.Combine(folder, Path.GetFileName(file)));
         if (chain.Contains(path, StringComparer.Ordinal) || path == self)
@@ -213,8 +211,14 @@ internal sealed class StyleReader
         }
 
         var display = Path.Combine(Path.GetDirectoryName(file) ?? string.Empty, extends);
+        if (InputFile.Read(path, extends, FileKind.StyleFile(limits), at, diagnostics) is not { } bytes ||
+            InputFile.DecodeText(bytes, display, diagnostics) is not { } text)
+        {
+            return fallback;
+        }
+
         var parent = new StyleReader(diagnostics, Path.GetDirectoryName(path), builtIn, applyTemplate, [.. chain, self, path])
-            .Read(File.ReadAllText(path), display, limits);
+            .Read(text, display, limits);
         return parent ?? fallback;
     }
 
@@ -427,7 +431,7 @@ internal sealed class StyleReader
         {
             var file = logo.RequiredText("file");
             var alt = logo.RequiredText("alt");
-            if (file.Length > 0 && ReadFile(file, logo.Node("file")!.At, MaxLogoBytes) is { } bytes)
+            if (file.Length > 0 && ReadFile(file, logo.Node("file")!.At, FileKind.Logo) is { } bytes)
             {
                 var format = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) ? "png"
                     : bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "jpeg" : null;
@@ -485,10 +489,10 @@ internal sealed class StyleReader
             return style;
         }
 
-        return ReadFile(file, at, MaxTemplateBytes) is { } bytes ? applyTemplate(style, bytes, styles, at, diagnostics) : style;
+        return ReadFile(file, at, FileKind.Template) is { } bytes ? applyTemplate(style, bytes, styles, at, diagnostics) : style;
     }
 
-    private byte[]? ReadFile(string relative, SourcePosition at, long maxBytes)
+    private byte[]? ReadFile(string relative, SourcePosition at, FileKind kind)
     {
         if (folder is null)
         {
@@ -496,8 +500,8 @@ internal sealed class StyleReader
             return null;
         }
 
-        var full = Confinement.Resolve(folder, relative, at, diagnostics, maxBytes);
-        return full is null ? null : File.ReadAllBytes(full);
+        var full = Confinement.Resolve(folder, relative, at, diagnostics);
+        return full is null ? null : InputFile.Read(full, relative, kind, at, diagnostics);
     }
 
     // ---- fields, blocks and words -----------------------------------------------------------------------------

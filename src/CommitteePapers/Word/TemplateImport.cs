@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using CommitteePapers.Definition;
 using CommitteePapers.Diagnostics;
 using CommitteePapers.Styles;
 using DocumentFormat.OpenXml;
@@ -19,24 +20,11 @@ internal static class TemplateImport
     public static readonly IReadOnlyList<string> Roles =
         ["title", "subtitle", "heading-1", "heading-2", "heading-3", "heading-4", "numbered-paragraph", "body-text", "list-paragraph", "caption", "table-text", "table-heading", "normal"];
 
-    /// <summary>The largest template read: a council template is far smaller.</summary>
-    public const long MaxBytes = 20L * 1024 * 1024;
-
-    private const string TooLarge = "The template is larger than 20 MB; a council template never is: check that it is the right file.";
-
-    /// <summary>A template file's bytes, or null (with an error) when it is too large to be one; it is then not read.</summary>
-    public static byte[]? Read(string path, SourcePosition at, DiagnosticBag diagnostics)
-    {
-        if (new FileInfo(path).Length <= MaxBytes) return File.ReadAllBytes(path);
-        diagnostics.Error(DiagnosticCode.BadFile, at, TooLarge);
-        return null;
-    }
-
     public static HouseStyle Apply(HouseStyle style, byte[] template, IReadOnlyDictionary<string, string> roles, SourcePosition at, DiagnosticBag diagnostics)
     {
-        if (template.LongLength > MaxBytes)
+        if (template.LongLength > FileKind.Template.MaxBytes)
         {
-            diagnostics.Error(DiagnosticCode.BadFile, at, TooLarge);
+            diagnostics.Error(FileKind.Template.TooLarge, at, InputFile.TooLarge(null, FileKind.Template));
             return style;
         }
 

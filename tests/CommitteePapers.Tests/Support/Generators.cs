@@ -319,8 +319,45 @@ internal static partial class Generators
         }
     }
 
-    private static readonly Gen<decimal> Amount = Gen.Select(Gen.Long[-9_999_999_999L, 9_999_999_999L], Gen.Int[0, 4], Gen.Int[0, 3])
-        .Select((mantissa, scale, magnitude) => Decimal(mantissa >> (magnitude * 10), scale));
+    /// <summary>
+    /// Numbers up to decimal's range (issue 15): its edges, and any 96-bit mantissa at any scale, so that two or more
+    /// of them in a column add up past the range (which must be CP0038, never an exception).
+    /// </summary>
+    public static readonly Gen<decimal> Huge = Gen.Frequency(
+        (2, Pick(decimal.MaxValue, decimal.MinValue, decimal.MaxValue - 1, decimal.MaxValue / 2, -decimal.MaxValue / 3)),
+        (3, Gen.Select(Gen.Int, Gen.Int, Gen.Int, Gen.Bool, Gen.Int[0, 28], (lo, mid, hi, negative, scale) => new decimal(lo, mid, hi, negative, (byte)scale))),
+        (2, Gen.Select(Gen.Int, Gen.Int, Gen.Int, Gen.Bool, (lo, mid, hi, negative) => new decimal(lo, mid, hi | 0x4000_0000, negative, 0))));
+
+    /// <summary>
+    /// Whether some number or money column of some table in <paramref name="model"/> could add up past decimal's range
+    /// (the sum of its absolute values does): only then may a paper give CP0038.
+    /// </summary>
+    public static bool MayOverflow(object? model)
+    {
+        var max = new System.Numerics.BigInteger(decimal.MaxValue);
+        foreach (var table in ModelObjects.All(model).OfType<Table>())
+        {
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                if (table.Columns[i].Type is not (ColumnType.Number or ColumnType.Money)) continue;
+                var sum = System.Numerics.BigInteger.Zero;
+                foreach (var row in table.Rows.Where(r => r.Kind == RowKind.Data && i < r.Cells.Count))
+                {
+                    if (row.Cells[i].Number is { } n) sum += new System.Numerics.BigInteger(Math.Abs(decimal.Truncate(n))) + 1;
+                }
+
+                if (sum > max) return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly Gen<decimal> Amount = Gen.Frequency(
+        (30, Gen.Select(Gen.Long[-9_999_999_999L, 9_999_999_999L], Gen.Int[0, 4], Gen.Int[0, 3])
+            .Select((mantissa, scale, magnitude) => Decimal(mantissa >> (magnitude * 10), scale))),
+        (1, Huge));
+
 
     /// <summary>mantissa × 10^-scale, with exactly that scale (so 1.50 prints as 1.50 where decimals follow the data).</summary>
     public static decimal Decimal(long mantissa, int scale)
@@ -388,7 +425,9 @@ internal static partial class Generators
                 Id, NullableMarkdown, Gen.Frequency((5, Gen.Const(false)), (1, Gen.Const(true))),
                 (rows, id, caption, landscape) => new Table(columns, rows) { Id = id, Caption = caption, Landscape = landscape }));
 
-    private static readonly Gen<decimal> KpiValue = Gen.Select(Gen.Int[-5000, 100_000], Gen.Int[0, 2]).Select((v, s) => Decimal(v, s));
+    private static readonly Gen<decimal> KpiValue = Gen.Frequency(
+        (30, Gen.Select(Gen.Int[-5000, 100_000], Gen.Int[0, 2]).Select((v, s) => Decimal(v, s))),
+        (1, Huge));
 
     private static Gen<Indicator> Indicator(int periods, int comparators) => Gen.Select(
         ShortMarkdown, OrNullValue(KpiValue, 1, 3).Array[periods, periods], Gen.Enum<IndicatorType>(), OrNullValue(KpiValue), OrNullValue(Gen.Enum<Polarity>(), 1, 3),
@@ -691,8 +730,9 @@ internal static partial class Generators
         (unit, decimals, type) => new TableColumn("x") { Type = type, Unit = type == ColumnType.Money ? unit : null, Decimals = decimals });
 
     private static readonly Gen<decimal?> MoneyValue = Gen.Frequency(
-        (1, Gen.Const<decimal?>(default(decimal?))),
-        (8, Gen.Select(Gen.Long[-2_000_000_000L, 2_000_000_000L], Gen.Int[0, 4], (m, s) => (decimal?)Decimal(m, s))));
+        (10, Gen.Const<decimal?>(default(decimal?))),
+        (80, Gen.Select(Gen.Long[-2_000_000_000L, 2_000_000_000L], Gen.Int[0, 4], (m, s) => (decimal?)Decimal(m, s))),
+        (1, Huge.Select(h => (decimal?)h)));
 
     /// <summary>
     /// A table of money (and number) columns in groups, each group closed by a subtotal left to be worked out, and a
@@ -1301,6 +1341,34 @@ internal static class ModelPrinter
         }
 
         return sb.Append('"').ToString();
+    }
+}
+
+/// <summary>Every object anywhere in a model (the model itself included), found by reflection.</summary>
+internal static class ModelObjects
+{
+    public static IEnumerable<object> All(object? value)
+    {
+        switch (value)
+        {
+            case null or string:
+                yield break;
+            case IEnumerable list:
+                foreach (var item in list)
+                {
+                    foreach (var o in All(item)) yield return o;
+                }
+
+                yield break;
+        }
+
+        var type = value.GetType();
+        if (type.IsPrimitive || type.IsEnum || type.IsValueType) yield break;
+        yield return value;
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            foreach (var o in All(property.GetValue(value))) yield return o;
+        }
     }
 }
 

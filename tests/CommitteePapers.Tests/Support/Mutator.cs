@@ -34,6 +34,8 @@ internal static partial class Mutator
         "[a, b]", "[]", "{a: b}", "{}", "[a, [b, {c: d}]]", "{a: [b]}",
         "42", "-7", "0", "3.14159", "1e400", "-1e-400", "0x1F", "0o17", ".inf", "-.inf", ".nan",
         "99999999999999999999999999999", "2147483648", "-2147483649",
+        "79228162514264337593543950335", "-79228162514264337593543950335", "79228162514264337593543950336", "0.0000000000000000000000000001",
+        "(79,228,162,514,264,337,593,543,950,335)", "£79228162514264337593543950335", "7.9228162514264337593543950335",
         "~", "null", "NULL", "true", "no", "off", "\"\"", "''", string.Empty, " ",
         "2017-02-30", "2017-13-01", "0000-00-00", "0001-01-01", "9999-12-31", "10000-01-01", "2017-01-11T10:00:00Z",
         "2017-01-11 10:00:00 +01:00", "11/01/2017", "2017-1-1", "20170111", "2017-01", "'2017-01-11'", "\"2017-01-11\"",
@@ -91,6 +93,7 @@ internal static partial class Mutator
         new("near-miss-key", 8, NearMissKey),
         new("markdown", 8, Markdown),
         new("deep-nesting", 2, DeepNesting),
+        new("decimal-edge", 3, DecimalEdge),
     ];
 
     private static readonly int TotalWeight = Mutations.Sum(m => m.Weight);
@@ -145,6 +148,35 @@ internal static partial class Mutator
         }
 
         return Mutations[^1];
+    }
+
+    /// <summary>
+    /// How a mutant's text is saved, for the readers of bytes (issue 15): null for plain UTF-8 text (most cases), else
+    /// the bytes of another encoding or of UTF-8 with something broken in it, and what was done. The same text and
+    /// seed always give the same bytes.
+    /// </summary>
+    public static (byte[] Bytes, string Step)? Encode(string text, int seed)
+    {
+        var random = new Random(unchecked(seed * 31 + 7));
+        if (random.Next(100) >= 15) return null;
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var at = utf8.Length == 0 ? 0 : random.Next(utf8.Length + 1);
+        byte[] Insert(params byte[] bytes) => [.. utf8.AsSpan(0, at), .. bytes, .. utf8.AsSpan(at)];
+        return random.Next(12) switch
+        {
+            0 => (Encoding.Latin1.GetBytes(text), "saved as Latin-1"),
+            1 => (CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text), "saved as Windows-1252"),
+            2 => ([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)], "saved as UTF-16 LE with its BOM"),
+            3 => ([.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)], "saved as UTF-16 BE with its BOM"),
+            4 => (Encoding.Unicode.GetBytes(text), "saved as UTF-16 LE without a BOM"),
+            5 => ([.. Encoding.UTF32.GetPreamble(), .. Encoding.UTF32.GetBytes(text)], "saved as UTF-32 with its BOM"),
+            6 => (Insert((byte)(0x80 + random.Next(0x80))), $"a lone byte 80-FF at {at}"),
+            7 => (Insert(0xC0, 0x80), $"an overlong NUL (C0 80) at {at}"),
+            8 => (Insert(0xED, 0xA0, 0x80), $"a UTF-8 encoded surrogate at {at}"),
+            9 => (utf8.Length == 0 ? [0xE2, 0x82] : [.. utf8, 0xE2, 0x82], "a sequence cut short at the end"),
+            10 => ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetPreamble(), .. utf8], "two UTF-8 BOMs"),
+            _ => (Insert(0xFF, 0xFE), $"FF FE (a UTF-16 BOM) at {at}"),
+        };
     }
 
     // ---- lines -------------------------------------------------------------------------------------------------
@@ -302,6 +334,24 @@ internal static partial class Mutator
             _ => new string('[', depth), // never closed
         };
         return ReplaceValue(random, text, _ => value, $"{depth} levels");
+    }
+
+    /// <summary>Every number on a few lines becomes decimal's largest, so a column's figures add up past its range.</summary>
+    private static (string, string) DecimalEdge(Random random, string text)
+    {
+        var lines = Lines(text);
+        var numbered = Enumerable.Range(0, lines.Count).Where(i => NumberInLine().IsMatch(lines[i])).ToList();
+        if (numbered.Count == 0) return ReplaceScalar(random, text);
+        var changed = new List<int>();
+        for (var k = 0; k < 1 + random.Next(3); k++)
+        {
+            var i = numbered[random.Next(numbered.Count)];
+            var edge = random.Next(4) == 0 ? "-79228162514264337593543950335" : "79228162514264337593543950335";
+            lines[i] = NumberInLine().Replace(lines[i], edge);
+            changed.Add(i + 1);
+        }
+
+        return (Join(lines), $"numbers on lines {string.Join(", ", changed.Distinct())} to decimal's edge");
     }
 
     private static (string, string) NearMissKey(Random random, string text)
@@ -538,6 +588,10 @@ internal static partial class Mutator
     /// <summary><c>- value</c> where the value is not itself a key.</summary>
     [GeneratedRegex(@"^[ \t]*(?:-[ \t]+)+(?<value>(?![A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$))[^\s-][^\r]*?)[ \t\r]*$")]
     private static partial Regex ItemLine();
+
+    /// <summary>A figure in a flow list (a table row, KPI values): after '[' or ', '.</summary>
+    [GeneratedRegex(@"(?<=[\[,]\s*)-?\d[\d,]*(\.\d+)?(?=\s*[,\]])")]
+    private static partial Regex NumberInLine();
 
     /// <summary><c>key:</c> with nothing after it: a list or mapping follows.</summary>
     [GeneratedRegex(@"^[ \t]*(?:-[ \t]+)*[A-Za-z_][\w-]*:[ \t\r]*$")]
