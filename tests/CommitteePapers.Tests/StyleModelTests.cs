@@ -225,4 +225,16 @@ public sealed class StyleModelTests : IDisposable
         using var doc = Docx.Open(docx!);
         Assert.Contains(doc.MainDocumentPart!.NumberingDefinitionsPart!.Numbering!.Descendants<LevelText>(), t => t.Val == "–");
     }
+
+    [Fact]
+    public void Ratings_print_in_the_styles_words_with_the_ratings_shading()
+    {
+        var style = Style("council.yaml", "name: council\nextends: york\nwords: {rating-green: Green, rating-red: Red}\n").Style!;
+        var paper = Report + "summary:\n  - table:\n      columns: [Saving, {heading: RAG, type: rag}]\n      rows: [[Posts, G], [Fees, R], [Rents, A]]\n";
+        var (docx, _) = Build(paper, style);
+        using var doc = Docx.Open(docx!);
+        var cells = doc.MainDocumentPart!.Document!.Body!.Descendants<TableCell>().Skip(3).Where((_, i) => i % 2 == 0).ToList();
+        Assert.Equal(["Green", "Red", "AMBER"], cells.Select(c => c.InnerText));
+        Assert.Equal(["C6EFCE", "FFC7CE", "FFEB9C"], cells.Select(c => c.TableCellProperties!.Shading!.Fill!.Value));
+    }
 }

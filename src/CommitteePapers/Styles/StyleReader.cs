@@ -90,6 +90,14 @@ internal sealed class StyleReader
         ["kpi-higher"] = [],
         ["kpi-lower"] = [],
         ["kpi-not-targeted"] = [],
+        ["rating-red"] = [],
+        ["rating-amber"] = [],
+        ["rating-green"] = [],
+        ["rating-positive"] = [],
+        ["rating-stable"] = [],
+        ["rating-negative"] = [],
+        ["rating-increase"] = [],
+        ["rating-decrease"] = [],
     };
 
     public HouseStyle? Read(string text, string file, ReaderLimits limits)
