@@ -93,28 +93,16 @@ internal sealed class MinutesLayout : PaperLayout
             {
                 var exemption = new Dictionary<string, object?> { ["paragraph"] = paragraph };
                 Add(ParaStyle.Normal, Fill(Style.WordFor(isPrivate ? "exempt-minute-private" : "exempt-minute"), exemption) ?? [], item.At);
-                // The public minutes print only the minute's public text; the private minutes the minute in full, or its
-                // public text when that is all it gives.
-                var shown = !isPrivate ? item.Public : !HasContent(item) && item.Public is not null ? item.Public : item;
-                var left = !isPrivate || shown != item ? item : item.Public;
-                if (left is not null)
+                // The public minutes print only what the minute gives for them; the private minutes print the minute in
+                // full, or its public text when that is all it gives.
+                var shown = isPrivate && (HasContent(item) || item.Public is null) ? item : item.Public;
+                var unprinted = ReferenceEquals(shown, item) ? item.Public : item;
+                AliasToMinute(unprinted, shown, heading, label);
+                if (!ReferenceEquals(shown, item))
                 {
-                    // What this version leaves out may still be referred to: such a reference quotes the minute itself.
-                    var printed = shown is null ? [] : Ids(shown).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-                    foreach (var (id, at) in Ids(left).Where(i => !printed.Contains(i.Id)))
-                    {
-                        heading.Bookmark ??= NewBookmark("minute" + Reference(label));
-                        Alias(id, at, TargetKind.Minute, Reference(label), heading.Bookmark);
-                    }
-                }
-
-                if (shown is not null && shown != item)
-                {
-                    Parts(shown);
+                    if (shown is not null) Parts(shown);
                     continue;
                 }
-
-                if (shown is null) continue;
             }
 
             if (standard is not null) StandardWording(item, item.Standard!, standard, index);
@@ -123,6 +111,21 @@ internal sealed class MinutesLayout : PaperLayout
         }
 
         EndLines("minutes", fields);
+    }
+
+    /// <summary>
+    /// Ids in the text this version of the minutes leaves out (<paramref name="unprinted"/>) may still be referred to from
+    /// text it prints: such a reference quotes the minute itself ("minute 42"), and discloses nothing of what it leaves out.
+    /// </summary>
+    private void AliasToMinute(MinuteItem? unprinted, MinuteItem? printed, PendingBlock heading, string label)
+    {
+        if (unprinted is null) return;
+        var shown = printed is null ? [] : Ids(printed).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, at) in Ids(unprinted).Where(i => !shown.Contains(i.Id)))
+        {
+            heading.Bookmark ??= NewBookmark("minute" + Reference(label));
+            Alias(id, at, TargetKind.Minute, Reference(label), heading.Bookmark);
+        }
     }
 
     /// <summary>Every id in a minute's text, with where it is.</summary>
