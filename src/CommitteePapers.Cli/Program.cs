@@ -43,18 +43,27 @@ internal static class Program
 
     private static Option<bool> StrictOption() => new("--strict") { Description = "Treat warnings (placeholders left in, missing reasons …) as errors." };
 
+    private static Option<bool> PrivateOption() => new("--private")
+    {
+        Description = "The private version: minutes print their exempt minutes in full (the public version prints the house style's exemption wording in their place).",
+    };
+
     private static Command BuildCommand()
     {
         var file = new Argument<FileInfo>("paper") { Description = "The paper's YAML file, e.g. report.yaml." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the Word document (default: the YAML file's name with .docx)." };
         var style = StyleOption();
         var strict = StrictOption();
-        var command = new Command("build", "Build a paper into a Word document (.docx).") { file, output, style, strict };
+        var isPrivate = PrivateOption();
+        var command = new Command("build", "Build a paper into a Word document (.docx).") { file, output, style, strict, isPrivate };
         command.SetAction(parse =>
         {
             var input = parse.GetValue(file)!;
-            var target = parse.GetValue(output)?.FullName ?? Path.ChangeExtension(input.FullName, ".docx");
-            return Run(input, parse.GetValue(style), target, parse.GetValue(strict), json: false);
+            var privateVersion = parse.GetValue(isPrivate);
+            // The private version is written beside the public one, never over it: minutes-private.docx.
+            var target = parse.GetValue(output)?.FullName
+                ?? Path.Combine(input.DirectoryName ?? ".", Path.GetFileNameWithoutExtension(input.Name) + (privateVersion ? "-private" : string.Empty) + ".docx");
+            return Run(input, parse.GetValue(style), target, parse.GetValue(strict), json: false, privateVersion);
         });
         return command;
     }
@@ -66,8 +75,9 @@ internal static class Program
         var strict = StrictOption();
         var format = new Option<string>("--format") { Description = "text (default) or json: the diagnostics as JSON, for editors and CI.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("check", "Check a paper for errors and warnings without writing anything.") { file, style, strict, format };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(style), target: null, parse.GetValue(strict), parse.GetValue(format) == "json"));
+        var isPrivate = PrivateOption();
+        var command = new Command("check", "Check a paper for errors and warnings without writing anything.") { file, style, strict, format, isPrivate };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(style), target: null, parse.GetValue(strict), parse.GetValue(format) == "json", parse.GetValue(isPrivate)));
         return command;
     }
 
@@ -166,7 +176,7 @@ internal static class Program
     internal static bool IsEnvironment(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Any(d => d.Severity == Severity.Error && !d.Position.IsKnown && d.Position.File.Length > 0);
 
-    private static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json)
+    private static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json, bool privateVersion = false)
     {
         if (!input.Exists)
         {
@@ -214,7 +224,7 @@ internal static class Program
                 return BadUsage;
             }
 
-            var options = new RenderOptions { WarningsAsErrors = strict };
+            var options = new RenderOptions { WarningsAsErrors = strict, Private = privateVersion };
             var rendered = target is null
                 ? Papers.Render(loaded.Paper!, style, Stream.Null, options)
                 : Papers.RenderToFile(loaded.Paper!, style, target, options);

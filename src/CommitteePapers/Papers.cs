@@ -29,6 +29,12 @@ public sealed record RenderOptions
 
     /// <summary>Refuse to write when there is any warning (the command line's --strict).</summary>
     public bool WarningsAsErrors { get; init; }
+
+    /// <summary>
+    /// Render the private version (the command line's --private): minutes print their exempt minutes in full, where the
+    /// public version prints the house style's exemption wording in their place. Other papers print the same either way.
+    /// </summary>
+    public bool Private { get; init; }
 }
 
 /// <summary>
@@ -237,10 +243,14 @@ public static class Papers
         ArgumentNullException.ThrowIfNull(paper);
         ArgumentNullException.ThrowIfNull(style);
         ArgumentNullException.ThrowIfNull(output);
+        options ??= RenderOptions.Default;
         var diagnostics = new DiagnosticBag();
-        var laidOut = Lay(paper, style, diagnostics);
+        var laidOut = Lay(paper, style, diagnostics, options.Private);
+        // The other version is laid out too, only for its problems: a mistake in an exempt minute is found whichever
+        // version is built.
+        if (HasPrivateVersion(paper)) _ = Lay(paper, style, diagnostics, !options.Private);
         var reported = Reported(paper, diagnostics);
-        var refuse = reported.Any(d => d.Severity == Severity.Error) || ((options ?? RenderOptions.Default).WarningsAsErrors && reported.Count > 0);
+        var refuse = reported.Any(d => d.Severity == Severity.Error) || (options.WarningsAsErrors && reported.Count > 0);
         if (refuse) return new RenderResult(false, reported);
         try
         {
@@ -293,17 +303,29 @@ public static class Papers
     internal static IReadOnlyList<Diagnostic> Reported(Paper? paper, DiagnosticBag diagnostics) =>
         paper is null ? diagnostics.ToSortedList() : diagnostics.ToSortedList().Where(d => !paper.Acknowledges(d)).ToList();
 
-    internal static LaidOutPaper Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics) =>
-        paper.Accept(new PaperLayouts(style, diagnostics));
+    /// <summary>A paper laid out in a style: its public version, or with <paramref name="isPrivate"/> its private one.</summary>
+    internal static LaidOutPaper Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics, bool isPrivate = false)
+    {
+        if (isPrivate && paper is not Minutes)
+        {
+            diagnostics.Warning(DiagnosticCode.NothingPrivate, paper.At,
+                "Only minutes have a private version (their exempt minutes in full); this paper is the same either way, so build it without --private.");
+        }
+
+        return paper.Accept(new PaperLayouts(style, diagnostics, isPrivate));
+    }
+
+    /// <summary>Whether a paper has a private version that differs from its public one: minutes with an exempt minute.</summary>
+    internal static bool HasPrivateVersion(Paper paper) => paper is Minutes minutes && MinutesLayout.HasExempt(minutes);
 
     /// <summary>Each kind of paper's layout; the compiler makes sure no kind is left out.</summary>
-    private sealed class PaperLayouts(HouseStyle style, DiagnosticBag diagnostics) : IPaperVisitor<LaidOutPaper>
+    private sealed class PaperLayouts(HouseStyle style, DiagnosticBag diagnostics, bool isPrivate) : IPaperVisitor<LaidOutPaper>
     {
         public LaidOutPaper Report(Report report) => ReportLayout.Lay(report, style, diagnostics);
 
         public LaidOutPaper Update(CabinetMemberUpdate update) => UpdateLayout.Lay(update, style, diagnostics);
 
-        public LaidOutPaper Minutes(Minutes minutes) => MinutesLayout.Lay(minutes, style, diagnostics);
+        public LaidOutPaper Minutes(Minutes minutes) => MinutesLayout.Lay(minutes, style, diagnostics, isPrivate);
 
         public LaidOutPaper Notice(Notice notice) => NoticeLayout.Lay(notice, style, diagnostics);
 

@@ -76,6 +76,34 @@ public sealed class CliTests : IDisposable
         Assert.Empty(Directory.GetFiles(folder));
     }
 
+    [Theory]
+    [InlineData("report")]
+    [InlineData("cabinet-member-update")]
+    [InlineData("minutes")]
+    [InlineData("notice")]
+    public void Every_scaffold_builds_as_it_is_with_no_warnings(string kind)
+    {
+        var (code, _, stderr) = Run(folder, "new", kind, "-o", kind + ".yaml");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Run(folder, "build", kind + ".yaml", "--strict");
+        Assert.True(code == 0, stderr);
+        Docx.AssertValid(File.ReadAllBytes(Path.Combine(folder, kind + ".docx")));
+    }
+
+    [Fact]
+    public void Build_private_writes_the_private_minutes_beside_the_public_ones()
+    {
+        Assert.Equal(0, Run(folder, "new", "minutes", "-o", "minutes.yaml").Code);
+        Assert.Equal(0, Run(folder, "build", "minutes.yaml").Code);
+        var (code, stdout, stderr) = Run(folder, "build", "minutes.yaml", "--private");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("wrote minutes-private.docx", stdout, StringComparison.Ordinal);
+        var publicText = string.Join("\n", Docx.ParagraphTexts(File.ReadAllBytes(Path.Combine(folder, "minutes.docx"))));
+        var privateText = string.Join("\n", Docx.ParagraphTexts(File.ReadAllBytes(Path.Combine(folder, "minutes-private.docx"))));
+        Assert.DoesNotContain("Members considered the tenders received.", publicText, StringComparison.Ordinal);
+        Assert.Contains("Members considered the tenders received.", privateText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Help_explains_the_commands()
     {

@@ -27,6 +27,15 @@ public partial class DiagnosticCatalogueTests
 
         """;
 
+    /// <summary>The start of every minutes case: a meeting with nothing wrong with it, up to its items (lines 1 to 4).</summary>
+    private const string MinutesHead = """
+        paper: minutes
+        committee: Cabinet
+        date: 2024-03-12
+        items:
+
+        """;
+
     /// <summary>
     /// What raises a code: input files (name and text), written to a fresh folder, and what is done with them there.
     /// Every diagnostic of the code must point into one of the inputs.
@@ -96,6 +105,12 @@ public partial class DiagnosticCatalogueTests
         ["CP0060"] = Paper(Report + "summary:\n  - See [the dashboard](http://127.0.0.1:8080/budget).\n"),
         ["CP0061"] = PaperInStyle(Report + "fields:\n  final-decison-maker: Cabinet\n",
             "name: council\nfields:\n  final-decision-maker: {type: text}\n"),
+        ["CP0070"] = Paper(MinutesHead + "  - title: Budget update\n    decision: {kind: resolvd, items: That the update be noted.}\n"),
+        ["CP0071"] = Paper(MinutesHead + "  - title: Contract award\n    exempt: 3\n    resolved: That the contract be awarded.\n"),
+        ["CP0072"] = new Trigger(new Dictionary<string, string> { ["report.yaml"] = MinutesHead + "  - title: Budget update\n    resolved: That the update be noted.\n" }, _ =>
+            Papers.Render(Papers.Parse(MinutesHead + "  - title: Budget update\n    resolved: That the update be noted.\n", "report.yaml").Paper!, HouseStyles.York, Stream.Null,
+                new RenderOptions { Private = true }).Diagnostics),
+        ["CP0073"] = Paper(MinutesHead + "  - title: Budget update\n    public:\n      resolved: That the update be noted.\n"),
         ["CP0050"] = Pack(PackFile("papers: [report.yaml]"), ("report.yaml", "paper: report\nmeeting: Cabinet\n")),
         ["CP0051"] = Pack(PackFile("papers: []", "publication-date: 2024-03-11\n")),
         ["CP0052"] = Pack(PackFile("papers: []")),

@@ -324,6 +324,50 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.All(result.Files.Where(f => f.EndsWith(".docx", StringComparison.Ordinal)), f => Docx.AssertValid(File.ReadAllBytes(f)));
         }
 
+        [Fact]
+        public void Minutes_with_an_exempt_minute_go_into_the_public_pack_as_public_minutes_and_into_the_private_pack_in_full()
+        {
+            Write("minutes.yaml", ExemptMinutes.Yaml);
+            WriteReport("library.yaml", "Library opening hours", "The library opening hours are extended from September.");
+            var packFile = Write("pack.yaml", """
+                pack: agenda
+                style: york
+                page-convention: odd-page
+                page-numbers: from-first-paper
+                committee: Executive
+                date: 2024-04-16
+                items:
+                  - standard: minutes
+                    papers: [minutes.yaml]
+                  - title: Library opening hours
+                    papers: [library.yaml]
+                """);
+            var output = Path.Combine(folder, "out");
+
+            var result = AgendaPacks.Build(packFile, output);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            var name = Path.GetFileName(folder);
+            Assert.Contains(Path.Combine(output, "minutes.docx"), result.Files);
+            Assert.Contains(Path.Combine(output, "minutes-private.docx"), result.Files);
+            var publicText = Flat(Tool("pdftotext", Path.Combine(output, name + ".pdf"), "-"));
+            var privateText = Flat(Tool("pdftotext", Path.Combine(output, name + "-private.pdf"), "-"));
+            Assert.All(ExemptMinutes.Texts, text => Assert.DoesNotContain(text, publicText, StringComparison.Ordinal));
+            Assert.All(ExemptMinutes.Texts, text => Assert.Contains(text, privateText, StringComparison.Ordinal));
+            var wording = Flat(HouseStyles.York.WordFor("exempt-minute").Source.Replace("{paragraph}", "3", StringComparison.Ordinal));
+            Assert.Contains(wording, publicText, StringComparison.Ordinal);
+            foreach (var text in new[] { "Contract award for removals", "The library opening hours are extended from September." })
+            {
+                Assert.Contains(text, publicText, StringComparison.Ordinal);
+                Assert.Contains(text, privateText, StringComparison.Ordinal);
+            }
+
+            // Both items have their papers in the public pack: the minutes (in their public version) and the report.
+            Assert.Equal([1, 2], result.Pages.Select(p => p.Number));
+            Assert.All(result.Files.Where(f => f.EndsWith(".docx", StringComparison.Ordinal)), f => Docx.AssertValid(File.ReadAllBytes(f)));
+            Assert.DoesNotContain("Acme", string.Join("\n", Docx.ParagraphTexts(File.ReadAllBytes(Path.Combine(output, "minutes.docx")))), StringComparison.Ordinal);
+        }
+
         // ==== (g) a paper outside the pack's folder ====================================================================
 
         [Fact]

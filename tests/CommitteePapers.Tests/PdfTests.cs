@@ -63,6 +63,39 @@ public sealed class PdfTests : IDisposable
     }
 
     [Fact]
+    public void Minutes_built_with_and_without_private_give_a_public_pdf_with_none_of_the_exempt_minute_and_a_private_one_with_all_of_it()
+    {
+        File.WriteAllText(Path.Combine(folder, "minutes.yaml"), ExemptMinutes.Yaml);
+        var (code, _, stderr) = CliTests.Run(folder, "build", "minutes.yaml", "--strict");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = CliTests.Run(folder, "build", "minutes.yaml", "--private", "--strict");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(["minutes-private.docx", "minutes.docx"], Directory.GetFiles(folder, "*.docx").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { TemporaryFolder = Work });
+        var result = converter.Convert([
+            new PdfJob(Path.Combine(folder, "minutes.docx"), Path.Combine(folder, "minutes.pdf")),
+            new PdfJob(Path.Combine(folder, "minutes-private.docx"), Path.Combine(folder, "minutes-private.pdf"))]);
+        Assert.True(result.Succeeded, result.Message);
+        static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
+        var publicText = Flat(Tool("pdftotext", Path.Combine(folder, "minutes.pdf"), "-"));
+        var privateText = Flat(Tool("pdftotext", Path.Combine(folder, "minutes-private.pdf"), "-"));
+
+        Assert.All(ExemptMinutes.Texts, text => Assert.DoesNotContain(text, publicText, StringComparison.Ordinal));
+        Assert.All(ExemptMinutes.Texts, text => Assert.Contains(text, privateText, StringComparison.Ordinal));
+        var wording = HouseStyles.York.WordFor("exempt-minute").Source.Replace("{paragraph}", "3", StringComparison.Ordinal);
+        Assert.Contains(wording, publicText, StringComparison.Ordinal);
+        foreach (var text in new[] { "123. Contract award for removals", "That the library opening hours be extended from September.", "Cllr Hart, Chair" })
+        {
+            Assert.Contains(text, publicText, StringComparison.Ordinal);
+            Assert.Contains(text, privateText, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(not for publication)", Tool("pdfinfo", Path.Combine(folder, "minutes-private.pdf")), StringComparison.Ordinal);
+        AssertNothingLeftIn(Work);
+    }
+
+    [Fact]
     public async Task Two_conversions_at_once_each_convert_a_batch_with_clashing_names_and_leave_nothing_running()
     {
         var bytes = Docx.Build(Repo.Example("york-safeguarding-update"));

@@ -236,6 +236,9 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         };
     }
 
+    /// <summary>A sub-item: text, or a mapping with its own sub-items (also a minute's resolutions).</summary>
+    internal ListItem? ReadListItem(YNode node) => ReadItem(node);
+
     private ListItem? ReadItem(YNode node)
     {
         if (node is YScalar s)

@@ -55,6 +55,10 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode EmptyImplications = new("CP0046", "An implications heading with nothing under it");
     public static readonly DiagnosticCode SuspiciousLink = new("CP0060", "A web link that no reader of a published paper could follow (malformed, local or private)");
     public static readonly DiagnosticCode UnknownField = new("CP0061", "A field the house style does not declare");
+    public static readonly DiagnosticCode UnknownDecisionKind = new("CP0070", "A decision with a label the house style does not have");
+    public static readonly DiagnosticCode ExemptWithoutExclusion = new("CP0071", "An exempt minute with no exclusion of the press and public before it");
+    public static readonly DiagnosticCode NothingPrivate = new("CP0072", "A private version asked for a paper with nothing exempt in it");
+    public static readonly DiagnosticCode PublicTextNotExempt = new("CP0073", "Public text for a minute that is not exempt");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -67,5 +71,6 @@ internal sealed record DiagnosticCode(string Id, string Title)
         PublishedLate, PdfFailed, PagesMoved, UnsupportedPaper, Placeholder,
         RecommendationWithoutReason, UndefinedAbbreviation, UnusedAbbreviation, ExemptWithoutParagraph,
         KeyDecisionWithoutForwardPlan, EmptyImplications, SuspiciousLink, UnknownField,
+        UnknownDecisionKind, ExemptWithoutExclusion, NothingPrivate, PublicTextNotExempt,
     ];
 }

@@ -53,8 +53,9 @@ internal sealed class NoticeLayout : PaperLayout
         FrontLines("notice", fields);
         Heading(RichText.Plain(Style.HeadingFor("agenda")), 1, null, notice.At);
         var list = Plan.NewInstance(List("agenda", Style.Numbering.Agenda is { } pattern ? [pattern] : [], _ => 1), restart: true);
-        foreach (var item in notice.Items)
+        for (var index = 0; index < notice.Items.Count; index++)
         {
+            var item = notice.Items[index];
             var standard = item.Standard is { } key && Style.StandardItems.TryGetValue(key, out var s) ? s : null;
             var title = !item.Title.IsEmpty ? item.Title : RichText.Plain(standard?.Title ?? item.Standard ?? string.Empty, item.At);
             IReadOnlyList<Piece> content = [new TextPiece(title)];
@@ -68,7 +69,7 @@ internal sealed class NoticeLayout : PaperLayout
             }
 
             Heading(content, title.PlainText, 2, item.Id, item.At, new ListRef(list.NumId, 0), Plan.Count(list, 0));
-            if (standard?.Agenda is { } wording) Add(ParaStyle.Normal, Fill(wording, fields) ?? [], item.At);
+            if (standard?.Agenda is { } wording) Add(ParaStyle.Normal, Fill(wording, Facts(fields, item.Standard!, index)) ?? [], item.At);
             Blocks(item.Paragraphs);
             if (item.ReportOf is { } reportOf) Add(ParaStyle.Normal, Fill(Style.WordFor("report-of"), new Dictionary<string, object?> { ["report-of"] = reportOf }) ?? [], item.At);
             if (item.ExemptParagraph is { } paragraph)
@@ -79,6 +80,14 @@ internal sealed class NoticeLayout : PaperLayout
         }
 
         EndLines("notice", fields);
+    }
+
+    /// <summary>The notice's fields and, for the exclusion of the press and public, the paragraphs of the exempt items after it.</summary>
+    private Dictionary<string, object?> Facts(Dictionary<string, object?> fields, string key, int index)
+    {
+        if (key != "exclusion-of-press-and-public") return fields;
+        var paragraphs = notice.Items.Skip(index + 1).Select(i => i.ExemptParagraph).OfType<int>().Distinct().Order().ToList();
+        return new Dictionary<string, object?>(fields) { ["paragraph"] = paragraphs.Count > 0 ? MinutesLayout.Paragraphs(paragraphs) : null };
     }
 
     private static IReadOnlyList<Piece> Italic(IReadOnlyList<Piece> pieces) => pieces.Select(p => p switch

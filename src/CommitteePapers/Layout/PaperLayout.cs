@@ -439,10 +439,13 @@ internal abstract class PaperLayout
     protected ListDefinition List(string name, IReadOnlyList<NumberPattern> patterns, Func<int, int>? indentSteps = null) =>
         Plan.Define(name, patterns.Count > 0 ? patterns : [NumberPattern.Parse("•")!], outline: false, indentSteps);
 
+    /// <summary>The list a paragraph's items are numbered by: the style's sub-items, unless a kind of paper numbers its own points.</summary>
+    protected virtual ListDefinition SubItemList => List("sub-items", Style.Numbering.SubItems);
+
     /// <summary>A paragraph's sub-items and bullets, each list its own instance so it counts from a) again.</summary>
     protected void Items(IReadOnlyList<ListItem> items, IReadOnlyList<ListItem> bullets, int depth)
     {
-        if (items.Count > 0) ListLevel(items, Plan.NewInstance(List("sub-items", Style.Numbering.SubItems), restart: true), depth, level: 0);
+        if (items.Count > 0) ListLevel(items, Plan.NewInstance(SubItemList, restart: true), depth, level: 0);
         if (bullets.Count > 0) ListLevel(bullets, Plan.NewInstance(List("bullets", Style.Numbering.Bullets), restart: true), depth, level: 0);
     }
 
@@ -596,6 +599,18 @@ internal abstract class PaperLayout
         }
 
         return bookmark;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="id"/> refer to a target that is already bookmarked (an id inside an exempt minute that the
+    /// public minutes leave out refers to the minute itself).
+    /// </summary>
+    protected void Alias(string id, SourcePosition at, TargetKind kind, string text, string bookmark)
+    {
+        if (!targets.TryAdd(id, new Target(kind, text, bookmark, Numbered: true)))
+        {
+            Diagnostics.Error(DiagnosticCode.DuplicateId, at, $"The id '{id}' is used twice; give each paragraph, table or annex its own id.");
+        }
     }
 
     protected string NewBookmark(string id)

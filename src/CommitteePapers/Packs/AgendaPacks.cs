@@ -128,7 +128,8 @@ public static class AgendaPacks
         var noticeDocx = Path.Combine(work, "front-sheet-measure.docx");
         if (!WriteFrontSheetMeasure(pack, guessed, style, noticeDocx, diagnostics)) return failed;
         var jobs = new List<PdfJob> { new(noticeDocx, Path.ChangeExtension(noticeDocx, ".pdf")) };
-        jobs.AddRange(papers.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
+        var versions = papers.Concat(papers.Select(p => p.PrivateVersion).OfType<PaperSource>()).ToList();
+        jobs.AddRange(versions.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
         var measured = converter.Convert(jobs);
         if (!measured.Succeeded)
         {
@@ -137,14 +138,17 @@ public static class AgendaPacks
         }
 
         var guessedFrontPages = PageCount(jobs[0].Pdf) - 1;
-        foreach (var paper in papers.Where(p => p.Docx is not null))
+        foreach (var paper in versions.Where(p => p.Docx is not null))
         {
             paper.Pdf ??= Path.ChangeExtension(paper.Docx!, ".pdf");
             paper.Pages = PageCount(paper.Pdf);
         }
 
         var variants = new List<Variant> { new(string.Empty, false, guessedFrontPages) };
-        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0)) variants.Add(new("-private", true, guessedFrontPages));
+        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0) || papers.Any(p => p.PrivateVersion is not null))
+        {
+            variants.Add(new("-private", true, guessedFrontPages));
+        }
 
         // Build: the whole pack with the page ranges that measuring gave. The front sheet now prints the real ranges,
         // which can wrap differently from the guess, so it is measured again in the same run; while its length differs
@@ -157,7 +161,9 @@ public static class AgendaPacks
             var finalJobs = new List<PdfJob>();
             foreach (var variant in variants)
             {
-                var included = papers.Where(p => variant.Private || pack.Items[p.ItemIndex].Item.ExemptParagraph is null).ToList();
+                // The private pack holds every paper, each in its private version where it has one.
+                var included = papers.Where(p => variant.Private || pack.Items[p.ItemIndex].Item.ExemptParagraph is null)
+                    .Select(p => variant.Private ? p.PrivateVersion ?? p : p).ToList();
                 variant.Plan = Plan.Make(pack, included, variant.FrontContent, variant.FrontPadding, style);
                 if (!variant.Private) publicPages = variant.Plan.Pages;
                 variant.Notice = pack.Notice with
@@ -230,7 +236,7 @@ public static class AgendaPacks
         }
 
         moves.Add((agenda, Path.Combine(outputFolder, $"{name}-agenda.docx")));
-        moves.AddRange(papers.Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
+        moves.AddRange(versions.Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
         foreach (var (_, to) in moves)
         {
             if (OutputFile.Refused(to, Shown(to)) is { } refused)
@@ -282,22 +288,26 @@ public static class AgendaPacks
                 if (!loaded.Succeeded) return null;
                 var paperDiagnostics = new DiagnosticBag();
                 var laid = Papers.Lay(loaded.Paper!, style, paperDiagnostics);
+                // Minutes with an exempt minute have a private version too: the public pack takes the public minutes,
+                // the private pack the minutes in full.
+                var laidPrivate = Papers.HasPrivateVersion(loaded.Paper!) ? Papers.Lay(loaded.Paper!, style, paperDiagnostics, isPrivate: true) : null;
                 foreach (var d in Papers.Reported(loaded.Paper, paperDiagnostics)) diagnostics.Add(d);
-                if (item.ExemptParagraph is { } exempt)
+                var bookmarkTitle = paper.Title ?? laid.Info.Title;
+                var docx = Path.Combine(work, $"paper-{index}.docx");
+                laid = Finish(laid, item, bookmarkTitle, style, docx);
+                var outputName = Path.ChangeExtension(Path.GetFileName(path), ".docx");
+                PaperSource? privateVersion = null;
+                if (laidPrivate is not null)
                 {
-                    // The private pack marks an exempt paper as not for publication, on its first line.
-                    laid = laid with
+                    var privateDocx = Path.Combine(work, $"paper-{index}-private.docx");
+                    privateVersion = new PaperSource(itemIndex, bookmarkTitle, privateDocx)
                     {
-                        Body = [new LParagraph(ParaStyle.Label, Wording.Inlines(style, "not-for-publication", new Dictionary<string, object?> { ["paragraph"] = exempt })), .. laid.Body],
+                        Laid = Finish(laidPrivate, item, bookmarkTitle, style, privateDocx),
+                        OutputName = Path.GetFileNameWithoutExtension(path) + "-private.docx",
                     };
                 }
 
-                // A heading only bookmarks and screen readers see carries the paper's title into the PDF's outline.
-                var bookmarkTitle = paper.Title ?? laid.Info.Title;
-                laid = laid with { Body = [new LParagraph(ParaStyle.Heading1, [new LText(bookmarkTitle)]) { Size = 1, Hidden = true }, .. laid.Body] };
-                var docx = Path.Combine(work, $"paper-{index}.docx");
-                using (var stream = File.Create(docx)) WordPackage.Write(laid, style, stream);
-                return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = Path.ChangeExtension(Path.GetFileName(path), ".docx") };
+                return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = outputName, PrivateVersion = privateVersion };
             case ".docx":
                 if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } bytes) return null;
                 if (!TemplateImport.IsSafeZip(bytes, paper.At, diagnostics)) return null;
@@ -324,6 +334,26 @@ public static class AgendaPacks
                 diagnostics.Error(DiagnosticCode.UnsupportedPaper, paper.At, $"'{paper.File}' is not a paper a pack can hold; use one of our YAML papers, a .docx or a .pdf.");
                 return null;
         }
+    }
+
+    /// <summary>
+    /// One of our papers as the pack prints it, written to <paramref name="docx"/>: an exempt item's paper marked as not
+    /// for publication on its first line (only the private pack holds it), and a heading only bookmarks and screen readers
+    /// see carrying the paper's title into the PDF's outline.
+    /// </summary>
+    private static LaidOutPaper Finish(LaidOutPaper laid, AgendaItem item, string bookmarkTitle, HouseStyle style, string docx)
+    {
+        if (item.ExemptParagraph is { } exempt)
+        {
+            laid = laid with
+            {
+                Body = [new LParagraph(ParaStyle.Label, Wording.Inlines(style, "not-for-publication", new Dictionary<string, object?> { ["paragraph"] = exempt })), .. laid.Body],
+            };
+        }
+
+        laid = laid with { Body = [new LParagraph(ParaStyle.Heading1, [new LText(bookmarkTitle)]) { Size = 1, Hidden = true }, .. laid.Body] };
+        using (var stream = File.Create(docx)) WordPackage.Write(laid, style, stream);
+        return laid;
     }
 
     /// <summary>
@@ -462,6 +492,9 @@ public static class AgendaPacks
         public int Pages { get; set; }
         public string OutputName { get; init; } = string.Empty;
         public bool IsOurs => Laid is not null;
+
+        /// <summary>The private version of the paper (minutes with an exempt minute in full), for the private pack.</summary>
+        public PaperSource? PrivateVersion { get; init; }
     }
 
     /// <summary>Where every paper falls: blank pages, printed page numbers, each item's range.</summary>

@@ -12,8 +12,11 @@ internal delegate HouseStyle TemplateApplier(HouseStyle style, byte[] template, 
 /// from the one it <c>extends</c> (a built-in name or another style file beside it), or from the library's base style,
 /// and every key it gives overrides that.
 /// </summary>
-internal sealed class StyleReader
+internal sealed partial class StyleReader
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^{}\s]{1,60}\}")]
+    private static partial System.Text.RegularExpressions.Regex PlaceholderLike();
+
 
     private readonly DiagnosticBag diagnostics;
     private readonly string? folder;
@@ -38,6 +41,16 @@ internal sealed class StyleReader
     /// <summary>Every placeholder a front or end block of each kind of paper can fill, beside the style's own fields.</summary>
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Fields =
         Shapes.PaperKinds.ToDictionary(k => k.Name, k => k.Placeholders);
+
+    /// <summary>
+    /// The facts each standard item's minutes wording can fill (beside {council}): who sent apologies, the paragraphs of
+    /// Schedule 12A the exempt minutes after an exclusion rely on. The agenda wording of the exclusion fills {paragraph} too.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> StandardItemFields = new Dictionary<string, string[]>
+    {
+        ["apologies"] = ["apologies", "absent"],
+        ["exclusion-of-press-and-public"] = ["paragraph"],
+    };
 
     /// <summary>The placeholders each word can fill (beside {council}); a word not listed fills none but {council}.</summary>
     internal static readonly IReadOnlyDictionary<string, string[]> WordFields = new Dictionary<string, string[]>
@@ -66,6 +79,11 @@ internal sealed class StyleReader
         ["update-title"] = ["portfolio", "councillor"],
         ["signed-by"] = ["chair"],
         ["substitute"] = ["name", "for"],
+        ["substitution"] = ["name", "for"],
+        ["declaration"] = ["members", "item", "interest", "reason"],
+        ["exempt-minute"] = ["paragraph"],
+        ["exempt-minute-private"] = ["paragraph"],
+        ["minutes-title-private"] = ["committee", "date"],
         ["yes"] = [],
         ["no"] = [],
         ["language"] = [],
@@ -144,7 +162,14 @@ internal sealed class StyleReader
             var merged = new Dictionary<string, string>(style.Headings);
             foreach (var (k, v) in headings.Entries)
             {
-                if (MappingReader.TextOf(v, k.Value, diagnostics) is { } h) merged[k.Value] = h;
+                if (MappingReader.TextOf(v, k.Value, diagnostics) is not { } h) continue;
+                merged[k.Value] = h;
+                if (v is YScalar scalar && PlaceholderLike().Match(h) is { Success: true } found)
+                {
+                    // A heading is printed as it stands: a placeholder in it would be printed with its braces.
+                    diagnostics.Error(DiagnosticCode.BadValue, scalar.Map.At(found.Index),
+                        $"'{found.Value}' cannot be filled in a heading ('{k.Value}'): headings are printed as they stand; write the words themselves.");
+                }
             }
 
             style = style with { Headings = merged };
@@ -153,6 +178,8 @@ internal sealed class StyleReader
         {
             diagnostics.Error(DiagnosticCode.WrongType, badHeadings.At, "'headings' must be a mapping of section keys to headings, such as 'summary: Summary'.");
         }
+
+        if (Section(m, "minutes") is { } minutesSection) style = style with { Minutes = ReadMinutes(minutesSection, style) };
 
         if (m.Node("words") is YMapping words) style = style with { Words = ReadWords(words, style) };
         else if (m.Node("words") is { } badWords) diagnostics.Error(DiagnosticCode.WrongType, badWords.At, "'words' must be a mapping of keys to wording, such as 'none: None'.");
@@ -286,6 +313,8 @@ internal sealed class StyleReader
 
         if (n.Node("recommendations") is { } recommendations) numbering = numbering with { Recommendations = Patterns(recommendations, "recommendations", counted: false) };
         if (n.Node("resolutions") is { } resolutions) numbering = numbering with { Resolutions = Patterns(resolutions, "resolutions", counted: false) };
+        if (n.Node("minute-items") is { } minuteItems) numbering = numbering with { MinuteItems = Patterns(minuteItems, "minute-items", counted: false) };
+        if (n.Bool("single-resolution") is { } singleResolution) numbering = numbering with { NumberSingleResolution = singleResolution };
         if (One(n, "lettered-headings") is { } lettered) numbering = numbering with { LetteredHeadings = lettered };
         if (One(n, "minutes") is { } minutes) numbering = numbering with { Minutes = minutes };
         if (One(n, "agenda") is { } agenda) numbering = numbering with { Agenda = agenda };
@@ -377,6 +406,7 @@ internal sealed class StyleReader
             sizes = null;
         }
 
+        var upper = UpperCase(t);
         return style with
         {
             Font = t.Text("font") ?? style.Font,
@@ -384,9 +414,33 @@ internal sealed class StyleReader
             HeadingSizes = sizes ?? style.HeadingSizes,
             HeadingColour = colour?.ToUpperInvariant() ?? style.HeadingColour,
             SpaceAfter = Number(t, "space-after", 0, 72) ?? style.SpaceAfter,
-            UpperCaseHeadings = t.Bool("upper-case-headings") ?? style.UpperCaseHeadings,
+            UpperCaseHeadings = upper?.Report ?? style.UpperCaseHeadings,
+            UpperCaseMinuteTitles = upper?.Minutes ?? style.UpperCaseMinuteTitles,
             IndentMm = Number(t, "indent", 0, 50) ?? style.IndentMm,
         };
+    }
+
+    /// <summary>The kinds of paper whose headings <c>text.upper-case-headings</c> can put in capitals.</summary>
+    internal static readonly IReadOnlyList<string> UpperCaseKinds = ["report", "minutes"];
+
+    /// <summary><c>upper-case-headings</c>: true or false for every kind, or the list of kinds whose headings are in capitals.</summary>
+    private (bool Report, bool Minutes)? UpperCase(MappingReader t)
+    {
+        switch (t.Node("upper-case-headings"))
+        {
+            case null:
+                return null;
+            case YSequence seq:
+                var kinds = MappingReader.ListOf(seq, k => MappingReader.TextOf(k, "upper-case-headings", diagnostics));
+                foreach (var (kind, node) in kinds.Zip(seq.Items).Where(k => !UpperCaseKinds.Contains(k.First)))
+                {
+                    diagnostics.Error(DiagnosticCode.BadValue, node.At, $"'{kind}' is not a kind of paper whose headings can be put in capitals; use {string.Join(" or ", UpperCaseKinds)}.");
+                }
+
+                return (kinds.Contains("report"), kinds.Contains("minutes"));
+            default:
+                return t.Bool("upper-case-headings") is { } all ? (all, all) : null;
+        }
     }
 
     private static readonly Dictionary<string, (double Width, double Height)> PageSizes = new(StringComparer.Ordinal)
@@ -601,15 +655,73 @@ internal sealed class StyleReader
         {
             if (items.Node(key) is { } itemNode && MappingReader.For(itemNode, diagnostics, Shapes.StandardItemWording) is { } item)
             {
+                var facts = StandardItemFields.TryGetValue(key, out var f) ? f : [];
                 standard[key] = new StandardItem(item.RequiredText("title"))
                 {
-                    Agenda = Wording(item, "agenda", []),
-                    Minutes = Wording(item, "minutes", []),
+                    Agenda = Wording(item, "agenda", key == "exclusion-of-press-and-public" ? ["paragraph"] : []),
+                    Minutes = Wording(item, "minutes", facts),
+                    MinutesNone = Wording(item, "minutes-none", []),
+                    Numbering = item.Node("numbering") is { } numberingNode && Patterns(numberingNode, "numbering", counted: false) is [var pattern] ? pattern : null,
                 };
             }
         }
 
         return standard;
+    }
+
+    /// <summary>The <c>minutes:</c> section: the order of a minute's parts, where labels stand, the council's own decision labels.</summary>
+    private MinutesStyle ReadMinutes(MappingReader m, HouseStyle style)
+    {
+        var minutes = style.Minutes;
+        if (m.Node("order") is { } orderNode)
+        {
+            var order = MappingReader.ListOf(orderNode, n =>
+            {
+                var part = MappingReader.TextOf(n, "order", diagnostics);
+                if (part is null || MinutesStyle.Parts.Contains(part)) return part;
+                var suggestion = Suggest.Nearest(part, MinutesStyle.Parts);
+                diagnostics.Error(DiagnosticCode.BadValue, n.At, $"'{part}' is not a part of a minute; " +
+                    (suggestion is null ? $"use {string.Join(", ", MinutesStyle.Parts)}." : $"did you mean '{suggestion}'?"));
+                return null;
+            });
+            foreach (var twice in order.GroupBy(p => p).Where(g => g.Count() > 1))
+            {
+                diagnostics.Error(DiagnosticCode.BadValue, orderNode.At, $"'{twice.Key}' is in the order of a minute twice; name each part once.");
+            }
+
+            minutes = minutes with { Order = order.Distinct().ToList() };
+        }
+
+        var placements = new Dictionary<string, LabelPlacement> { ["run-in"] = LabelPlacement.RunIn, ["heading"] = LabelPlacement.Heading };
+        minutes = minutes with
+        {
+            DecisionLabel = Enum(m, "decision-label", placements, minutes.DecisionLabel),
+            BlockLabel = Enum(m, "block-label", placements, minutes.BlockLabel),
+        };
+        if (m.Node("decision-kinds") is { } kindsNode)
+        {
+            var kinds = new List<string>(minutes.DecisionKinds);
+            foreach (var node in kindsNode is YSequence seq ? seq.Items : [kindsNode])
+            {
+                if (Key(node, "decision-kinds") is not { } kind || kinds.Contains(kind)) continue;
+                if (kind is "resolved" or "decided" or "recommended")
+                {
+                    diagnostics.Error(DiagnosticCode.BadValue, node.At, $"'{kind}' is a decision label every style has; give its words under 'headings:' instead.");
+                    continue;
+                }
+
+                if (!style.Headings.ContainsKey(kind))
+                {
+                    diagnostics.Error(DiagnosticCode.MissingField, node.At, $"The decision kind '{kind}' has no words; give them under 'headings:', such as '{kind}: \"Resolved unanimously:\"'.");
+                }
+
+                kinds.Add(kind);
+            }
+
+            minutes = minutes with { DecisionKinds = kinds };
+        }
+
+        return minutes;
     }
 
     private MemberListing ReadMembers(MappingReader members, MemberListing listing) => new()

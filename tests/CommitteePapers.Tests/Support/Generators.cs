@@ -557,13 +557,40 @@ internal static partial class Generators
         Gen.Select(ShortPlain, ShortPlain, (n, f) => new Substitute(n, f)).Array[0, 2],
         (chair, vice, members, substitutes) => new Membership { Chair = chair, ViceChair = vice, Members = members, Substitutes = substitutes });
 
-    private static readonly Gen<Decision> Decision = Gen.Select(Markdown.Array[0, 3], Markdown.Array[0, 2], NullableMarkdown,
-        (resolved, recommended, reason) => new Decision { Resolved = resolved.Select(t => (RichText)t).ToList(), Recommended = recommended.Select(t => (RichText)t).ToList(), Reason = reason });
+    private static readonly Gen<Decision> Decision = Gen.Select(Pick("resolved", "decided", "recommended"), OrNull(Markdown, 3, 1),
+        Gen.Select(Markdown, Id, Items(1), (t, id, items) => new ListItem(t) { Id = id, Items = items }).Array[0, 3],
+        (kind, intro, items) => new Decision { Kind = kind, Intro = intro, Items = items });
+
+    private static readonly Gen<Declaration> Declaration = Gen.Select(ShortPlain.Array[1, 3], ShortMarkdown, Markdown, OrNull(Markdown, 3, 1),
+        (members, item, interest, reason) => new Declaration(members) { Item = item, Interest = interest, Reason = reason });
 
     private static readonly Gen<string?> Standard = Gen.Frequency((3, Gen.Const<string?>(default(string))), (1, Pick(StandardKeys).Select(s => (string?)s)));
 
-    private static readonly Gen<MinuteItem> MinuteItem = Gen.Select(ShortMarkdown, Standard, FewBlocks, OrNull(Decision, 1, 1), Id,
-        (title, standard, paragraphs, decision, id) => new MinuteItem(title) { Standard = standard, Paragraphs = paragraphs, Decision = decision, Id = id });
+    private static readonly Gen<IReadOnlyList<Block>> Reasons = ListOf(BlockGen, (3, 0, 0), (3, 1, 1), (1, 2, 2));
+
+    /// <summary>What a minute says and decides (also an exempt minute's public text).</summary>
+    private static readonly Gen<MinuteItem> MinuteContent = Gen.Select(FewBlocks, ListOf(Decision, (2, 0, 0), (4, 1, 1), (1, 2, 2)), Reasons, Reasons, Reasons, ListOf(BlockGen, (6, 0, 0), (1, 1, 2)),
+        (paragraphs, decisions, reason, alternatives, others, notes) => new MinuteItem(RichText.Empty)
+        {
+            Paragraphs = paragraphs,
+            Decisions = decisions,
+            Reason = reason,
+            AlternativeOptions = alternatives,
+            OtherOptions = others,
+            Notes = notes,
+        });
+
+    private static readonly Gen<MinuteItem> MinuteItem = Gen.Select(ShortMarkdown, Standard, MinuteContent, ListOf(Declaration, (5, 0, 0), (1, 1, 2)), Id,
+        Gen.Frequency((8, Gen.Const<(int?, MinuteItem?)>((null, null))), (1, Gen.Select(Gen.Int[1, 7], OrNull(MinuteContent, 1, 1), (n, p) => ((int?)n, p)))),
+        (title, standard, content, declarations, id, exempt) => content with
+        {
+            Title = title,
+            Standard = standard,
+            Declarations = declarations,
+            Id = id,
+            ExemptParagraph = exempt.Item1,
+            Public = exempt.Item2,
+        });
 
     /// <summary>Minutes: attendance, numbered items with decisions.</summary>
     public static readonly Gen<Minutes> Minutes = Gen.Select(Plain, Date, NullablePlain, OrNullValue(Time), OrNullValue(Time), OrNullValue(Gen.Int[1, 500]), Membership,
@@ -862,14 +889,32 @@ internal sealed class ModelRewriter(Func<string, string> rewrite, Func<string?, 
         var title = markdown(item.Title);
         var itemId = id(item.Id);
         var paragraphs = Blocks(item.Paragraphs);
-        return item with
+        return Content(item) with
         {
             Title = title,
             Id = itemId,
             Paragraphs = paragraphs,
-            Decision = item.Decision is { } d
-                ? d with { Resolved = d.Resolved.Select(t => markdown(t)).ToList(), Recommended = d.Recommended.Select(t => markdown(t)).ToList(), Reason = d.Reason is null ? null : markdown(d.Reason) }
-                : null,
+            Declarations = item.Declarations.Select(d => d with
+            {
+                Item = d.Item is null ? null : markdown(d.Item),
+                Interest = d.Interest is null ? null : markdown(d.Interest),
+                Reason = d.Reason is null ? null : markdown(d.Reason),
+            }).ToList(),
+            Public = item.Public is { } shown ? Content(shown) with { Paragraphs = Blocks(shown.Paragraphs) } : null,
+        };
+    }
+
+    /// <summary>A minute's decisions, reasons, options and notes (its paragraphs are the caller's, to keep the order of ids).</summary>
+    private MinuteItem Content(MinuteItem item)
+    {
+        var decisions = item.Decisions.Select(d => d with { Intro = d.Intro is null ? null : markdown(d.Intro), Items = Items(d.Items) }).ToList();
+        return item with
+        {
+            Decisions = decisions,
+            Reason = Blocks(item.Reason),
+            AlternativeOptions = Blocks(item.AlternativeOptions),
+            OtherOptions = Blocks(item.OtherOptions),
+            Notes = Blocks(item.Notes),
         };
     }
 
@@ -911,13 +956,21 @@ internal static class PrintedTexts
                     var item = m.Items[i];
                     var where = $"minute item {i}";
                     list.Add((where + " title", item.Title.Source));
-                    Blocks(item.Paragraphs, where, list);
-                    if (item.Decision is { } d)
+                    if (item.ExemptParagraph is not null)
                     {
-                        foreach (var t in d.Resolved) list.Add((where + " resolved", t.Source));
-                        foreach (var t in d.Recommended) list.Add((where + " recommended", t.Source));
-                        if (d.Reason is { } reason) list.Add((where + " reason", reason.Source));
+                        // The public minutes print an exempt minute's public text only.
+                        if (item.Public is { } shown) Minute(shown, where + " public", list);
+                        continue;
                     }
+
+                    foreach (var d in item.Declarations)
+                    {
+                        foreach (var member in d.Members) list.Add((where + " declaration member", member));
+                        if (d.Item is { } declared) list.Add((where + " declaration item", declared.Source));
+                        if (d.Interest is { } interest) list.Add((where + " declaration interest", interest.Source));
+                    }
+
+                    Minute(item, where, list);
                 }
 
                 break;
@@ -938,6 +991,22 @@ internal static class PrintedTexts
         }
 
         return list;
+    }
+
+    /// <summary>What a minute prints: its paragraphs, decisions, reasons, options and notes.</summary>
+    private static void Minute(MinuteItem item, string where, List<(string, string)> list)
+    {
+        Blocks(item.Paragraphs, where, list);
+        foreach (var d in item.Decisions)
+        {
+            if (d.Intro is { } intro) list.Add((where + " decision intro", intro.Source));
+            Items(d.Items, where + " resolution", list);
+        }
+
+        Blocks(item.Reason, where + " reason", list);
+        Blocks(item.AlternativeOptions, where + " alternative options", list);
+        Blocks(item.OtherOptions, where + " other options", list);
+        Blocks(item.Notes, where + " notes", list);
     }
 
     private static void Report(Report r, HouseStyle style, List<(string, string)> list)
