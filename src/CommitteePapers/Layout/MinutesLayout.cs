@@ -57,7 +57,8 @@ internal sealed class MinutesLayout : PaperLayout
         {
             var standard = item.Standard is { } key && Style.StandardItems.TryGetValue(key, out var s) ? s : null;
             var title = !item.Title.IsEmpty ? item.Title : RichText.Plain(standard?.Title ?? item.Standard ?? string.Empty, item.At);
-            Heading(title, 2, item.Id, item.At, new ListRef(list.NumId, 0), Plan.Count(list, 0));
+            var label = Plan.Count(list, 0);
+            Heading(title, 2, item.Id, item.At, new ListRef(list.NumId, 0), label, "minute-" + Reference(label));
             if (standard?.Minutes is { } wording) Add(ParaStyle.Normal, Fill(wording, fields) ?? [], item.At);
             Blocks(item.Paragraphs);
             if (item.Decision is { } decision) Decision(decision);

@@ -90,6 +90,13 @@ internal sealed class StyleReader
         ["kpi-higher"] = [],
         ["kpi-lower"] = [],
         ["kpi-not-targeted"] = [],
+        ["web-notes"] = [],
+        ["web-note-back"] = ["number"],
+        ["web-unit"] = ["unit"],
+        ["web-download"] = ["title", "format", "size"],
+        ["web-format-pdf"] = [],
+        ["web-format-docx"] = [],
+        ["web-back-to-agenda"] = ["committee", "date"],
     };
 
     public HouseStyle? Read(string text, string file, ReaderLimits limits)
