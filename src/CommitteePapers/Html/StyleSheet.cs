@@ -15,7 +15,7 @@ internal static class StyleSheet
     public static string For(HouseStyle house, PageGeometry page)
     {
         static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-        static string Mm(int twips) => N(twips * 25.4 / 1440) + "mm";
+        static string Mm(int twips) => (twips * 25.4 / 1440).ToString("0.#", CultureInfo.InvariantCulture) + "mm";
         var heading = "#" + house.HeadingColour;
         var css = new StringBuilder();
         css.Append($$"""
