@@ -73,8 +73,9 @@ internal static class Preview
 
     private static void Build(FileInfo input, string? style, string target, bool strict, RenderFormat format, PreviewServer? server)
     {
-        Console.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] building {input.Name}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var code = Program.Run(input, style, target, strict, json: false, format, out var problems);
+        Console.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] built {input.Name} in {clock.ElapsedMilliseconds} ms{(code == 0 ? string.Empty : "; nothing was written")}");
         if (server is null) return;
         if (code == 0 && File.Exists(target))
         {

@@ -27,18 +27,18 @@ internal static class StyleSheet
             a:focus, .table-wrap:focus { outline: 3px solid #fd0; outline-offset: 0; background: #fd0; color: #0b0c0c; }
             .council { font-weight: bold; font-size: {{N(house.HeadingSizes[0])}}pt; color: {{heading}}; }
             .subtitle { font-weight: bold; color: {{heading}}; }
-            .num { display: inline-block; min-width: 2.5em; text-indent: 0; }
-            .numbered, .continuation { padding-left: 3em; }
-            .numbered { text-indent: -3em; }
-            .numbered > .num { min-width: 3em; }
+            :root { --hang: 3em; --step: 3em; }
+            .num { float: left; min-width: var(--hang); margin-left: calc(-1 * var(--hang)); }
+            :is(p, h1, h2, h3, h4, h5, h6, li):has(> .num), .continuation { padding-left: var(--hang); }
             .items { list-style: none; margin: 0 0 {{N(house.SpaceAfter)}}pt; padding: 0; }
-            .items li { padding-left: 2.5em; text-indent: -2.5em; margin: 0 0 0.3em; }
-            .items li > * { text-indent: 0; }
+            .items li { margin: 0 0 0.3em; }
             .items .items { margin: 0.3em 0 0; }
-            .depth-1 { margin-left: 3em; } .depth-2 { margin-left: 5.5em; } .depth-3 { margin-left: 8em; }
+            .depth-1 { margin-left: var(--step); } .depth-2 { margin-left: calc(2 * var(--step)); } .depth-3 { margin-left: calc(3 * var(--step)); }
+            @media (max-width: 30em) { :root { --hang: 2.2em; --step: 1.2em; } }
             .centre { text-align: center; } .right { text-align: right; } .nowrap { white-space: nowrap; } .bold { font-weight: bold; }
             .table-wrap { overflow-x: auto; }
-            table { border-collapse: collapse; font-size: 0.85em; }
+            .landscape { width: min(calc(100vw - 2em), 76em); margin-left: calc(50% - min(50vw - 1em, 38em)); }
+            table { border-collapse: collapse; font-size: 0.85em; width: 100%; }
             caption { text-align: left; font-weight: bold; padding: 0 0 0.4em; }
             caption.below { caption-side: bottom; padding: 0.4em 0 0; }
             th, td { padding: 0.25em 0.5em; vertical-align: top; text-align: left; }
@@ -56,6 +56,7 @@ internal static class StyleSheet
               @page landscape { size: {{Mm(page.Height)}} {{Mm(page.Width)}}; }
               .landscape { page: landscape; }
               body { max-width: none; padding: 0; }
+              .landscape { width: auto; margin-left: 0; }
               a { color: inherit; text-decoration: none; }
               .table-wrap { overflow: visible; }
               thead { display: table-header-group; }

@@ -30,6 +30,16 @@ internal sealed class TableWriter(Markup html, InlineWriter inlines)
             html.Close("caption").Line();
         }
 
+        // The columns share the width as layout shared the page's: a figure column as wide as its widest figure.
+        var total = Math.Max(1, table.ColumnWidthsTwips.Sum());
+        html.Open("colgroup");
+        foreach (var width in table.ColumnWidthsTwips)
+        {
+            html.Open("col", ("style", $"width:{(100.0 * width / total).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%"));
+        }
+
+        html.Close("colgroup").Line();
+
         var headerRows = table.Rows.TakeWhile(r => r.IsHeader).ToList();
         if (headerRows.Count > 0)
         {
