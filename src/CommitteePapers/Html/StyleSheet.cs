@@ -48,6 +48,7 @@ internal static class StyleSheet
             td p, th p { margin: 0; }
             .unit { font-weight: normal; white-space: nowrap; }
             .note-ref { line-height: 0; }
+            .note-back { display: inline-block; min-width: 24px; min-height: 24px; text-align: center; text-decoration: none; }
             .notes { border-top: 1px solid #b1b4b6; margin-top: 2em; font-size: 0.9em; }
             .page-header { margin-bottom: 1em; }
             .page-header img { max-width: 100%; height: auto; }
