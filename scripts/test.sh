@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the test suite on a fresh machine: installs what the tests need (LibreOffice for PDF checks, poppler-utils,
-# the fonts that decide page breaks), then runs dotnet test with a line for every test as it finishes.
+# the fonts that decide page breaks, Chromium for the web pages), then runs dotnet test with a line for every test as it
+# finishes.
 #
 #   bash scripts/test.sh            the whole suite (what CI runs), about 8 minutes on 2 cores
 #   bash scripts/test.sh --quick    the inner loop: everything but the slow tests (packs, PDFs, the installed tool,
-#                                   long fuzzing and property runs), under 3 minutes
+#                                   the browser, long fuzzing and property runs), under 3 minutes
 #   bash scripts/test.sh --filter "FullyQualifiedName~NumberingTests"   any dotnet test arguments pass through
 #
 # Longer fuzzing and property runs: COMMITTEE_PAPERS_FUZZ_CASES, COMMITTEE_PAPERS_PROPERTY_ITER (docs/fuzzing.md).
@@ -17,7 +18,8 @@ for arg in "$@"; do
   if [ "$arg" = "--quick" ]; then quick=true; else args+=("$arg"); fi
 done
 
-needed=(libreoffice-writer poppler-utils fonts-liberation2 fonts-noto-core fonts-noto-cjk)
+# chromium: the browser tests open every web page in it (Playwright drives /usr/lib/chromium/chromium; nothing is downloaded).
+needed=(libreoffice-writer poppler-utils fonts-liberation2 fonts-noto-core fonts-noto-cjk chromium)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

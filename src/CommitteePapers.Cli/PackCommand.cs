@@ -14,12 +14,13 @@ internal static class PackCommand
         var files = new Argument<FileInfo[]>("packs") { Description = "One or more pack.yaml files (a shell pattern such as meetings/*/pack.yaml builds them all).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "The folder for the packs (default: beside each pack.yaml). With several packs, each goes in a folder of its own name." };
         var style = new Option<string?>("--style") { Description = "House style for every pack (overrides each pack's 'style:')." };
-        var command = new Command("pack", "Build agenda packs: front sheet, agenda with page numbers, every paper; a Word document and a tagged PDF.") { files, output, style };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(style)));
+        var to = Program.ToOption();
+        var command = new Command("pack", "Build agenda packs: front sheet, agenda with page numbers, every paper; a Word document and a tagged PDF, or with --to html the meeting's web pages.") { files, output, style, to };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(style), parse.GetValue(to) == "html" ? RenderFormat.Html : RenderFormat.Word));
         return command;
     }
 
-    private static int Run(FileInfo[] packs, DirectoryInfo? output, string? style)
+    private static int Run(FileInfo[] packs, DirectoryInfo? output, string? style, RenderFormat format)
     {
         var missing = packs.Where(p => !p.Exists).ToList();
         if (missing.Count > 0)
@@ -28,7 +29,7 @@ internal static class PackCommand
             return 2;
         }
 
-        var options = new PackOptions { Style = style };
+        var options = new PackOptions { Style = style, Format = format };
         var results = new PackResult[packs.Length];
         var watch = Stopwatch.StartNew();
         string Target(FileInfo pack) => output is null

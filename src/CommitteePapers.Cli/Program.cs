@@ -41,6 +41,21 @@ internal static class Program
         Description = "House style: york, north-somerset, sefton, a style file (.yaml) or a Word template (.dotx); overrides the paper's 'style:'.",
     };
 
+    /// <summary>--to word|html; when it is not given, an output named .html or .htm means a web page.</summary>
+    internal static Option<string?> ToOption()
+    {
+        var to = new Option<string?>("--to") { Description = "What to write: word (a .docx, the default) or html (an accessible web page)." };
+        to.AcceptOnlyFromAmong("word", "html");
+        return to;
+    }
+
+    internal static RenderFormat FormatOf(string? to, string? output) => to switch
+    {
+        "html" => RenderFormat.Html,
+        "word" => RenderFormat.Word,
+        _ => Path.GetExtension(output ?? string.Empty).ToLowerInvariant() is ".html" or ".htm" ? RenderFormat.Html : RenderFormat.Word,
+    };
+
     private static Option<bool> StrictOption() => new("--strict") { Description = "Treat warnings (placeholders left in, missing reasons …) as errors." };
 
     private static Option<bool> PrivateOption() => new("--private")
@@ -51,19 +66,30 @@ internal static class Program
     private static Command BuildCommand()
     {
         var file = new Argument<FileInfo>("paper") { Description = "The paper's YAML file, e.g. report.yaml." };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the Word document (default: the YAML file's name with .docx)." };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write it (default: the YAML file's name with .docx, or .html with --to html)." };
         var style = StyleOption();
         var strict = StrictOption();
         var isPrivate = PrivateOption();
-        var command = new Command("build", "Build a paper into a Word document (.docx).") { file, output, style, strict, isPrivate };
+        var to = ToOption();
+        var watch = new Option<bool>("--watch") { Description = "Build again on every save, printing the problems each time; with --to html, also serve the page on 127.0.0.1 so an open tab reloads itself. Ctrl+C stops." };
+        var port = new Option<int>("--port") { Description = "The port the preview (--watch --to html) is served on, on 127.0.0.1 only; 0 picks a free one.", DefaultValueFactory = _ => 8787 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port must be a number from 0 to 65535.");
+        });
+        var command = new Command("build", "Build a paper into a Word document (.docx) or a web page (.html).") { file, output, style, strict, isPrivate, to, watch, port };
         command.SetAction(parse =>
         {
             var input = parse.GetValue(file)!;
             var privateVersion = parse.GetValue(isPrivate);
+            var given = parse.GetValue(output)?.FullName;
+            var format = FormatOf(parse.GetValue(to), given);
             // The private version is written beside the public one, never over it: minutes-private.docx.
-            var target = parse.GetValue(output)?.FullName
-                ?? Path.Combine(input.DirectoryName ?? ".", Path.GetFileNameWithoutExtension(input.Name) + (privateVersion ? "-private" : string.Empty) + ".docx");
-            return Run(input, parse.GetValue(style), target, parse.GetValue(strict), json: false, privateVersion);
+            var target = given ?? Path.Combine(input.DirectoryName ?? ".",
+                Path.GetFileNameWithoutExtension(input.Name) + (privateVersion ? "-private" : string.Empty) + (format == RenderFormat.Html ? ".html" : ".docx"));
+            return parse.GetValue(watch)
+                ? Preview.Watch(input, parse.GetValue(style), target, parse.GetValue(strict), format, parse.GetValue(port), privateVersion)
+                : Run(input, parse.GetValue(style), target, parse.GetValue(strict), json: false, format, privateVersion);
         });
         return command;
     }
@@ -77,7 +103,7 @@ internal static class Program
         format.AcceptOnlyFromAmong("text", "json");
         var isPrivate = PrivateOption();
         var command = new Command("check", "Check a paper for errors and warnings without writing anything.") { file, style, strict, format, isPrivate };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(style), target: null, parse.GetValue(strict), parse.GetValue(format) == "json", parse.GetValue(isPrivate)));
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(style), target: null, parse.GetValue(strict), parse.GetValue(format) == "json", privateVersion: parse.GetValue(isPrivate)));
         return command;
     }
 
@@ -176,11 +202,18 @@ internal static class Program
     internal static bool IsEnvironment(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Any(d => d.Severity == Severity.Error && !d.Position.IsKnown && d.Position.File.Length > 0);
 
-    private static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json, bool privateVersion = false)
+    private static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json, RenderFormat format = RenderFormat.Word, bool privateVersion = false) =>
+        Run(input, styleName, target, strict, json, format, privateVersion, out _);
+
+    /// <summary>Builds (or checks) a paper and prints what happened; <paramref name="problems"/> are the lines printed for a preview page.</summary>
+    internal static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json, RenderFormat format, bool privateVersion, out IReadOnlyList<string> problems)
     {
+        problems = [];
+        input.Refresh();
         if (!input.Exists)
         {
-            Console.Error.WriteLine($"error: there is no file '{input.FullName}'.");
+            problems = [$"error: there is no file '{input.FullName}'."];
+            Console.Error.WriteLine(problems[0]);
             return BadUsage;
         }
 
@@ -220,11 +253,12 @@ internal static class Program
             var folder = target is null ? null : Path.GetDirectoryName(Path.GetFullPath(target))!;
             if (folder is not null && !Directory.Exists(folder))
             {
-                Console.Error.WriteLine($"error: the folder '{folder}' does not exist.");
+                problems = [$"error: the folder '{folder}' does not exist."];
+                Console.Error.WriteLine(problems[0]);
                 return BadUsage;
             }
 
-            var options = new RenderOptions { WarningsAsErrors = strict, Private = privateVersion };
+            var options = new RenderOptions { WarningsAsErrors = strict, Private = privateVersion, Format = format };
             var rendered = target is null
                 ? Papers.Render(loaded.Paper!, style, Stream.Null, options)
                 : Papers.RenderToFile(loaded.Paper!, style, target, options);
@@ -255,6 +289,7 @@ internal static class Program
         }
 
         foreach (var d in all) Console.Error.WriteLine(d.ToString());
+        problems = code == Built ? [] : all.Select(d => d.ToString()).ToList();
         var errors = all.Count(d => d.Severity == Severity.Error);
         var warnings = all.Count - errors;
         if (all.Count > 0)

@@ -1,6 +1,7 @@
 using System.Text;
 using CommitteePapers.Definition;
 using CommitteePapers.Diagnostics;
+using CommitteePapers.Html;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
 using CommitteePapers.Word;
@@ -35,6 +36,23 @@ public sealed record RenderOptions
     /// public version prints the house style's exemption wording in their place. Other papers print the same either way.
     /// </summary>
     public bool Private { get; init; }
+
+    /// <summary>What to write: a Word document (the default) or a web page.</summary>
+    public RenderFormat Format { get; init; }
+}
+
+/// <summary>What a paper or a pack is written as.</summary>
+public enum RenderFormat
+{
+    /// <summary>A Word document (.docx) with real numbering, heading styles and footnotes.</summary>
+    Word,
+
+    /// <summary>
+    /// One self-contained, accessible HTML5 page (.html): the same numbers as the Word document printed as text a
+    /// reader can cite, headings in order, lists, data tables with captions and header cells, linked footnotes and
+    /// cross-references, the house style as a style sheet for screen and print, and no script.
+    /// </summary>
+    Html,
 }
 
 /// <summary>
@@ -232,8 +250,9 @@ public static class Papers
     }
 
     /// <summary>
-    /// Renders a paper as a Word document into <paramref name="output"/>. Nothing is written if there are errors. When the
-    /// stream cannot be written (a full disk, a closed pipe) the result says so with error CP0037, not an exception.
+    /// Renders a paper as a Word document, or as a web page when <see cref="RenderOptions.Format"/> says so, into
+    /// <paramref name="output"/>. Nothing is written if there are errors. When the stream cannot be written (a full
+    /// disk, a closed pipe) the result says so with error CP0037, not an exception.
     /// </summary>
     public static RenderResult Render(Paper paper, HouseStyle style, Stream output, RenderOptions? options = null) =>
         Render(paper, style, output, options, string.Empty);
@@ -254,7 +273,8 @@ public static class Papers
         if (refuse) return new RenderResult(false, reported);
         try
         {
-            WordPackage.Write(laidOut, style, output);
+            if ((options ?? RenderOptions.Default).Format == RenderFormat.Html) HtmlPage.Write(laidOut, style, output);
+            else WordPackage.Write(laidOut, style, output);
         }
         catch (Exception e) when (OutputFile.IsWriteFailure(e))
         {
@@ -266,7 +286,7 @@ public static class Papers
     }
 
     /// <summary>
-    /// Renders a paper to a file. The document is written to a temporary file beside it and moved into place, so a
+    /// Renders a paper to a file (Word, or HTML when the options say so). It is written to a temporary file beside it and moved into place, so a
     /// failed build never leaves a half-written file and never touches the file that was there. An output that exists
     /// and is not a regular file (a device such as /dev/full, a FIFO, a folder) is refused; a folder that cannot be
     /// written or a full disk gives error CP0037. Neither throws.

@@ -87,8 +87,8 @@ internal sealed class MinutesLayout : PaperLayout
             var standard = item.Standard is { } key && Style.StandardItems.TryGetValue(key, out var s) ? s : null;
             var title = !item.Title.IsEmpty ? item.Title : RichText.Plain(standard?.Title ?? item.Standard ?? string.Empty, item.At);
             var label = Plan.Count(list, 0);
-            var heading = Heading(Capitals(title, Style.UpperCaseMinuteTitles), 2, null, item.At, new ListRef(list.NumId, 0), label);
-            if (item.Id is not null) heading.Bookmark = Register(item.Id, item.At, TargetKind.Minute, Reference(label));
+            var heading = Heading(Capitals(title, Style.UpperCaseMinuteTitles), 2, null, item.At, new ListRef(list.NumId, 0), label, "minute-" + Reference(label));
+            if (item.Id is not null) heading.Bookmark = Register(item.Id, item.At, TargetKind.Minute, Reference(label), heading.Anchor!);
             if (item.ExemptParagraph is { } paragraph)
             {
                 var exemption = new Dictionary<string, object?> { ["paragraph"] = paragraph };
@@ -124,7 +124,7 @@ internal sealed class MinutesLayout : PaperLayout
         foreach (var (id, at) in Ids(unprinted).Where(i => !shown.Contains(i.Id)))
         {
             heading.Bookmark ??= NewBookmark("minute" + Reference(label));
-            Alias(id, at, TargetKind.Minute, Reference(label), heading.Bookmark);
+            Alias(id, at, TargetKind.Minute, Reference(label), heading.Bookmark, heading.Anchor!);
         }
     }
 
@@ -297,7 +297,11 @@ internal sealed class MinutesLayout : PaperLayout
         }
 
         var block = Add(ParaStyle.Normal, [.. LabelPieces(label), new TextPiece(first.Text)], first.At);
-        if (first.Id is not null) block.Bookmark = Register(first.Id, first.At, TargetKind.Paragraph, first.Text.PlainText, numbered: false);
+        if (first.Id is not null)
+        {
+            block.Anchor = NewAnchor(first.Id);
+            block.Bookmark = Register(first.Id, first.At, TargetKind.Paragraph, first.Text.PlainText, block.Anchor, numbered: false);
+        }
         Items(first.Items, first.Bullets, depth: 0);
         More(first.More, ParaStyle.Normal);
         Blocks(blocks.Skip(1).ToList());
@@ -347,7 +351,11 @@ internal sealed class MinutesLayout : PaperLayout
     private void Unnumbered(ListItem item, IReadOnlyList<Piece> lead)
     {
         var block = Add(ParaStyle.Normal, [.. lead, new TextPiece(item.Text)], item.At);
-        if (item.Id is not null) block.Bookmark = Register(item.Id, item.At, TargetKind.Item, item.Text.PlainText, numbered: false);
+        if (item.Id is not null)
+        {
+            block.Anchor = NewAnchor(item.Id);
+            block.Bookmark = Register(item.Id, item.At, TargetKind.Item, item.Text.PlainText, block.Anchor, numbered: false);
+        }
         Items(item.Items, item.Bullets, depth: 0);
     }
 

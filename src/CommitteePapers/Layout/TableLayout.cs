@@ -65,6 +65,7 @@ internal static class TableLayout
         {
             Align = numeric[i] && c.Type is not (ColumnType.Rag or ColumnType.DirectionOfTravel) ? Align.Right : Align.Left,
             Size = size,
+            Unit = UnitShown(c, style),
         }).ToList(), IsHeader: true);
         var body = new List<PendingRow> { header };
         for (var r = 0; r < rows.Count; r++)
@@ -87,6 +88,18 @@ internal static class TableLayout
     /// <summary>A RAG rating or direction of travel as the style words it ("GREEN", "Green", "G"); the data word when it has none.</summary>
     private static string Rating(HouseStyle style, string? value) =>
         value is null ? string.Empty : style.Words.TryGetValue("rating-" + value.ToLowerInvariant(), out var word) ? word.PlainText : value;
+
+    /// <summary>
+    /// A figure column's unit as its heading should show it ("(£000)"), when the heading the author wrote does not name it
+    /// already ("Budget £000" and "2020/21 £'000" do): a figure means nothing without its unit.
+    /// </summary>
+    private static string? UnitShown(TableColumn column, HouseStyle style)
+    {
+        if (column.Unit is not { Length: > 0 } unit || column.Type is not (ColumnType.Money or ColumnType.Number)) return null;
+        static string Bare(string s) => new string(s.Where(c => !char.IsWhiteSpace(c) && c is not ('\'' or '’')).ToArray());
+        if (Bare(column.Heading.PlainText).Contains(Bare(unit), StringComparison.OrdinalIgnoreCase)) return null;
+        return Wording.Plain(style, "web-unit", new Dictionary<string, object?> { ["unit"] = unit });
+    }
 
     /// <summary>What a cell prints: a text cell's own text (inline Markdown, read once); a figure, a date or a rating literally.</summary>
     private static IReadOnlyList<Piece> Content(TableRow row, int column, string printed, TableColumn type)

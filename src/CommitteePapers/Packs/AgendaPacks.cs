@@ -29,6 +29,12 @@ public sealed record PackOptions
 
     /// <summary>Size, depth and alias limits for the pack file and its papers.</summary>
     public ReaderLimits Limits { get; init; } = ReaderLimits.Default;
+
+    /// <summary>
+    /// What to build: the Word document and tagged PDF (the default), or the meeting's web pages — an index with the
+    /// agenda linking to a page for each paper, supplied files offered as downloads — which need no LibreOffice.
+    /// </summary>
+    public RenderFormat Format { get; init; }
 }
 
 /// <summary>The pages of an agenda item in a built pack, as printed.</summary>
@@ -99,6 +105,7 @@ public static class AgendaPacks
         foreach (var d in styleDiagnostics) diagnostics.Add(d);
         if (style is null) return failed;
         CheckCalendar(pack, diagnostics);
+        if (options.Format == RenderFormat.Html) return WebPack.Build(pack, style, name, folder, outputFolder, options, diagnostics);
 
         // Read and lay out every paper; a broken paper fails this pack, with its own diagnostics.
         var papers = new List<PaperSource>();
@@ -427,7 +434,7 @@ public static class AgendaPacks
     }
 
     /// <summary>Copies a file into place through a hidden temporary file beside it, which never stays behind.</summary>
-    private static string Place(string from, string to)
+    internal static string Place(string from, string to)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(to)!, $".{Path.GetFileName(to)}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
         try
@@ -443,7 +450,7 @@ public static class AgendaPacks
         return to;
     }
 
-    private static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+    internal static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
 
     /// <summary>The public or the private pack while it is built: how long its front sheet is, and what was made.</summary>
     private sealed class Variant(string suffix, bool isPrivate, int frontPages)

@@ -116,6 +116,13 @@ internal sealed partial class StyleReader
         ["rating-negative"] = [],
         ["rating-increase"] = [],
         ["rating-decrease"] = [],
+        ["web-notes"] = [],
+        ["web-note-back"] = ["number"],
+        ["web-unit"] = ["unit"],
+        ["web-download"] = ["title", "format", "size"],
+        ["web-format-pdf"] = [],
+        ["web-format-docx"] = [],
+        ["web-back-to-agenda"] = ["committee", "date"],
     };
 
     public HouseStyle? Read(string text, string file, ReaderLimits limits)
