@@ -55,6 +55,8 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode EmptyImplications = new("CP0046", "An implications heading with nothing under it");
     public static readonly DiagnosticCode SuspiciousLink = new("CP0060", "A web link that no reader of a published paper could follow (malformed, local or private)");
     public static readonly DiagnosticCode UnknownField = new("CP0061", "A field the house style does not declare");
+    public static readonly DiagnosticCode ImportUncertain = new("CP0100", "An imported block that could not be placed with certainty");
+    public static readonly DiagnosticCode ImportMissingField = new("CP0101", "An imported document that does not give a value the paper needs");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -67,5 +69,6 @@ internal sealed record DiagnosticCode(string Id, string Title)
         PublishedLate, PdfFailed, PagesMoved, UnsupportedPaper, Placeholder,
         RecommendationWithoutReason, UndefinedAbbreviation, UnusedAbbreviation, ExemptWithoutParagraph,
         KeyDecisionWithoutForwardPlan, EmptyImplications, SuspiciousLink, UnknownField,
+        ImportUncertain, ImportMissingField,
     ];
 }
