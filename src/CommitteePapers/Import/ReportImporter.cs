@@ -82,6 +82,7 @@ internal sealed partial class ReportImporter(ImportContext c)
     public Report Report(FrontMatch front)
     {
         Walk(front.Consumed, standardParts: true);
+        var recommendations = Recommendations();
         var report = new Report
         {
             Meeting = Required(front["meeting"] ?? MeetingFromSubtitle(front), "meeting", "TBC"),
@@ -100,13 +101,13 @@ internal sealed partial class ReportImporter(ImportContext c)
             RiskManagement = Blocks("risk-management"),
             Sections = Sections(top),
             Implications = Implications(),
-            Recommendations = Recommendations(),
+            Recommendations = recommendations,
             Contact = Contact(),
             Wards = front["wards"] is { } w ? Split(w) : wards.Select(x => x.Source).SelectMany(Split).ToList(),
             BackgroundPapers = hasBackgroundPapers ? backgroundPapers : null,
             Annexes = annexes,
             Abbreviations = abbreviations,
-            Fields = FrontFields(front).Concat(fields.Values).ToList(),
+            Fields = [.. FrontFields(front), .. fields.Values, .. ParagraphFields()],
         };
         return report;
     }
@@ -181,6 +182,12 @@ internal sealed partial class ReportImporter(ImportContext c)
 
     private static List<string> Split(string value) =>
         value.Split([", ", "; "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>The council's paragraph fields, each under its heading in the document.</summary>
+    private IEnumerable<PaperField> ParagraphFields() =>
+        parts.Keys.Where(k => k.StartsWith("field.", StringComparison.Ordinal)).ToList()
+            .Select(k => new PaperField(k["field.".Length..]) { Blocks = Blocks(k) })
+            .Where(f => f.Blocks.Count > 0);
 
     /// <summary>Values of the council's own fields given in the front block.</summary>
     private List<PaperField> FrontFields(FrontMatch front)
@@ -390,9 +397,11 @@ internal sealed partial class ReportImporter(ImportContext c)
 
         if (c.Label(p, [.. Labels]) is not { } label) return false;
         var rest = label.After.Plain.Trim();
-        // A paragraph that only starts with the words ("Annexes to this report are …") is text, unless the words are bold.
+        // A label is bold, or followed by a colon: a paragraph that only starts with the words ("Glossary", "Annexes
+        // to this report are …") is text.
         var boldLabel = p.Text.Spans.FirstOrDefault(s => s.Text.Trim().Length > 0)?.Bold ?? false;
-        if (rest.Length > 0 && !boldLabel && !rest.StartsWith(':') && label.Key != "wards" && part != label.Key) return false;
+        var colon = p.Text.Plain[..(p.Text.Plain.Length - label.After.Plain.Length)].Contains(':', StringComparison.Ordinal);
+        if (!boldLabel && !colon) return false;
         Open(label.Key, partLevel == 0 ? 1 : partLevel);
         if (rest.Length == 0) return true;
         switch (label.Key)
@@ -558,7 +567,8 @@ internal sealed partial class ReportImporter(ImportContext c)
             Paragraphs = n.Blocks.Build(Notes),
             Sections = Sections(n.Children),
             Lettered = n.Lettered,
-            Numbered = !n.Numbered && !n.Lettered && n.Heading.HeadingLevel is { } level && numberedHeadingLevels.Contains(level) ? false : null,
+            // Where the document numbers headings, one it leaves unnumbered says so; the numbers beneath count on.
+            Numbered = !n.Numbered && !n.Lettered && numberedHeadingLevels.Count > 0 ? false : null,
         };
         return section;
     }).ToList();
@@ -573,33 +583,55 @@ internal sealed partial class ReportImporter(ImportContext c)
     private Recommendations? Recommendations()
     {
         if (!parts.TryGetValue("recommendations", out var collector) && reason is null) return null;
-        var blocks = collector?.Build(Notes) ?? [];
         RichText? intro = null;
         var items = new List<Recommendation>();
-        var paragraphs = blocks.OfType<Paragraph>().ToList();
-        if (paragraphs.Count > 0 && paragraphs[0].Items.Count + paragraphs[0].Bullets.Count > 0)
+        var nodes = collector?.Nodes ?? [];
+        for (var i = 0; i < nodes.Count; i++)
         {
-            intro = paragraphs[0].Text;
-            items.AddRange(paragraphs[0].Items.Concat(paragraphs[0].Bullets).Select(Recommendation));
-            foreach (var more in paragraphs[0].More.OfType<TextBlock>()) items.Add(new Recommendation(more.Text));
-            paragraphs.RemoveAt(0);
+            switch (nodes[i])
+            {
+                case ParagraphNode p:
+                    var text = p.Markdown ?? Importer.Text(p.Source.Text);
+                    var leads = p.Items.Count > 0 || p.More.Count > 0 || i + 1 < nodes.Count;
+                    if (intro is null && items.Count == 0 && leads && (p.Items.Count > 0 || p.Source.Plain.EndsWith(':') || Same(p.Source.Plain, Style.WordFor("recommendations-intro").PlainText)))
+                    {
+                        intro = text;
+                    }
+                    else
+                    {
+                        items.Add(new Recommendation(text));
+                    }
+
+                    if (intro == text)
+                    {
+                        items.AddRange(p.Items.Select(x => Recommendation(x.Build(Notes))));
+                    }
+                    else if (p.Items.Count > 0)
+                    {
+                        items[^1] = items[^1] with { Items = p.Items.Select(x => x.Build(Notes)).ToList() };
+                    }
+
+                    items.AddRange(p.More.OfType<TextBlock>().Select(m => new Recommendation(m.Text)));
+                    break;
+                case ItemNode orphan:
+                    items.Add(Recommendation(orphan.Build(Notes)));
+                    break;
+                case Block b:
+                    Notes.Uncertain(b, c.Body[0], "A table among the recommendations, which hold text only; kept in the summary.");
+                    Part("summary").Kept(b);
+                    break;
+            }
         }
 
-        foreach (var p in paragraphs)
+        if (items.Count == 0 && intro is not null)
         {
-            items.Add(new Recommendation(p.Text) { Items = p.Items.Concat(p.Bullets).ToList() });
-            foreach (var more in p.More.OfType<TextBlock>()) items.Add(new Recommendation(more.Text));
+            items.Add(new Recommendation(intro));
+            intro = null;
         }
 
+        if (items.Count == 0) return null;
         if (intro is not null && Same(intro.PlainText, Style.WordFor("recommendations-intro").PlainText)) intro = null;
-        var recommendations = new Recommendations { Intro = intro, Items = items, Reason = reason };
-        foreach (var table in blocks.Where(b => b is not Paragraph))
-        {
-            Notes.Uncertain(table, c.Body[0], "A table among the recommendations, which hold text only; kept in the summary.");
-            Part("summary").Kept(table);
-        }
-
-        return recommendations;
+        return new Recommendations { Intro = intro, Items = items, Reason = reason };
     }
 
     private static Recommendation Recommendation(ListItem item) =>
