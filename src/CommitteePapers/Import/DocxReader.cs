@@ -64,7 +64,7 @@ internal static partial class DocxReader
                 Created = doc.PackageProperties.Created ?? doc.PackageProperties.Modified,
             };
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException or OverflowException)
         {
             diagnostics.Error(DiagnosticCode.BadFile, at, $"The file cannot be read as a Word document ({e.Message.TrimEnd('.')}); open it in Word and save it again as a Word Document (.docx).");
             return null;
@@ -161,14 +161,15 @@ internal static partial class DocxReader
                 foreach (var tc in tr.Elements<W.TableCell>())
                 {
                     // A cell merged with the one above it is empty; one spanning columns is followed by empty cells.
-                    var merged = tc.TableCellProperties?.VerticalMerge is { } vm && (vm.Val is null || vm.Val.Value == W.MergedCellValues.Continue);
+                    var merged = tc.TableCellProperties?.VerticalMerge is { } vm && (vm.Val is null || vm.Val.InnerText == "continue");
                     var paragraphs = merged ? [] : tc.Descendants<W.Paragraph>().Select(Paragraph).Where(x => x.Plain.Length > 0).ToList();
                     cells.Add(new SourceCell(paragraphs));
                     var span = tc.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
                     for (var i = 1; i < span; i++) cells.Add(new SourceCell([]));
                 }
 
-                var header = tr.TableRowProperties?.GetFirstChild<W.TableHeader>() is { } th && (th.Val is null || th.Val.Value == W.OnOffOnlyValues.On);
+                // pandoc writes w:val="true", which the schema does not allow: read the text, not the enumeration.
+                var header = tr.TableRowProperties?.GetFirstChild<W.TableHeader>() is { } th && (th.Val is null || th.Val.InnerText is "on" or "true" or "1");
                 rows.Add(new SourceRow(cells, header));
             }
 
@@ -219,11 +220,11 @@ internal static partial class DocxReader
                 {
                     switch (child)
                     {
-                        case W.FieldChar fc when fc.FieldCharType?.Value == W.FieldCharValues.Begin:
+                        case W.FieldChar fc when fc.FieldCharType?.InnerText == "begin":
                             fieldDepth++;
                             inResult.Push(false);
                             break;
-                        case W.FieldChar fc when fc.FieldCharType?.Value == W.FieldCharValues.Separate:
+                        case W.FieldChar fc when fc.FieldCharType?.InnerText == "separate":
                             if (inResult.Count > 0)
                             {
                                 inResult.Pop();
@@ -231,7 +232,7 @@ internal static partial class DocxReader
                             }
 
                             break;
-                        case W.FieldChar fc when fc.FieldCharType?.Value == W.FieldCharValues.End:
+                        case W.FieldChar fc when fc.FieldCharType?.InnerText == "end":
                             fieldDepth = Math.Max(0, fieldDepth - 1);
                             if (inResult.Count > 0) inResult.Pop();
                             if (fieldDepth == 0) fieldUrl = null;
@@ -243,7 +244,7 @@ internal static partial class DocxReader
                             spans.Add(new Span(t.Text, bold, italic) { Url = url });
                             break;
                         case W.TabChar or W.CarriageReturn or W.Break when inResult.Count == 0 || inResult.Peek():
-                            if (child is W.Break { Type.Value: var type } && type == W.BreakValues.Page) break;
+                            if (child is W.Break br && br.Type?.InnerText == "page") break;
                             spans.Add(new Span(" ", bold, italic) { Url = url });
                             break;
                         case W.NoBreakHyphen:

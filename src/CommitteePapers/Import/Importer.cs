@@ -54,12 +54,12 @@ internal static partial class Importer
     /// Text as the paper's inline Markdown, checked by reading it back: if the Markdown would not read as the same words
     /// (emphasis Markdown cannot express there), the text is written without its emphasis, never with its words changed.
     /// </summary>
-    public static RichText Text(SourceText text)
+    public static RichText Text(SourceText text, bool emphasis = true)
     {
         var want = Normal(text.Plain);
-        foreach (var emphasis in new[] { true, false })
+        foreach (var withEmphasis in emphasis ? new[] { true, false } : [false])
         {
-            var markdown = text.Markdown(emphasis).Trim();
+            var markdown = text.Markdown(withEmphasis).Trim();
             var parsed = RichText.Parse(markdown);
             if (Normal(parsed.PlainText) == want && parsed.Problems.Count == 0) return parsed;
         }
@@ -170,17 +170,27 @@ internal sealed class ImportContext
             var matched = false;
             if (block is SourceParagraph p)
             {
-                if ((p.HeadingLevel is not null && !p.IsTitle) || p.Number is not null) break;
+                if (p.Number is not null) break;
+                // A heading ends the front block, unless it is the title (a title typed as a bold line).
+                var heading = (p.HeadingLevel is not null && !p.IsTitle) || HeadingLevel(p) is not null;
                 var best = -1;
                 var bestScore = -1;
                 Dictionary<string, string>? bestValues = null;
                 for (var i = 0; i < lines.Count; i++)
                 {
                     if (used[i] || lines[i].Table is not null) continue;
+                    if (heading && lines[i].Role != "title") continue;
                     if (!RoleFits(lines[i], p, lines)) continue;
                     var got = Wording.Match(Prepared(lines[i].Text), p.Plain, prefix: false, out var literal);
                     if (got is null || !DatesParse(got)) continue;
-                    var s = (literal * 4) + (got.Keys.Any(k => k.EndsWith(":format", StringComparison.Ordinal)) ? 6 : 0) + (lines[i].Role == "normal" ? 0 : 5);
+                    // A role line (title, subtitle) is the best place for a paragraph in that style, the worst for any other.
+                    var role = lines[i].Role switch
+                    {
+                        "title" => p.IsTitle || heading ? 5 : -1,
+                        "subtitle" => p.IsSubtitle ? 5 : -1,
+                        _ => 0,
+                    };
+                    var s = (literal * 4) + (got.Keys.Any(k => k.EndsWith(":format", StringComparison.Ordinal)) ? 6 : 0) + role;
                     if (s > bestScore)
                     {
                         best = i;
@@ -189,6 +199,7 @@ internal sealed class ImportContext
                     }
                 }
 
+                if (best < 0 && heading) break;
                 if (best >= 0)
                 {
                     used[best] = true;

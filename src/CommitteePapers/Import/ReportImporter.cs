@@ -310,7 +310,7 @@ internal sealed partial class ReportImporter(ImportContext c)
         if (standardParts && part is not null && part != "body" && level > partLevel)
         {
             // A sub-heading inside a standard section, which holds paragraphs only: kept as a bold paragraph.
-            var kept = new Paragraph(RichText.Parse("**" + InlineWriter.Escape(p.Plain, true) + "**")) { Numbered = false };
+            var kept = new Paragraph(RichText.Parse("**" + InlineWriter.Escape(p.Plain, false) + "**")) { Numbered = false };
             Notes.Uncertain(kept, p, $"A heading inside '{part}', which holds paragraphs only; kept as a bold unnumbered paragraph.");
             Collector().Kept(kept);
             return;
@@ -504,7 +504,14 @@ internal sealed partial class ReportImporter(ImportContext c)
 
         if (part == "abbreviations" && t.Rows.All(r => r.Cells.Count >= 2))
         {
-            foreach (var row in t.Rows.Skip(t.Rows[0].IsHeader || t.Rows.Count > 1 && t.Rows[0].Cells.All(x => x.AllBold) ? 1 : 0))
+            var header = t.Rows[0].IsHeader || (t.Rows.Count > 1 && t.Rows[0].Cells.All(x => x.AllBold));
+            if (header)
+            {
+                // The header row is not printed: the style heads the list with its own label. Said, not dropped.
+                Notes.FieldComments["abbreviations"] = $"import: from a table headed '{string.Join(" | ", t.Rows[0].Cells.Select(x => x.Plain))}'.";
+            }
+
+            foreach (var row in t.Rows.Skip(header ? 1 : 0))
             {
                 if (row.Cells[0].Plain.Length > 0) abbreviations.Add(new Abbreviation(row.Cells[0].Plain, row.Cells[1].Plain));
             }
@@ -561,7 +568,7 @@ internal sealed partial class ReportImporter(ImportContext c)
 
     private List<Section> Sections(List<SectionNode> nodes) => nodes.Select(n =>
     {
-        var heading = Importer.Text(n.Heading.Text);
+        var heading = Importer.Text(n.Heading.Text, emphasis: false);
         var section = new Section(heading)
         {
             Paragraphs = n.Blocks.Build(Notes),
@@ -661,7 +668,8 @@ internal sealed partial class ReportImporter(ImportContext c)
         {
             foreach (var person in People(lines))
             {
-                (chief || person.Approved is not null ? chiefs : authors).Add(person);
+                // A table's columns say who is who: authors first, then the chief officer.
+                (chief ? chiefs : authors).Add(person);
             }
         }
 

@@ -184,7 +184,7 @@ internal sealed class StyleSheet
             if (s.StyleId?.Value is { } id) byId.TryAdd(id, s);
         }
 
-        Default = styles?.Elements<Style>().FirstOrDefault(s => s.Type?.Value == StyleValues.Paragraph && (s.Default?.Value ?? false))?.StyleId?.Value ?? "Normal";
+        Default = styles?.Elements<Style>().FirstOrDefault(s => s.Type?.InnerText == "paragraph" && s.Default?.InnerText is "1" or "true" or "on")?.StyleId?.Value ?? "Normal";
     }
 
     /// <summary>The document's default paragraph style.</summary>
