@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using CommitteePapers.Definition;
 using CommitteePapers.Import;
 using CommitteePapers.Styles;
 using CommitteePapers.Tests.Support;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using Xunit;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CommitteePapers.Tests;
 
@@ -160,6 +164,191 @@ public partial class ImportTests
         Assert.Equal(typed.Select((t, i) => ($"{i + 1}.", t)), rebuilt);
         Assert.DoesNotContain(imported.Yaml!.Split('\n'), l => Regex.IsMatch(l, @"^\s*-\s+'?\d+\."));
         AssertNoWordLost(source, imported.Yaml!, HouseStyles.York);
+    }
+
+    /// <summary>A Word document with one plain paragraph per text.</summary>
+    internal static byte[] MakeDocx(IEnumerable<string> paragraphs, WordprocessingDocumentType type = WordprocessingDocumentType.Document)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, type))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new W.Document(new W.Body(paragraphs.Select(p => new W.Paragraph(new W.Run(new W.Text(p))))));
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] Zip(string entry, byte[] content)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var e = zip.CreateEntry(entry, CompressionLevel.SmallestSize).Open();
+            e.Write(content);
+        }
+
+        return stream.ToArray();
+    }
+
+    public static TheoryData<string, string> BadFiles() => new()
+    {
+        { "not-a-zip", "not a Word document (not a zip package)" },
+        { "zip-bomb", "zip bomb" },
+        { "macro-enabled", "macro-enabled document" },
+        { "encrypted", "encrypted (password-protected) Word document" },
+        { "zip-without-a-document", "no Word document in it" },
+    };
+
+    private static byte[] Bad(string kind) => kind switch
+    {
+        "not-a-zip" => System.Text.Encoding.UTF8.GetBytes("Minutes of the meeting held on 3 May 2022\n"),
+        "zip-bomb" => Zip("word/document.xml", new byte[10 * 1024 * 1024]),
+        "macro-enabled" => MakeDocx(["Budget"], WordprocessingDocumentType.MacroEnabledDocument),
+        // An encrypted document is an OLE compound file (as an old .doc is): its signature, then sectors.
+        "encrypted" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]],
+        _ => Zip("notes.txt", System.Text.Encoding.UTF8.GetBytes("not a document")),
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void A_file_that_is_not_a_usable_Word_document_is_CP0031_at_line_1_and_no_YAML(string kind, string message)
+    {
+        var result = Import(Bad(kind), HouseStyles.York, kind + ".docx");
+        Assert.False(result.Succeeded);
+        Assert.Null(result.Yaml);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("CP0031", error.Code);
+        Assert.Equal(new CommitteePapers.Diagnostics.SourcePosition(kind + ".docx", 1, 1), error.Position);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_over_50_MiB_is_refused_one_byte_past_the_limit()
+    {
+        using var endless = new EndlessStream();
+        var result = Papers.Import(endless, "huge.docx");
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("CP0031", error.Code);
+        Assert.Contains("larger than 50 MiB", error.Message, StringComparison.Ordinal);
+        Assert.Equal((50L * 1024 * 1024) + 1, endless.Position);
+    }
+
+    [Fact]
+    public void Importing_twice_gives_the_same_YAML()
+    {
+        var source = File.ReadAllBytes(Fixture("york-safeguarding-pandoc.docx"));
+        Assert.Equal(Import(source, HouseStyles.York).Yaml, Import(source, HouseStyles.York).Yaml);
+    }
+
+    [Fact]
+    public void Text_before_any_heading_is_kept_as_the_summary_with_a_comment_and_a_warning_and_a_missing_meeting_has_a_stand_in()
+    {
+        var result = Import(MakeDocx(["The budget is balanced.", "Reserves stand at £2m."]), HouseStyles.York, "board.docx");
+        Assert.True(result.Succeeded);
+        Assert.True(result.Uncertain);
+        Assert.Contains(result.Diagnostics, d => d.Code == "CP0100" && d.Position == new CommitteePapers.Diagnostics.SourcePosition("board.docx", 1, 1));
+        Assert.Contains(result.Diagnostics, d => d.Code == "CP0101" && d.Message.Contains("meeting", StringComparison.Ordinal));
+        Assert.Contains("# import: Text before any heading", result.Yaml, StringComparison.Ordinal);
+        Assert.Contains("meeting: TBC", result.Yaml, StringComparison.Ordinal);
+        var report = Assert.IsType<Report>(Papers.Parse(result.Yaml!, "board.yaml").Paper);
+        Assert.Equal(["The budget is balanced.", "Reserves stand at £2m."], report.Summary.OfType<Paragraph>().Select(p => p.Text.PlainText));
+    }
+
+    [Fact]
+    public void Markdown_characters_in_the_text_are_escaped_so_it_builds_back_the_same()
+    {
+        var texts = new[] { "Costs rose by 5* [see note] and *not* 10_000 <as> `planned` # \\ done", "# Not a heading", "[^1] and [@id] are text here" };
+        var result = Import(MakeDocx(["Cabinet", "12 March 2024", "Report of the Director of Finance", "Summary", .. texts]), HouseStyles.York);
+        var report = Assert.IsType<Report>(Papers.Parse(result.Yaml!, "x.yaml").Paper);
+        var rebuilt = Docx.ParagraphTexts(Docx.Render(report, HouseStyles.York));
+        foreach (var text in texts) Assert.Contains(text, rebuilt);
+    }
+
+    [Fact]
+    public void The_command_imports_a_document_prints_its_summary_and_the_YAML_builds()
+    {
+        var folder = Directory.CreateTempSubdirectory("cp-import-").FullName;
+        try
+        {
+            File.Copy(Fixture("york-safeguarding-pandoc.docx"), Path.Combine(folder, "safeguarding.docx"));
+            var (code, stdout, stderr) = CliTests.Run(folder, "import", "safeguarding.docx");
+            Assert.True(code == 0, stderr);
+            Assert.Contains("safeguarding.docx: report, 129 paragraphs, 2 tables, 3 footnotes.", stdout, StringComparison.Ordinal);
+            Assert.Contains("wrote safeguarding.yaml", stdout, StringComparison.Ordinal);
+            var (built, _, buildErr) = CliTests.Run(folder, "build", "safeguarding.yaml", "-o", "again.docx");
+            Assert.True(built == 0, buildErr);
+
+            // An existing YAML is never overwritten.
+            Assert.Equal(2, CliTests.Run(folder, "import", "safeguarding.docx").Code);
+            Assert.Equal(2, CliTests.Run(folder, "import", "missing.docx").Code);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_command_exits_1_on_a_bad_document_and_with_strict_on_an_uncertain_one_writing_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("cp-import-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder, "locked.docx"), Bad("encrypted"));
+            var (code, _, stderr) = CliTests.Run(folder, "import", "locked.docx");
+            Assert.Equal(1, code);
+            Assert.Contains("locked.docx(1,1): error CP0031:", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+
+            File.WriteAllBytes(Path.Combine(folder, "loose.docx"), MakeDocx(["The budget is balanced."]));
+            var strict = CliTests.Run(folder, "import", "loose.docx", "--strict");
+            Assert.Equal(1, strict.Code);
+            Assert.Contains("error CP0100", strict.Err, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFiles(folder, "*.yaml"));
+            Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+
+            var (lenient, stdout, _) = CliTests.Run(folder, "import", "loose.docx");
+            Assert.Equal(0, lenient);
+            Assert.Contains("1 paragraph, 0 tables, 0 footnotes; 1 block kept as plain text: see comments", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A stream that never ends, and counts what was read from it.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        private long read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)'P', offset, count);
+            read += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>

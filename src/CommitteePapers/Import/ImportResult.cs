@@ -48,8 +48,8 @@ public sealed record ImportResult(string? Yaml, Paper? Paper, IReadOnlyList<Diag
     /// <summary>True when YAML was written and there are no errors.</summary>
     public bool Succeeded => Yaml is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
 
-    /// <summary>True when something was kept with a comment because it could not be placed with certainty.</summary>
-    public bool Uncertain => Summary.Uncertain > 0;
+    /// <summary>True when something was kept with a comment because it could not be placed with certainty, or a value the paper needs was not found (warnings CP0100, CP0101).</summary>
+    public bool Uncertain => Diagnostics.Any(d => d.Severity == Severity.Warning);
 }
 
 /// <summary>Comments the YAML carries beside model records, and the count of uncertain blocks with their warnings.</summary>
@@ -85,7 +85,6 @@ internal sealed class Notes(string file, DiagnosticBag diagnostics)
     /// <summary>A required value the document does not give: a stand-in is written, with a comment and a warning.</summary>
     public void Missing(string field, string standIn)
     {
-        UncertainCount++;
         FieldComments[field] = $"import: no {field} was found in the document; '{standIn}' stands in for it. Correct it.";
         diagnostics.Warning(DiagnosticCode.ImportMissingField, new SourcePosition(file, 1, 1),
             $"The document does not give the paper's {field}; the YAML has '{standIn}' in its place. Write the real {field} there before building.");

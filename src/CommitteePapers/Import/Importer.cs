@@ -164,6 +164,10 @@ internal sealed class ImportContext
         var used = new bool[lines.Count];
         var score = 0;
         var pos = start;
+        // Where the last line with words of its own (or a date, or the title in a title style) matched: a line that is
+        // only a placeholder ("{meeting}") after it could as well be the paper's first paragraph.
+        var anchored = start;
+        var matchedLines = new List<(int At, Dictionary<string, string> Values)>();
         while (pos < Body.Count)
         {
             var block = Body[pos];
@@ -204,7 +208,8 @@ internal sealed class ImportContext
                 {
                     used[best] = true;
                     score += bestScore + 3;
-                    foreach (var (k, v) in bestValues!) values.TryAdd(k, v);
+                    if (bestScore > 0) anchored = pos + 1;
+                    matchedLines.Add((pos, bestValues!));
                     matched = true;
                 }
             }
@@ -218,6 +223,7 @@ internal sealed class ImportContext
                         used[i] = true;
                         score += s;
                         matched = true;
+                        anchored = pos + 1;
                     }
                 }
             }
@@ -226,7 +232,13 @@ internal sealed class ImportContext
             pos++;
         }
 
-        return new FrontMatch(kind, values, pos, score);
+        if (anchored == start) return new FrontMatch(kind, new Dictionary<string, string>(), start, 0);
+        foreach (var (at, got) in matchedLines.Where(m => m.At < anchored))
+        {
+            foreach (var (k, v) in got) values.TryAdd(k, v);
+        }
+
+        return new FrontMatch(kind, values, anchored, score);
     }
 
     private bool RoleFits(FrontLine line, SourceParagraph p, IReadOnlyList<FrontLine> lines)
