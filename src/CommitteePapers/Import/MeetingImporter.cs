@@ -96,7 +96,8 @@ internal sealed partial class MeetingImporter(ImportContext c)
         }
 
         Close();
-        if (!before.IsEmpty && items.Count > 0)
+        if (items.Count == 0) items.Add(new MinuteItem(RichText.Parse("TBC")));
+        if (!before.IsEmpty)
         {
             var kept = before.Build(c.Notes);
             foreach (var b in kept) c.Notes.Uncertain(b, c.Body[front.Consumed], "Text before the first minute, where minutes have none; kept in the first minute.");
@@ -117,7 +118,7 @@ internal sealed partial class MeetingImporter(ImportContext c)
             Absent = Names(Get(values, "absent")),
             InAttendance = Names(Get(values, "in-attendance"), prefixed: false),
             Officers = Names(Get(values, "officers"), prefixed: false),
-            Items = items.Count > 0 ? items : [new MinuteItem(RichText.Parse("TBC"))],
+            Items = items,
         };
         var signed = Get(values, "signed-by");
         var defaultSigned = minutes.Present.Chair is { } chair ? Fill(Style.WordFor("signed-by"), new Dictionary<string, string> { ["chair"] = chair }) : null;
@@ -179,9 +180,11 @@ internal sealed partial class MeetingImporter(ImportContext c)
                 continue;
             }
 
+            if (heading is null && blocks.IsEmpty) blocks.Doubt(p, "Text before the first agenda item, where a notice has none; kept in the first item.");
             Add(blocks, p);
         }
 
+        if (heading is null && !blocks.IsEmpty) heading = new SourceParagraph(new SourceText([new Span("TBC", false, false)]));
         Close();
         var notice = new Notice
         {
@@ -189,7 +192,7 @@ internal sealed partial class MeetingImporter(ImportContext c)
             Date = front.Date("date") ?? MissingDate(),
             Time = Get(values, "time") is { } time ? Wording.Time(time, Style.AmPm) : null,
             Venue = Get(values, "venue"),
-            Members = Members(Get(values, "members"), alphabetical: false),
+            Members = Members(Get(values, "members")),
             PublicationDate = front.Date("publication-date"),
             DemocracyOfficer = Get(values, "democracy-officer") is { } officer
                 ? new Person(officer) { Phone = Get(values, "democracy-officer-phone"), Email = Get(values, "democracy-officer-email"), Title = Get(values, "democracy-officer-title") }
@@ -321,7 +324,7 @@ internal sealed partial class MeetingImporter(ImportContext c)
     }
 
     /// <summary>Members with their roles: "Daubeney (Chair)", "Webb (Vice-Chair)", substitutes by the style's wording.</summary>
-    private Membership Members(string? text, bool alphabetical = true)
+    private Membership Members(string? text)
     {
         string? chair = null;
         string? vice = null;
@@ -335,7 +338,6 @@ internal sealed partial class MeetingImporter(ImportContext c)
             else members.Add(name);
         }
 
-        _ = alphabetical;
         return new Membership { Chair = chair, ViceChair = vice, Members = members, Substitutes = substitutes };
     }
 }

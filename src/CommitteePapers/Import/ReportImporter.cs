@@ -584,6 +584,14 @@ internal sealed partial class ReportImporter(ImportContext c)
     {
         var statement = Blocks("implications");
         var items = implicationOrder.Select(kind => new Implication(kind, Blocks("implications." + kind))).Where(i => i.Paragraphs.Count > 0).ToList();
+        if (statement.Count > 0 && items.Count > 0)
+        {
+            // A paper gives one statement for all or one entry per kind, not both: the statement goes with the first kind.
+            foreach (var b in statement) Notes.Uncertain(b, firstLoose ?? c.Body[0], $"Implications given both for all and by kind; this statement is kept with the first kind, '{items[0].Kind}'.");
+            items[0] = items[0] with { Paragraphs = [.. statement, .. items[0].Paragraphs] };
+            statement = [];
+        }
+
         return statement.Count == 0 && items.Count == 0 ? null : new Implications { Statement = statement, Items = items };
     }
 
