@@ -23,6 +23,7 @@ internal static class Program
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(NewCommand());
         root.Subcommands.Add(PackCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(SchemaCommand());
 
         var parsed = root.Parse(args);

@@ -111,6 +111,8 @@ public partial class DiagnosticCatalogueTests
             Papers.Render(Papers.Parse(MinutesHead + "  - title: Budget update\n    resolved: That the update be noted.\n", "report.yaml").Paper!, HouseStyles.York, Stream.Null,
                 new RenderOptions { Private = true }).Diagnostics),
         ["CP0073"] = Paper(MinutesHead + "  - title: Budget update\n    public:\n      resolved: That the update be noted.\n"),
+        ["CP0100"] = WordDocument("The budget is balanced.\n"),
+        ["CP0101"] = WordDocument("The budget is balanced.\n"),
         ["CP0050"] = Pack(PackFile("papers: [report.yaml]"), ("report.yaml", "paper: report\nmeeting: Cabinet\n")),
         ["CP0051"] = Pack(PackFile("papers: []", "publication-date: 2024-03-11\n")),
         ["CP0052"] = Pack(PackFile("papers: []")),
@@ -191,6 +193,15 @@ public partial class DiagnosticCatalogueTests
     private static Trigger Paper(string yaml, ReaderLimits? limits = null) => new(
         new Dictionary<string, string> { ["report.yaml"] = yaml },
         _ => limits is null ? DiagnosticTests.AllDiagnostics(yaml, "report.yaml") : Papers.Parse(yaml, "report.yaml", limits).Diagnostics);
+
+    /// <summary>A Word document with one paragraph per line of <paramref name="text"/>, imported in the York style.</summary>
+    private static Trigger WordDocument(string text) => new(
+        new Dictionary<string, string> { ["paper.docx"] = text },
+        _ =>
+        {
+            using var stream = new MemoryStream(ImportTests.MakeDocx(text.TrimEnd('\n').Split('\n')));
+            return Papers.Import(stream, "paper.docx").Diagnostics;
+        });
 
     /// <summary>A paper saved as Latin-1 (its '£' the single byte A3), loaded from its file.</summary>
     private static Trigger SavedAsLatin1(string yaml) => new(

@@ -59,6 +59,8 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode ExemptWithoutExclusion = new("CP0071", "An exempt minute with no exclusion of the press and public before it");
     public static readonly DiagnosticCode NothingPrivate = new("CP0072", "A private version asked for a paper with nothing exempt in it");
     public static readonly DiagnosticCode PublicTextNotExempt = new("CP0073", "Public text for a minute that is not exempt");
+    public static readonly DiagnosticCode ImportUncertain = new("CP0100", "An imported block that could not be placed with certainty");
+    public static readonly DiagnosticCode ImportMissingField = new("CP0101", "An imported document that does not give a value the paper needs");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -72,5 +74,6 @@ internal sealed record DiagnosticCode(string Id, string Title)
         RecommendationWithoutReason, UndefinedAbbreviation, UnusedAbbreviation, ExemptWithoutParagraph,
         KeyDecisionWithoutForwardPlan, EmptyImplications, SuspiciousLink, UnknownField,
         UnknownDecisionKind, ExemptWithoutExclusion, NothingPrivate, PublicTextNotExempt,
+        ImportUncertain, ImportMissingField,
     ];
 }

@@ -317,7 +317,7 @@ public static class AgendaPacks
                 return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = outputName, PrivateVersion = privateVersion };
             case ".docx":
                 if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } bytes) return null;
-                if (!TemplateImport.IsSafeZip(bytes, paper.At, diagnostics)) return null;
+                if (!InputFile.IsSafeZip(bytes, paper.At, diagnostics)) return null;
                 var copy = Path.Combine(work, $"paper-{index}.docx");
                 File.WriteAllBytes(copy, bytes);
                 return new PaperSource(itemIndex, title, copy);

@@ -57,7 +57,7 @@ internal static class WebPack
                         break;
                     case ".docx" or ".pdf":
                         if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } bytes) continue;
-                        if (extension == ".docx" && !Word.TemplateImport.IsSafeZip(bytes, paper.At, diagnostics)) continue;
+                        if (extension == ".docx" && !InputFile.IsSafeZip(bytes, paper.At, diagnostics)) continue;
                         if (!published) continue;
                         var download = Unique(taken, Path.GetFileName(path));
                         files.Add((download, bytes));
