@@ -125,6 +125,7 @@ internal sealed partial class MeetingImporter(ImportContext c)
             InAttendance = Names(Get(values, "in-attendance"), prefixed: false),
             Officers = Names(Get(values, "officers"), prefixed: false),
             Items = items,
+            Fields = CouncilFields(values, "minutes"),
         };
         var signed = Get(values, "signed-by");
         var defaultSigned = minutes.Present.Chair is { } chair ? Fill(Style.WordFor("signed-by"), new Dictionary<string, string> { ["chair"] = chair }) : null;
@@ -278,6 +279,14 @@ internal sealed partial class MeetingImporter(ImportContext c)
         foreach (var (k, v) in b) result.TryAdd(k, v);
         return result;
     }
+
+    /// <summary>The council's own fields for this kind of paper that its front and end blocks print ("Contact: {contact}").</summary>
+    private List<PaperField> CouncilFields(Dictionary<string, string> values, string kind) =>
+        Style.Fields
+            .Where(f => f.Type is not (FieldType.Paragraphs or FieldType.Rows) && (f.Kinds.Count == 0 || f.Kinds.Contains(kind)))
+            .Where(f => Get(values, f.Name) is { Length: > 0 })
+            .Select(f => new PaperField(f.Name) { Text = Importer.Text(new SourceText([new Span(Get(values, f.Name)!, false, false)])) })
+            .ToList();
 
     private static string? Get(Dictionary<string, string> values, string key) => values.TryGetValue(key, out var v) ? v : null;
 
