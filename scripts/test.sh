@@ -42,4 +42,14 @@ fi
 echo "Building…"
 dotnet build CommitteePapers.sln -c Release -nologo -v quiet
 echo "Testing$($quick && echo ' (quick: slow tests left out)' || true)…"
-dotnet test tests/CommitteePapers.Tests -c Release --no-build -nologo --logger "console;verbosity=normal" "${args[@]}"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test tests/CommitteePapers.Tests -c Release --no-build -nologo --logger "console;verbosity=normal" "${args[@]}" | tee "$log" || status=$?
+if [ "$status" -ne 0 ]; then
+  # A CI log is often read from its end: repeat each failure, with the first lines of its message, last.
+  echo
+  echo "Failures (repeated from above):"
+  awk '/^  Failed /{n=8} n>0{print; n--}' "$log" | cut -c1-300
+fi
+exit "$status"
