@@ -30,6 +30,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The writer's editor for EditorTests: yaml-language-server as pinned in tools/editor-check (package-lock.json). It
+# needs node; the registry only here, once, never when the tests run.
+if [ ! -d tools/editor-check/node_modules/yaml-language-server ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing: nodejs npm"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  echo "Installing yaml-language-server (tools/editor-check)"
+  (cd tools/editor-check && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
 # A snapshot that is missing fails instead of being written and passed.
 export SNAPSHOOTER_STRICT_MODE=true
 

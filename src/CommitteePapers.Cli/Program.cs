@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using CommitteePapers;
 using CommitteePapers.Diagnostics;
-using Humanizer;
 
 namespace CommitteePapers.Cli;
 
@@ -52,8 +51,9 @@ internal static class Program
         var command = new Command("build", "Build a paper into a Word document (.docx).") { file, output, style, strict };
         command.SetAction(parse =>
         {
+            // The output as the user gave it (FileInfo.ToString() is the path as typed), so 'wrote' names it so too.
             var input = parse.GetValue(file)!;
-            var target = parse.GetValue(output)?.FullName ?? Path.ChangeExtension(input.FullName, ".docx");
+            var target = parse.GetValue(output)?.ToString() ?? Path.ChangeExtension(input.ToString(), ".docx");
             return Run(input, parse.GetValue(style), target, parse.GetValue(strict), json: false);
         });
         return command;
@@ -81,12 +81,13 @@ internal static class Program
         var command = new Command("new", "Write a commented example of a kind of paper to start from; it builds as it is.") { kind, style, output };
         command.SetAction(parse =>
         {
-            var text = Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style));
             if (parse.GetValue(output) is not { } target)
             {
-                Console.Out.Write(text);
+                Console.Out.Write(Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style)));
                 return Built;
             }
+
+            var text = Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style), target.DirectoryName);
 
             if (target.Exists)
             {
@@ -105,7 +106,7 @@ internal static class Program
                 return BadUsage;
             }
 
-            Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target.FullName)}");
+            Console.WriteLine($"wrote {target}");
             return Built;
         });
         return command;
@@ -186,7 +187,9 @@ internal static class Program
         {
             var packDiagnostics = Packs.AgendaPacks.Check(text, name);
             foreach (var d in packDiagnostics) Console.Error.WriteLine(d.ToString());
-            return packDiagnostics.Any(d => d.Severity == Severity.Error || strict) ? InputErrors : Built;
+            var failed = packDiagnostics.Any(d => d.Severity == Severity.Error || strict);
+            if (!json) Console.Error.WriteLine(Summary(packDiagnostics.Select(d => strict ? d with { Severity = Severity.Error } : d).ToList(), written: !failed));
+            return failed ? InputErrors : Built;
         }
 
         // Files a paper names (the previous minutes) may be anywhere below the current folder, when the paper is.
@@ -225,7 +228,7 @@ internal static class Program
             }
             else if (target is not null && !json)
             {
-                Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
+                Console.WriteLine($"wrote {target}");
             }
         }
 
@@ -245,13 +248,14 @@ internal static class Program
         }
 
         foreach (var d in all) Console.Error.WriteLine(d.ToString());
-        var errors = all.Count(d => d.Severity == Severity.Error);
-        var warnings = all.Count - errors;
-        if (all.Count > 0)
-        {
-            Console.Error.WriteLine($"{"error".ToQuantity(errors)}, {"warning".ToQuantity(warnings)}{(code == Built ? string.Empty : "; nothing was written")}.");
-        }
-
+        Console.Error.WriteLine(Summary(all, code == Built));
         return code;
+    }
+
+    /// <summary>The closing count, also when there is nothing to report: "0 errors, 0 warnings."</summary>
+    private static string Summary(IReadOnlyList<Diagnostic> all, bool written)
+    {
+        var errors = all.Count(d => d.Severity == Severity.Error);
+        return $"{Counted.Of(errors, "error")}, {Counted.Of(all.Count - errors, "warning")}{(written ? string.Empty : "; nothing was written")}.";
     }
 }

@@ -384,6 +384,15 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.True(File.Exists(Path.Combine(folder, "out", "good", "good.pdf")), stdout + stderr);
             Assert.False(Directory.Exists(Path.Combine(folder, "out", "broken")) && Directory.EnumerateFiles(Path.Combine(folder, "out", "broken"), "*.pdf").Any());
             Assert.Matches(new Regex(@"^1 built, \d+ warnings?, 1 failed in [\d.,]+ s\.$", RegexOptions.Multiline), stdout);
+
+            // Each pack's details under its own heading, in the order given, with the paths as typed.
+            var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            var good = lines.IndexOf("built good/pack.yaml");
+            var bad = lines.IndexOf("FAILED broken/pack.yaml");
+            Assert.True(good >= 0 && bad > good, stdout);
+            Assert.Contains("wrote out/good/good.pdf", lines[good..bad]);
+            Assert.Contains(lines[good..bad], l => l.Contains("A report (Pages ", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines[bad..], l => l.StartsWith("wrote", StringComparison.Ordinal));
             Assert.Contains("error CP0002", stderr);
             Assert.Contains("report.yaml(", stderr);
             Assert.Contains("error CP0050", stderr);

@@ -5,7 +5,6 @@ using CommitteePapers.Layout;
 using CommitteePapers.Pdf;
 using CommitteePapers.Styles;
 using CommitteePapers.Word;
-using Humanizer;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -210,7 +209,7 @@ public static class AgendaPacks
             if (count != variant.Plan!.TotalPages)
             {
                 diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
-                    $"The pack came out at {"page".ToQuantity(count)}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                    $"The pack came out at {Counted.Of(count, "page")}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
                 return failed;
             }
 
@@ -282,7 +281,7 @@ public static class AgendaPacks
                 if (!loaded.Succeeded) return null;
                 var paperDiagnostics = new DiagnosticBag();
                 var laid = Papers.Lay(loaded.Paper!, style, paperDiagnostics);
-                foreach (var d in Papers.Reported(loaded.Paper, paperDiagnostics)) diagnostics.Add(d);
+                foreach (var d in Papers.Reported(loaded.Paper, paperDiagnostics, laidOutIn: style)) diagnostics.Add(d);
                 if (item.ExemptParagraph is { } exempt)
                 {
                     // The private pack marks an exempt paper as not for publication, on its first line.

@@ -90,6 +90,7 @@ internal sealed class StyleReader
         ["kpi-higher"] = [],
         ["kpi-lower"] = [],
         ["kpi-not-targeted"] = [],
+        ["unit-heading"] = ["heading", "unit"],
     };
 
     public HouseStyle? Read(string text, string file, ReaderLimits limits)
@@ -302,7 +303,14 @@ internal sealed class StyleReader
         {
             if (MappingReader.TextOf(item, key, diagnostics) is not { } text) continue;
             var at = item.At;
-            var pattern = NumberPattern.Parse(text);
+            // The schema states the same rule (Shapes.*PatternRegex), so the writer's editor refuses what this does.
+            var rule = key switch
+            {
+                "outline" => Shapes.OutlinePatternRegex,
+                "minutes" or "agenda" => Shapes.CounterPatternRegex,
+                _ => Shapes.ListPatternRegex,
+            };
+            var pattern = System.Text.RegularExpressions.Regex.IsMatch(text, rule) ? NumberPattern.Parse(text) : null;
             var level = result.Count + 1;
             var wanted = key == "outline" ? level : 1;
             if (pattern is null || (counted && pattern.Counters != wanted) || (!counted && pattern.Counters > 1))
@@ -331,14 +339,14 @@ internal sealed class StyleReader
 
     private bool? Flag(YNode node, string key)
     {
-        if (node is YScalar s && s.Value.ToLowerInvariant() is "true" or "false") return s.Value.ToLowerInvariant() == "true";
+        if (node is YScalar s && YamlScalars.Boolean(s.Value) is { } flag) return flag;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"Each of '{key}' must be true or false: whether headings of that level are numbered.");
         return null;
     }
 
     private int? Level(YNode node, string key)
     {
-        if (node is YScalar s && int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 9) return n;
+        if (node is YScalar s && YamlScalars.Integer(s.Value) is { } n && n is >= 1 and <= 9) return (int)n;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"Each of '{key}' must be an outline level from 1 to 9.");
         return null;
     }
@@ -803,7 +811,7 @@ internal sealed class StyleReader
     {
         var node = m.Node(key);
         if (node is null) return null;
-        if (node is YScalar s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= min && d <= max) return d;
+        if (node is YScalar s && YamlScalars.Number(s.Value) is { } number && (double)number is var d && d >= min && d <= max) return d;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a number from {min} to {max}.");
         return null;
     }
@@ -819,7 +827,7 @@ internal sealed class StyleReader
         var result = new List<double>();
         foreach (var item in seq.Items)
         {
-            if (item is YScalar s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 6 and <= 72) result.Add(d);
+            if (item is YScalar s && YamlScalars.Number(s.Value) is { } number && (double)number is var d and >= 6 and <= 72) result.Add(d);
             else
             {
                 diagnostics.Error(DiagnosticCode.WrongType, item.At, $"Each of '{key}' must be a size in points from 6 to 72.");
