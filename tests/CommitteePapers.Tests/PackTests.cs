@@ -424,6 +424,34 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.Empty(result.Pages);
         }
 
+        [Fact]
+        public void A_council_in_scotland_does_not_count_st_andrews_day_as_a_clear_day()
+        {
+            Write("scottish.yaml", """
+                name: scottish
+                extends: york
+                nation: scotland
+                """);
+            var packFile = Write("pack.yaml", """
+                pack: agenda
+                style: scottish.yaml
+                committee: Test Committee
+                date: 2022-12-06
+                publication-date: 2022-11-28
+                items:
+                  - title: An item without papers
+                """);
+
+            var result = AgendaPacks.Build(packFile, Path.Combine(folder, "out"));
+
+            // Five clear days in England (29 November to 5 December); four in Scotland, where 30 November is off.
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            var warning = Assert.Single(result.Diagnostics, d => d.Code == "CP0051");
+            Assert.Contains("4 clear working days ", warning.Message);
+            // The latest day with five clear days after it; a Sunday, as the count allows.
+            Assert.True(warning.Message.Contains("Publish by Sunday 27 November 2022.", StringComparison.Ordinal), warning.Message);
+        }
+
         // ==== (j) a pack whose front sheet fills its pages exactly ========================================================
 
         /// <summary>
@@ -515,6 +543,19 @@ public sealed class PackTests : IClassFixture<PackFixture>
     {
         // ==== (i) the statutory calendar ===============================================================================
 
+        private static readonly WorkingDays England = new(Nation.England);
+
+        private static DateOnly Day(string day) => DateOnly.Parse(day, CultureInfo.InvariantCulture);
+
+        private static Nation NationNamed(string name) => name switch
+        {
+            "england" => Nation.England,
+            "wales" => Nation.Wales,
+            "scotland" => Nation.Scotland,
+            "northern-ireland" => Nation.NorthernIreland,
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+        };
+
         [Theory]
         [InlineData("2022-06-20", "2022-06-28", 5)] // Tue 21 to Mon 27: five working days
         [InlineData("2022-06-21", "2022-06-28", 4)]
@@ -527,47 +568,78 @@ public sealed class PackTests : IClassFixture<PackFixture>
         [InlineData("2022-12-22", "2023-01-04", 5)] // Christmas and New Year on Sundays: 26, 27 December and 2 January are off
         [InlineData("2024-02-14", "2024-02-22", 5)] // North Somerset's panel
         public void Clear_working_days_leave_out_weekends_bank_holidays_and_both_end_days(string published, string meeting, int expected) =>
-            Assert.Equal(expected, WorkingDays.ClearBetween(DateOnly.Parse(published, CultureInfo.InvariantCulture), DateOnly.Parse(meeting, CultureInfo.InvariantCulture)));
+            Assert.Equal(expected, England.ClearBetween(Day(published), Day(meeting)));
 
         [Theory]
-        [InlineData("2022-06-02")]
-        [InlineData("2022-06-03")]
-        [InlineData("2022-09-19")]
-        [InlineData("2023-05-08")]
-        [InlineData("2022-04-15")] // Good Friday
-        [InlineData("2022-04-18")] // Easter Monday
-        [InlineData("2022-05-02")]
-        [InlineData("2022-08-29")]
-        [InlineData("2022-12-26")]
-        [InlineData("2022-12-27")] // Christmas Day fell on a Sunday
-        [InlineData("2023-01-02")] // New Year's Day fell on a Sunday
-        [InlineData("2023-05-01")]
-        [InlineData("2023-05-29")]
-        [InlineData("2022-06-25")] // a Saturday
-        public void Bank_holidays_and_weekends_are_not_working_days(string day) =>
-            Assert.False(WorkingDays.IsWorkingDay(DateOnly.Parse(day, CultureInfo.InvariantCulture)));
+        [InlineData("england", "2022-06-02")] // the Platinum Jubilee
+        [InlineData("england", "2022-06-03")]
+        [InlineData("england", "2022-09-19")] // the State Funeral
+        [InlineData("england", "2023-05-08")] // the Coronation
+        [InlineData("england", "2012-06-04")] // the Diamond Jubilee: the late May holiday moved to 4 June, and 5 June added
+        [InlineData("england", "2012-06-05")]
+        [InlineData("england", "2020-05-08")] // VE Day: the early May holiday moved to Friday 8 May
+        [InlineData("england", "2022-04-15")] // Good Friday
+        [InlineData("england", "2022-04-18")] // Easter Monday
+        [InlineData("england", "2022-05-02")]
+        [InlineData("england", "2022-08-29")]
+        [InlineData("england", "2022-12-26")]
+        [InlineData("england", "2022-12-27")] // Christmas Day fell on a Sunday
+        [InlineData("england", "2023-01-02")] // New Year's Day fell on a Sunday
+        [InlineData("england", "2023-05-01")]
+        [InlineData("england", "2023-05-29")]
+        [InlineData("england", "2022-06-25")] // a Saturday
+        [InlineData("wales", "2022-04-18")] // Wales keeps England's days
+        [InlineData("wales", "2022-08-29")]
+        [InlineData("wales", "2022-09-19")]
+        [InlineData("scotland", "2022-11-30")] // St Andrew's Day
+        [InlineData("scotland", "2023-01-02")] // New Year's Day fell on a Sunday: 2 and 3 January are off
+        [InlineData("scotland", "2023-01-03")]
+        [InlineData("scotland", "2022-08-01")] // the summer bank holiday is the first Monday of August
+        [InlineData("scotland", "2022-04-15")] // Good Friday
+        [InlineData("scotland", "2022-06-02")] // the one-off days are the United Kingdom's
+        [InlineData("scotland", "2022-06-03")]
+        [InlineData("scotland", "2022-09-19")]
+        [InlineData("scotland", "2023-05-08")]
+        [InlineData("northern-ireland", "2022-03-17")] // St Patrick's Day
+        [InlineData("northern-ireland", "2022-07-12")] // the Battle of the Boyne
+        [InlineData("northern-ireland", "2023-03-17")]
+        [InlineData("northern-ireland", "2023-07-12")]
+        [InlineData("northern-ireland", "2022-04-18")] // Easter Monday
+        [InlineData("northern-ireland", "2022-06-02")]
+        [InlineData("northern-ireland", "2022-06-03")]
+        [InlineData("northern-ireland", "2022-09-19")]
+        [InlineData("northern-ireland", "2023-05-08")]
+        public void Bank_holidays_and_weekends_are_not_working_days(string nation, string day) =>
+            Assert.False(new WorkingDays(NationNamed(nation)).IsWorkingDay(Day(day)));
 
         [Theory]
-        [InlineData("2022-05-30")] // the late May bank holiday of 2022 moved to 2 June
-        [InlineData("2022-06-01")]
-        [InlineData("2022-06-06")]
-        [InlineData("2022-09-20")]
-        [InlineData("2023-05-09")]
-        public void Ordinary_weekdays_are_working_days(string day) =>
-            Assert.True(WorkingDays.IsWorkingDay(DateOnly.Parse(day, CultureInfo.InvariantCulture)));
+        [InlineData("england", "2022-05-30")] // the late May bank holiday of 2022 moved to 2 June
+        [InlineData("england", "2022-06-01")]
+        [InlineData("england", "2022-06-06")]
+        [InlineData("england", "2022-09-20")]
+        [InlineData("england", "2023-05-09")]
+        [InlineData("england", "2012-05-28")] // moved to 4 June 2012
+        [InlineData("england", "2020-05-04")] // moved to 8 May 2020
+        [InlineData("england", "2022-11-30")] // St Andrew's Day is Scotland's
+        [InlineData("england", "2022-07-12")] // 12 July is Northern Ireland's
+        [InlineData("england", "2022-03-17")] // St Patrick's Day is Northern Ireland's
+        [InlineData("england", "2023-01-03")] // 2 January is Scotland's
+        [InlineData("wales", "2022-11-30")]
+        [InlineData("scotland", "2022-04-18")] // Easter Monday is not a Scottish bank holiday
+        [InlineData("scotland", "2022-08-29")] // nor the last Monday of August
+        [InlineData("scotland", "2022-07-12")]
+        [InlineData("northern-ireland", "2022-11-30")]
+        [InlineData("northern-ireland", "2022-08-01")]
+        public void Ordinary_weekdays_are_working_days(string nation, string day) =>
+            Assert.True(new WorkingDays(NationNamed(nation)).IsWorkingDay(Day(day)));
 
         [Theory]
-        [InlineData(2008, "2008-03-23")]
-        [InlineData(2011, "2011-04-24")]
-        [InlineData(2019, "2019-04-21")]
-        [InlineData(2022, "2022-04-17")]
-        [InlineData(2023, "2023-04-09")]
-        [InlineData(2024, "2024-03-31")]
-        [InlineData(2025, "2025-04-20")]
-        [InlineData(2038, "2038-04-25")]
-        [InlineData(2285, "2285-03-22")]
-        public void Easter_Sunday(int year, string expected) =>
-            Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), WorkingDays.EasterSunday(year));
+        [InlineData("england", 5)]
+        [InlineData("wales", 5)]
+        [InlineData("scotland", 4)] // St Andrew's Day, Wednesday 30 November 2022
+        [InlineData("northern-ireland", 5)]
+        public void The_nation_decides_which_days_are_clear(string nation, int expected) =>
+            Assert.Equal(expected, new WorkingDays(NationNamed(nation)).ClearBetween(Day("2022-11-28"), Day("2022-12-06")));
 
     }
 

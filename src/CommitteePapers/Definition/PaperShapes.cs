@@ -456,6 +456,8 @@ internal static class Shapes
             new TextShape("A style file, relative to this one.", Example: "council.yaml") { Pattern = "^[^/\\\\~].*\\.ya?ml$", PatternMessage = "Name a built-in style (york, north-somerset, sefton) or a .yaml style file beside this one." },
         ])),
         new("council", new TextShape("The council's name, for {council} in the front block.", Example: "City of York Council")),
+        new("nation", new TextShape("The nation the council is in, whose bank holidays are not working days (the five clear days before a meeting). Default england.",
+            Allowed: ["england", "wales", "scotland", "northern-ireland"])),
         new("numbering", new MapShape("numbering", "the numbering", "How headings, paragraphs, sub-items, recommendations, minutes and agenda items are numbered.",
         [
             new("scheme", new TextShape("A preset of the settings below: continuous: 1..N through every heading (York); decimal: numbered headings with 1.1, 1.2 (North Somerset); none.", Allowed: ["continuous", "decimal", "none"])),

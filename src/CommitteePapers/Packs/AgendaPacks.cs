@@ -97,7 +97,7 @@ public static class AgendaPacks
         var style = Papers.ResolveStyle(pack.Notice, options.Style, folder, out var styleDiagnostics);
         foreach (var d in styleDiagnostics) diagnostics.Add(d);
         if (style is null) return failed;
-        CheckCalendar(pack, diagnostics);
+        CheckCalendar(pack, new WorkingDays(style.Nation), diagnostics);
 
         // Read and lay out every paper; a broken paper fails this pack, with its own diagnostics.
         var papers = new List<PaperSource>();
@@ -349,21 +349,21 @@ public static class AgendaPacks
         return true;
     }
 
-    private static void CheckCalendar(Pack pack, DiagnosticBag diagnostics)
+    private static void CheckCalendar(Pack pack, WorkingDays calendar, DiagnosticBag diagnostics)
     {
         if (pack.Notice.PublicationDate is not { } published) return;
-        var clear = WorkingDays.ClearBetween(published, pack.Notice.Date);
+        var clear = calendar.ClearBetween(published, pack.Notice.Date);
         if (clear < 5)
         {
             diagnostics.Warning(DiagnosticCode.PublishedLate, pack.At,
-                $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.");
+                $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date, calendar).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.");
         }
     }
 
-    private static DateOnly LatestPublication(DateOnly meeting)
+    private static DateOnly LatestPublication(DateOnly meeting, WorkingDays calendar)
     {
         var day = meeting.AddDays(-1);
-        while (WorkingDays.ClearBetween(day, meeting) < 5) day = day.AddDays(-1);
+        while (calendar.ClearBetween(day, meeting) < 5) day = day.AddDays(-1);
         return day;
     }
 

@@ -106,7 +106,11 @@ internal sealed class StyleReader
         if (m is null) return null;
         var name = m.RequiredText("name");
         var style = Parent(m, file, limits) with { Name = name, Template = null, TemplateStyles = new Dictionary<string, string>() };
-        style = style with { Council = m.Text("council") ?? style.Council };
+        style = style with
+        {
+            Council = m.Text("council") ?? style.Council,
+            Nation = Enum(m, "nation", new() { ["england"] = Nation.England, ["wales"] = Nation.Wales, ["scotland"] = Nation.Scotland, ["northern-ireland"] = Nation.NorthernIreland }, style.Nation),
+        };
         if (Section(m, "numbering") is { } n) style = style with { Numbering = ReadNumbering(n, style.Numbering) };
         if (Section(m, "text") is { } t) style = ReadText(t, style);
         if (Section(m, "page") is { } page) style = ReadPage(page, style);
