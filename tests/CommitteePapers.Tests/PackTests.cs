@@ -16,7 +16,7 @@ using YamlDotNet.RepresentationModel;
 namespace CommitteePapers.Tests;
 
 /// <summary>
-/// Agenda packs, built for real through LibreOffice and read back with poppler (pdftotext, pdfinfo) and PDFsharp: the
+/// Agenda packs, built for real through LibreOffice and read back in-process with PdfPig (text, page counts, title, tags) and PDFsharp: the
 /// "(Pages a - b)" the agenda prints are the numbers printed on those pages, papers start on odd pages with blank-page
 /// padding (or run on), bookmarks, tags, public and private packs, confined paths, batches, and the statutory calendar.
 /// The two example packs are built once for the whole class (<see cref="PackFixture"/>).
@@ -113,11 +113,9 @@ public sealed class PackTests : IClassFixture<PackFixture>
     [Fact]
     public void The_York_pack_is_a_tagged_pdf_with_a_title()
     {
-        var info = Tool("pdfinfo", packs[PackFixture.York].Pdf);
-        Assert.Matches(new Regex(@"^Tagged:\s+yes$", RegexOptions.Multiline), info);
-        Assert.Equal(
-            "Children, Education and Communities Policy and Scrutiny Committee- Commissioned Slot, 28 June 2022",
-            Regex.Match(info, @"^Title:\s+(.*)$", RegexOptions.Multiline).Groups[1].Value.Trim());
+        var info = PdfText.Info(packs[PackFixture.York].Pdf);
+        Assert.True(info.Tagged);
+        Assert.Equal("Children, Education and Communities Policy and Scrutiny Committee- Commissioned Slot, 28 June 2022", info.Title?.Trim());
     }
 
     // ==== (d) bookmarks ============================================================================================
@@ -228,11 +226,11 @@ public sealed class PackTests : IClassFixture<PackFixture>
     }
 
     [Fact]
-    public void Diagnostics_name_every_paper_the_same_way()
+    public void The_North_Somerset_pack_builds_without_a_diagnostic()
     {
-        var diagnostics = packs[PackFixture.NorthSomerset].Result.Diagnostics;
-        Assert.Contains(diagnostics, d => d.Code == "CP0026");
-        Assert.All(diagnostics, d => Assert.False(Path.IsPathRooted(d.Position.File), d.ToString()));
+        // Its Q3 report acknowledges the KPI rows its original contradicts (CP0026 to CP0028, issue 16), so the pack
+        // has nothing to say. How a paper's diagnostics are named inside a pack: A_batch_with_a_broken_pack_….
+        Assert.Empty(packs[PackFixture.NorthSomerset].Result.Diagnostics);
     }
 
     // ==== helpers ==================================================================================================
@@ -260,8 +258,6 @@ public sealed class PackTests : IClassFixture<PackFixture>
         Walk(document.Outlines);
         return titles;
     }
-
-    internal static string Tool(string program, params string[] args) => Tools.Run(program, args);
 
     /// <summary>Small packs written for one test each: exempt items, confinement, a batch on the command line, the calendar warning.</summary>
     [Trait("Category", "Slow")]
@@ -307,20 +303,20 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.Contains(Path.Combine(output, name + "-private.docx"), result.Files);
 
             var wording = Flat(HouseStyles.York.WordFor("exempt").Source.Replace("{paragraph}", "3", StringComparison.Ordinal));
-            var publicText = Flat(Tool("pdftotext", publicPdf, "-"));
+            var publicText = Flat(PdfText.Text(publicPdf));
             Assert.Contains(Public, publicText);
             Assert.DoesNotContain(Secret, publicText);
             Assert.DoesNotContain("NOT FOR PUBLICATION", publicText);
             Assert.Contains(wording, publicText);
             Assert.Equal([(1, 1, 1)], result.Pages.Select(p => (p.Number, p.First, p.Last)));
 
-            var privateText = Flat(Tool("pdftotext", privatePdf, "-"));
+            var privateText = Flat(PdfText.Text(privatePdf));
             Assert.Contains(Secret, privateText);
             Assert.Contains(Public, privateText);
             Assert.Contains("NOT FOR PUBLICATION", privateText);
             Assert.Contains(wording, privateText);
             Assert.True(privateText.IndexOf("NOT FOR PUBLICATION", StringComparison.Ordinal) < privateText.IndexOf(Secret, StringComparison.Ordinal));
-            Assert.Contains("(not for publication)", Tool("pdfinfo", privatePdf));
+            Assert.Contains("(not for publication)", PdfText.Info(privatePdf).Title, StringComparison.Ordinal);
             Assert.All(result.Files.Where(f => f.EndsWith(".docx", StringComparison.Ordinal)), f => Docx.AssertValid(File.ReadAllBytes(f)));
         }
 
@@ -505,13 +501,13 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             Assert.Equal(Enumerable.Range(1, items).Select(i => (i + 1, i, i)), result.Pages.Select(p => (p.Number, p.First, p.Last)));
             var pdf = result.Files.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal));
-            var pages = Tool("pdftotext", "-layout", pdf, "-").Split('\f').SkipLast(1).ToList();
+            var pages = PdfText.Pages(pdf).Select(lines => string.Join("\n", lines)).ToList();
             Assert.All(pages, text => Assert.False(string.IsNullOrWhiteSpace(text), "the pack has an empty page"));
             var front = pages.Count - items;
             Assert.All(pages.Skip(front).Select((text, i) => (text, i)), p =>
             {
                 Assert.Contains("The forecast has improved.", p.text);
-                Assert.Matches(new Regex($@"^\s+{p.i + 1}\s*$", RegexOptions.Multiline), p.text);
+                Assert.Matches(new Regex($@"^\s*{p.i + 1}\s*$", RegexOptions.Multiline), p.text);
             });
             Assert.All(pages.Take(front), text => Assert.DoesNotContain("The forecast has improved.", text));
             var agenda = Flat(string.Concat(pages.Take(front)));
@@ -827,7 +823,7 @@ internal sealed record ExpectedPaper(string File, string Title, string FirstLine
     {
         if (path.EndsWith(".pdf", StringComparison.Ordinal))
         {
-            var first = Lines(PackTests.Tool("pdftotext", "-f", "1", "-l", "1", "-layout", path, "-"))[0];
+            var first = Lines(string.Join("\n", PdfText.Page(path, 1)))[0];
             return new ExpectedPaper(file, title ?? Path.GetFileNameWithoutExtension(path), first);
         }
 
@@ -838,12 +834,12 @@ internal sealed record ExpectedPaper(string File, string Title, string FirstLine
         return new ExpectedPaper(file, title ?? own, Docx.ParagraphTexts(docx).First(t => t.Trim().Length > 0).Trim());
     }
 
-    /// <summary>The non-empty lines of a page of pdftotext -layout output, trimmed.</summary>
+    /// <summary>The non-empty lines of a page's text, trimmed.</summary>
     public static string[] Lines(string text) =>
         text.Split('\n').Select(l => l.Replace("\f", string.Empty, StringComparison.Ordinal).Trim()).Where(l => l.Length > 0).ToArray();
 }
 
-/// <summary>A page of the pack's PDF as pdftotext reads it.</summary>
+/// <summary>A page of the pack's PDF as <see cref="PdfText"/> reads it.</summary>
 internal sealed record PdfPageText(int Physical, IReadOnlyList<string> Lines)
 {
     public string First => Lines.Count > 0 ? Lines[0] : string.Empty;
@@ -864,17 +860,15 @@ internal sealed record FoundItem(int Number, IReadOnlyList<FoundPaper> Papers)
 }
 
 /// <summary>
-/// The pack's PDF, page by page (pdftotext -f N -l N): where each paper starts (its first front-block line at the top of a
+/// The pack's PDF, page by page (<see cref="PdfText"/>): where each paper starts (its first front-block line at the top of a
 /// page, in the order of the pack file), its pages up to the next paper less any padding, and the agenda's "(Pages a - b)".
 /// </summary>
 internal sealed record PackLayout(IReadOnlyList<PdfPageText> Pages, int FrontPages, IReadOnlyList<FoundItem> Items, IReadOnlyDictionary<int, (int, int)> AgendaRanges)
 {
     public static PackLayout Read(string pdf, ExpectedPack expected)
     {
-        var info = PackTests.Tool("pdfinfo", pdf);
-        var count = int.Parse(Regex.Match(info, @"^Pages:\s+(\d+)$", RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
-        var pages = Enumerable.Range(1, count)
-            .Select(n => new PdfPageText(n, ExpectedPaper.Lines(PackTests.Tool("pdftotext", "-f", $"{n}", "-l", $"{n}", "-layout", pdf, "-"))))
+        var pages = PdfText.Pages(pdf)
+            .Select((lines, i) => new PdfPageText(i + 1, ExpectedPaper.Lines(string.Join("\n", lines))))
             .ToList();
 
         // Where each paper starts, in order.
