@@ -30,7 +30,12 @@ internal static class TableLayout
         var rows = WithTotals(table, decimals, diagnostics);
         var text = rows.Select(r => r.Kind == RowKind.Group
             ? [r.Cells[0].Content?.PlainText ?? string.Empty, .. Enumerable.Repeat(string.Empty, table.Columns.Count - 1)]
-            : r.Cells.Select((c, i) => table.Columns[i].Type == ColumnType.Text ? c.Content?.PlainText ?? string.Empty : Format(c, table.Columns[i], decimals[i])).ToArray()).ToList();
+            : r.Cells.Select((c, i) => table.Columns[i].Type switch
+            {
+                ColumnType.Text => c.Content?.PlainText ?? string.Empty,
+                ColumnType.Rag or ColumnType.DirectionOfTravel => Rating(style, c.Text),
+                _ => Format(c, table.Columns[i], decimals[i]),
+            }).ToArray()).ToList();
         var numeric = table.Columns.Select(c => c.Type is ColumnType.Number or ColumnType.Money or ColumnType.Percent or ColumnType.Date or ColumnType.Rag or ColumnType.DirectionOfTravel).ToList();
         // The widths count the printed text, so a column is as wide as its widest number: it never wraps. A table
         // too wide for the page gets a smaller type first, then a landscape page.
@@ -72,7 +77,7 @@ internal static class TableLayout
                 Align = row.Kind != RowKind.Group && numeric[i] && table.Columns[i].Type is not (ColumnType.Rag or ColumnType.DirectionOfTravel) ? Align.Right : Align.Left,
                 Bold = bold,
                 NoWrap = numeric[i] && row.Kind != RowKind.Group,
-                Fill = table.Columns[i].Type == ColumnType.Rag && RagFill.TryGetValue(t, out var fill) ? fill : null,
+                Fill = table.Columns[i].Type == ColumnType.Rag && i < row.Cells.Count && RagFill.TryGetValue(row.Cells[i].Text ?? string.Empty, out var fill) ? fill : null,
                 Size = size,
             }).ToList(), IsHeader: false));
         }
@@ -119,6 +124,10 @@ internal static class TableLayout
 
         return (pieces, plain.ToString());
     }
+
+    /// <summary>A RAG rating or direction of travel as the style words it ("GREEN", "Green", "G"); the data word when it has none.</summary>
+    private static string Rating(HouseStyle style, string? value) =>
+        value is null ? string.Empty : style.Words.TryGetValue("rating-" + value.ToLowerInvariant(), out var word) ? word.PlainText : value;
 
     /// <summary>What a cell prints: a text cell's own text (inline Markdown, read once); a figure, a date or a rating literally.</summary>
     private static IReadOnlyList<Piece> Content(TableRow row, int column, string printed, TableColumn type)
@@ -265,10 +274,10 @@ internal static class TableLayout
         headings.AddRange(table.Comparators);
         var columnCount = headings.Count;
         var tolerance = table.Tolerance ?? style.KpiTolerance;
-        var rows = new List<(string[] Text, RichText? Name, bool Group)>();
+        var rows = new List<(string[] Text, RichText? Name, bool Group, string? Rag)>();
         foreach (var group in table.Groups)
         {
-            rows.Add(([group.Area.PlainText, .. Enumerable.Repeat(string.Empty, columnCount - 1)], group.Area, true));
+            rows.Add(([group.Area.PlainText, .. Enumerable.Repeat(string.Empty, columnCount - 1)], group.Area, true, null));
             foreach (var indicator in group.Indicators)
             {
                 var (rag, direction) = Kpi.Derive(indicator, tolerance);
@@ -282,10 +291,10 @@ internal static class TableLayout
                 cells.AddRange(Enumerable.Range(0, table.Periods.Count).Select(i => i < indicator.Values.Count ? Value(indicator.Values[i]) : string.Empty));
                 cells.Add(indicator.Target is { } target ? Target(target) : Word("kpi-none"));
                 cells.Add(Word(indicator.Polarity switch { Polarity.Higher => "kpi-higher", Polarity.Lower => "kpi-lower", _ => "kpi-none" }));
-                cells.Add(rag ?? Word("kpi-not-targeted"));
-                cells.Add(direction ?? string.Empty);
+                cells.Add(rag is null ? Word("kpi-not-targeted") : Rating(style, rag));
+                cells.Add(direction is null ? string.Empty : Rating(style, direction));
                 cells.AddRange(Enumerable.Range(0, table.Comparators.Count).Select(i => i < indicator.Comparators.Count ? indicator.Comparators[i] : string.Empty));
-                rows.Add((cells.ToArray(), indicator.Name, false));
+                rows.Add((cells.ToArray(), indicator.Name, false, rag));
             }
         }
 
@@ -298,7 +307,7 @@ internal static class TableLayout
         {
             new(headings.Select((h, i) => new PendingCell(ParaStyle.TableHeading, [Literal(h)]) { Size = size, Align = numeric[i] ? Align.Right : Align.Left }).ToList(), IsHeader: true),
         };
-        foreach (var (text, name, group) in rows)
+        foreach (var (text, name, group, rating) in rows)
         {
             body.Add(new PendingRow(text.Select((t, i) => new PendingCell(ParaStyle.TableText, [i == 0 && name is not null ? [new TextPiece(name)] : Literal(t)])
             {
@@ -306,7 +315,7 @@ internal static class TableLayout
                 Bold = group,
                 Align = !group && numeric[i] ? Align.Right : Align.Left,
                 NoWrap = !group && noWrap[i],
-                Fill = !group && i == ragColumn && RagFill.TryGetValue(t, out var fill) ? fill : null,
+                Fill = !group && i == ragColumn && RagFill.TryGetValue(rating ?? string.Empty, out var fill) ? fill : null,
             }).ToList(), IsHeader: false));
         }
 

@@ -91,6 +91,14 @@ internal sealed class StyleReader
         ["kpi-lower"] = [],
         ["kpi-not-targeted"] = [],
         ["unit-heading"] = ["heading", "unit"],
+        ["rating-red"] = [],
+        ["rating-amber"] = [],
+        ["rating-green"] = [],
+        ["rating-positive"] = [],
+        ["rating-stable"] = [],
+        ["rating-negative"] = [],
+        ["rating-increase"] = [],
+        ["rating-decrease"] = [],
     };
 
     public HouseStyle? Read(string text, string file, ReaderLimits limits)
