@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the test suite on a fresh machine: installs what the tests need (LibreOffice for PDF checks, poppler-utils,
-# the fonts that decide page breaks, Chromium for the web pages), then runs dotnet test with a line for every test as it
-# finishes.
+# Runs the test suite on a fresh machine: installs what the tests need (LibreOffice for PDF checks, the fonts that
+# decide page breaks, Chromium for the web pages; the tests read PDFs back in-process with PdfPig), then runs dotnet
+# test with a line for every test as it finishes.
 #
 #   bash scripts/test.sh            the whole suite (what CI runs), about 8 minutes on 2 cores
 #   bash scripts/test.sh --quick    the inner loop: everything but the slow tests (packs, PDFs, the installed tool,
@@ -19,7 +19,7 @@ for arg in "$@"; do
 done
 
 # chromium: the browser tests open every web page in it (Playwright drives /usr/lib/chromium/chromium; nothing is downloaded).
-needed=(libreoffice-writer poppler-utils fonts-liberation2 fonts-noto-core fonts-noto-cjk chromium)
+needed=(libreoffice-writer fonts-liberation2 fonts-noto-core fonts-noto-cjk chromium)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -30,6 +30,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The writer's editor for EditorTests: yaml-language-server as pinned in tools/editor-check (package-lock.json). It
+# needs node; the registry only here, once, never when the tests run.
+if [ ! -d tools/editor-check/node_modules/yaml-language-server ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing: nodejs npm"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  echo "Installing yaml-language-server (tools/editor-check)"
+  (cd tools/editor-check && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
 # A snapshot that is missing fails instead of being written and passed.

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using CommitteePapers;
 using CommitteePapers.Diagnostics;
-using Humanizer;
 
 namespace CommitteePapers.Cli;
 
@@ -81,12 +80,13 @@ internal static class Program
         var command = new Command("build", "Build a paper into a Word document (.docx) or a web page (.html).") { file, output, style, strict, isPrivate, to, watch, port };
         command.SetAction(parse =>
         {
+            // The output as the user gave it (FileInfo.ToString() is the path as typed), so 'wrote' names it so too.
             var input = parse.GetValue(file)!;
             var privateVersion = parse.GetValue(isPrivate);
-            var given = parse.GetValue(output)?.FullName;
+            var given = parse.GetValue(output)?.ToString();
             var format = FormatOf(parse.GetValue(to), given);
             // The private version is written beside the public one, never over it: minutes-private.docx.
-            var target = given ?? Path.Combine(input.DirectoryName ?? ".",
+            var target = given ?? Path.Combine(Path.GetDirectoryName(input.ToString()) ?? string.Empty,
                 Path.GetFileNameWithoutExtension(input.Name) + (privateVersion ? "-private" : string.Empty) + (format == RenderFormat.Html ? ".html" : ".docx"));
             return parse.GetValue(watch)
                 ? Preview.Watch(input, parse.GetValue(style), target, parse.GetValue(strict), format, parse.GetValue(port), privateVersion)
@@ -118,12 +118,13 @@ internal static class Program
         var command = new Command("new", "Write a commented example of a kind of paper to start from; it builds as it is.") { kind, style, output };
         command.SetAction(parse =>
         {
-            var text = Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style));
             if (parse.GetValue(output) is not { } target)
             {
-                Console.Out.Write(text);
+                Console.Out.Write(Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style)));
                 return Built;
             }
+
+            var text = Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style), target.DirectoryName);
 
             if (target.Exists)
             {
@@ -142,7 +143,7 @@ internal static class Program
                 return BadUsage;
             }
 
-            Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target.FullName)}");
+            Console.WriteLine($"wrote {target}");
             return Built;
         });
         return command;
@@ -230,7 +231,9 @@ internal static class Program
         {
             var packDiagnostics = Packs.AgendaPacks.Check(text, name);
             foreach (var d in packDiagnostics) Console.Error.WriteLine(d.ToString());
-            return packDiagnostics.Any(d => d.Severity == Severity.Error || strict) ? InputErrors : Built;
+            var failed = packDiagnostics.Any(d => d.Severity == Severity.Error || strict);
+            if (!json) Console.Error.WriteLine(Summary(packDiagnostics.Select(d => strict ? d with { Severity = Severity.Error } : d).ToList(), written: !failed));
+            return failed ? InputErrors : Built;
         }
 
         // Files a paper names (the previous minutes) may be anywhere below the current folder, when the paper is.
@@ -270,7 +273,7 @@ internal static class Program
             }
             else if (target is not null && !json)
             {
-                Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
+                Console.WriteLine($"wrote {target}");
             }
         }
 
@@ -291,13 +294,14 @@ internal static class Program
 
         foreach (var d in all) Console.Error.WriteLine(d.ToString());
         problems = code == Built ? [] : all.Select(d => d.ToString()).ToList();
-        var errors = all.Count(d => d.Severity == Severity.Error);
-        var warnings = all.Count - errors;
-        if (all.Count > 0)
-        {
-            Console.Error.WriteLine($"{"error".ToQuantity(errors)}, {"warning".ToQuantity(warnings)}{(code == Built ? string.Empty : "; nothing was written")}.");
-        }
-
+        Console.Error.WriteLine(Summary(all, code == Built));
         return code;
+    }
+
+    /// <summary>The closing count, also when there is nothing to report: "0 errors, 0 warnings."</summary>
+    private static string Summary(IReadOnlyList<Diagnostic> all, bool written)
+    {
+        var errors = all.Count(d => d.Severity == Severity.Error);
+        return $"{Counted.Of(errors, "error")}, {Counted.Of(all.Count - errors, "warning")}{(written ? string.Empty : "; nothing was written")}.";
     }
 }

@@ -114,6 +114,10 @@ public static class Papers
         if (yaml.Length > 0 && yaml[0] == '\uFEFF') yaml = yaml[1..];
         var diagnostics = new DiagnosticBag();
         var paper = PaperReader.Read(yaml, fileName, limits ?? ReaderLimits.Default, diagnostics);
+        paper = paper is null ? null : paper with
+        {
+            WarningsWhenRead = diagnostics.Items.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).ToHashSet(StringComparer.Ordinal),
+        };
         return new LoadResult(paper, Reported(paper, diagnostics));
     }
 
@@ -171,6 +175,10 @@ public static class Papers
         var diagnostics = new DiagnosticBag();
         foreach (var d in loaded.Diagnostics) diagnostics.Add(d);
         var resolved = MinuteSeries.Resolve(minutes, folder, root ?? Path.GetDirectoryName(folder) ?? folder, limits, diagnostics);
+        resolved = resolved with
+        {
+            WarningsWhenRead = diagnostics.Items.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).Concat(minutes.WarningsWhenRead).ToHashSet(StringComparer.Ordinal),
+        };
         return new LoadResult(resolved, Reported(resolved, diagnostics));
     }
 
@@ -269,7 +277,7 @@ public static class Papers
         // The other version is laid out too, only for its problems: a mistake in an exempt minute is found whichever
         // version is built.
         if (HasPrivateVersion(paper)) _ = Lay(paper, style, diagnostics, !options.Private);
-        var reported = Reported(paper, diagnostics);
+        var reported = Reported(paper, diagnostics, laidOutIn: style);
         var refuse = reported.Any(d => d.Severity == Severity.Error) || (options.WarningsAsErrors && reported.Count > 0);
         if (refuse) return new RenderResult(false, reported);
         try
@@ -280,7 +288,7 @@ public static class Papers
         catch (Exception e) when (OutputFile.IsWriteFailure(e))
         {
             diagnostics.Add(OutputFile.Failed(outputName, e));
-            return new RenderResult(false, Reported(paper, diagnostics));
+            return new RenderResult(false, Reported(paper, diagnostics, laidOutIn: style));
         }
 
         return new RenderResult(true, reported);
@@ -353,9 +361,26 @@ public static class Papers
         return Importer.Import(bytes, fileName, options, options.Style ?? HouseStyles.York, options.OtherStyles ?? HouseStyles.BuiltIn);
     }
 
-    /// <summary>The diagnostics to report: all, less the warnings the paper acknowledges.</summary>
-    internal static IReadOnlyList<Diagnostic> Reported(Paper? paper, DiagnosticBag diagnostics) =>
-        paper is null ? diagnostics.ToSortedList() : diagnostics.ToSortedList().Where(d => !paper.Acknowledges(d)).ToList();
+    /// <summary>
+    /// The diagnostics to report: all, less the warnings the paper acknowledges. Once the paper is laid out (in
+    /// <paramref name="laidOutIn"/>), every warning it can give is known, so an acknowledgement of a code that none of
+    /// them has is reported too (CP0084): left in, it would hide the next such warning unread.
+    /// </summary>
+    internal static IReadOnlyList<Diagnostic> Reported(Paper? paper, DiagnosticBag diagnostics, HouseStyle? laidOutIn = null)
+    {
+        if (paper is null) return diagnostics.ToSortedList();
+        if (laidOutIn is not null)
+        {
+            var given = diagnostics.Items.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).Concat(paper.WarningsWhenRead).ToHashSet(StringComparer.Ordinal);
+            foreach (var unused in paper.Acknowledgements.Where(a => !given.Contains(a.Code)))
+            {
+                diagnostics.Warning(DiagnosticCode.NeedlessAcknowledgement, unused.At,
+                    $"The paper acknowledges {unused.Code}, but gives no such warning in the house style '{laidOutIn.Name}'; remove the line, so that it cannot hide a new warning unread.");
+            }
+        }
+
+        return diagnostics.ToSortedList().Where(d => !paper.Acknowledges(d)).ToList();
+    }
 
     /// <summary>A paper laid out in a style: its public version, or with <paramref name="isPrivate"/> its private one.</summary>
     internal static LaidOutPaper Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics, bool isPrivate = false)

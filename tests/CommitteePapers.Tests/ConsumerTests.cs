@@ -49,6 +49,13 @@ public sealed class ConsumerTests(ITestOutputHelper output) : IDisposable
         {
             var (code, text) = Run("dotnet", $"pack {Path.Combine(Repo.Root, project)} -c Release -o {feed} -p:Version={version}", Repo.Root, env);
             Assert.True(code == 0, text);
+
+            // A local clone has no repository URL for SourceLink, which used to warn on every build; only CI links sources.
+            if (Environment.GetEnvironmentVariable("CI") != "true")
+            {
+                Assert.DoesNotContain("has no remote", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("Source control information is not available", text, StringComparison.Ordinal);
+            }
         }
 
         Assert.True(File.Exists(Path.Combine(feed, $"CommitteePapers.{version}.nupkg")));

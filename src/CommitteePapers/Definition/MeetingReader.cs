@@ -235,7 +235,7 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
 
     private int? Integer(YNode node, string key, int min = 1, int max = 100000)
     {
-        if (node is YScalar s && int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        if (node is YScalar s && YamlScalars.Integer(s.Value) is { } n && n >= min && n <= max) return (int)n;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a whole number from {min} to {max}.");
         return null;
     }

@@ -462,8 +462,25 @@ internal static class Shapes
         new("lines", new RefShape("lines", "The block's lines and tables, with placeholders."), Required: true),
     ]);
 
+    /// <summary>
+    /// A list level's pattern, as the style reader accepts it: one counter (1, a, A, i, I) with up to three marks around
+    /// it — a), (a), a., i., (i), 1., (1), A. — or a bullet of one to three symbols (•, –, ▪).
+    /// </summary>
+    public const string ListPatternRegex = @"^(?:[^A-Za-z0-9%\s]{0,3}[1aAiI][^A-Za-z0-9%\s]{0,3}|[^A-Za-z0-9%\s]{1,3})$";
+
+    /// <summary>An outline level's pattern: counters joined by marks, 1. 1.1 1.1. 1.1.1 (the reader checks the count).</summary>
+    public const string OutlinePatternRegex = @"^[^A-Za-z0-9%\s]{0,3}[1aAiI](?:[^A-Za-z0-9%\s]{1,2}[1aAiI]){0,8}[^A-Za-z0-9%\s]{0,3}$";
+
+    /// <summary>A minute or agenda number: a list level's pattern, or words around Word's counter %1 (CAY %1).</summary>
+    public const string CounterPatternRegex = @"^(?:[^%]{0,20}%1[^%]{0,20}|[^A-Za-z0-9%\s]{0,3}[1aAiI][^A-Za-z0-9%\s]{0,3})$";
+
+    private const string ListPatternMessage = "Write a counter with its marks — a), (a), a., i., (i), 1., (1), A. — or a bullet such as •.";
+
+    private static TextShape ListPattern(string description) =>
+        new(description, Example: "a)") { Pattern = ListPatternRegex, PatternMessage = ListPatternMessage };
+
     public static readonly OneOfShape PatternOrPatterns = new("A numbering pattern, or a list of them, one per level.",
-        [new TextShape("A pattern such as a), (a), a., i., (i), 1., (1) or •.", Example: "a)"), new ListShape("One pattern per level, repeating.", new TextShape("A pattern.", Example: "a)"), SingleAllowed: false)]);
+        [ListPattern("A pattern such as a), (a), a., i., (i), 1., (1) or •."), new ListShape("One pattern per level, repeating.", ListPattern("A pattern."), SingleAllowed: false)]);
 
     private static readonly string[] StyleSections =
     [
@@ -481,21 +498,32 @@ internal static class Shapes
             new TextShape("A style file, relative to this one.", Example: "council.yaml") { Pattern = "^[^/\\\\~].*\\.ya?ml$", PatternMessage = "Name a built-in style (york, north-somerset, sefton) or a .yaml style file beside this one." },
         ])),
         new("council", new TextShape("The council's name, for {council} in the front block.", Example: "City of York Council")),
+        new("nation", new TextShape("The nation the council is in, whose bank holidays are not working days (the five clear days before a meeting). Default england.",
+            Allowed: ["england", "wales", "scotland", "northern-ireland"])),
         new("numbering", new MapShape("numbering", "the numbering", "How headings, paragraphs, sub-items, recommendations, minutes and agenda items are numbered.",
         [
             new("scheme", new TextShape("A preset of the settings below: continuous: 1..N through every heading (York); decimal: numbered headings with 1.1, 1.2 (North Somerset); none.", Allowed: ["continuous", "decimal", "none"])),
-            new("outline", new ListShape("The levels of the list headings and paragraphs share, e.g. ['1.', '1.1', '1.1.1'].", new TextShape("A pattern with one counter per level.", Example: "1.1."), SingleAllowed: false)),
+            new("outline", new ListShape("The levels of the list headings and paragraphs share, e.g. ['1.', '1.1', '1.1.1'].", new TextShape("A pattern with one counter per level.", Example: "1.1.")
+            {
+                Pattern = OutlinePatternRegex, PatternMessage = "Write one counter per level joined by marks: 1. for the first level, 1.1 or 1.1. for the second, 1.1.1 for the third.",
+            }, SingleAllowed: false)),
             new("headings", new ListShape("Whether headings of each level (top first) are numbered, e.g. [true, false].", new BoolShape("Whether headings of this level are numbered."), SingleAllowed: false)),
             new("paragraphs", new ListShape("The outline levels (1 = top) at which paragraphs carry numbers: [1] numbers them 1, 2, 3; [2] numbers them 1.1 under numbered headings; [2, 3] also 2.1.1 under numbered sub-headings.",
                 new NumberShape("An outline level.", Integer: true, Minimum: 1, Maximum: 9), SingleAllowed: false)),
             new("unnumbered", new ListShape("Standard sections, blocks and fields whose headings carry no number, e.g. [summary, recommendations].", new TextShape("A section key.", Example: "summary"), SingleAllowed: false)),
             new("sub-items", new RefShape("patterns", "How sub-items are numbered, level by level: a), (a), a., i., (i), 1., A.")),
-            new("nested-items", new TextShape("How sub-items inside sub-items (and inside bullets) are numbered.", Example: "i.")),
+            new("nested-items", ListPattern("How sub-items inside sub-items (and inside bullets) are numbered.") with { Example = "i." }),
             new("bullets", new RefShape("patterns", "The bullet symbol, and how items inside bullets are numbered, level by level.")),
             new("recommendations", new RefShape("patterns", "How recommendations are numbered, and their sub-items: i., or [1., a.]; • for bullets.")),
-            new("lettered-headings", new TextShape("How lettered headings are lettered.", Example: "a)")),
-            new("minutes", new TextShape("How minutes are numbered: %1 is the number, e.g. '%1.' or 'CAY %1'.", Example: "%1.")),
-            new("agenda", new TextShape("How agenda items are numbered.", Example: "1.")),
+            new("lettered-headings", ListPattern("How lettered headings are lettered.")),
+            new("minutes", new TextShape("How minutes are numbered: %1 is the number, e.g. '%1.' or 'CAY %1'.", Example: "%1.")
+            {
+                Pattern = CounterPatternRegex, PatternMessage = "Write the number as %1 with the words around it (%1., CAY %1), or a counter such as 1.",
+            }),
+            new("agenda", new TextShape("How agenda items are numbered.", Example: "1.")
+            {
+                Pattern = CounterPatternRegex, PatternMessage = "Write a counter such as 1. or (1), or %1 with the words around it.",
+            }),
             new("single-recommendation", new BoolShape("false: a report's only recommendation carries no number; true (the default): it is numbered like several.")),
             new("documents", new BoolShape("false: documents (work plans, appendices) carry no numbers; true (the default): they are numbered as a report's body is.")),
             new("resolutions", new RefShape("patterns", "How a minute's resolutions are numbered when there are several, and their sub-items: (i), (1) or (a).")),
@@ -507,7 +535,12 @@ internal static class Shapes
             new("font", new TextShape("The font of every paragraph.", Example: "Arial")),
             new("size", new NumberShape("Body text size in points.", Minimum: 6, Maximum: 72)),
             new("heading-sizes", new ListShape("Sizes in points of the title, then headings 1 to 4.", new NumberShape("A size in points.", Minimum: 6, Maximum: 72), SingleAllowed: false)),
-            new("heading-colour", new TextShape("Heading colour as six hex digits.", Example: "1F4E79")),
+            new("heading-colour", new OneOfShape("Heading colour as six hex digits, e.g. 1F4E79.",
+            [
+                new TextShape("Six hex digits.", Example: "1F4E79") { Pattern = "^[0-9A-Fa-f]{6}$", PatternMessage = "Write the colour as six hex digits (0-9, A-F), e.g. 1F4E79." },
+                // Six decimal digits (000000, 123456) are a number to YAML; the reader takes them as written.
+                new NumberShape("Six digits.", Integer: true, Minimum: 0, Maximum: 999999),
+            ])),
             new("space-after", new NumberShape("Space after each paragraph in points.", Minimum: 0, Maximum: 72)),
             new("upper-case-headings", new OneOfShape("Headings in capitals: true for a report's standard and top-level headings and minute titles, false for none, or the kinds whose headings are in capitals, e.g. [report].",
                 [new BoolShape("true: every kind's headings in capitals; false: none."), new ListShape("The kinds whose headings are in capitals.", new TextShape("A kind of paper.", Allowed: ["report", "minutes"]), SingleAllowed: false)])),

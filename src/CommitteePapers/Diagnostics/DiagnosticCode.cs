@@ -61,6 +61,11 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode PublicTextNotExempt = new("CP0073", "Public text for a minute that is not exempt");
     public static readonly DiagnosticCode ImportUncertain = new("CP0100", "An imported block that could not be placed with certainty");
     public static readonly DiagnosticCode ImportMissingField = new("CP0101", "An imported document that does not give a value the paper needs");
+    public static readonly DiagnosticCode ListEntryRunOn = new("CP0080", "A line that looks like a list entry, read as more of the text above");
+    public static readonly DiagnosticCode KeyRunOn = new("CP0081", "A line that looks like a key, read as more of the text above");
+    public static readonly DiagnosticCode NotTextToYaml = new("CP0082", "Text that YAML reads as true, false or a number");
+    public static readonly DiagnosticCode DateAsText = new("CP0083", "A date written as text, where it is printed as written");
+    public static readonly DiagnosticCode NeedlessAcknowledgement = new("CP0084", "An acknowledgement of a warning the paper does not give");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -75,5 +80,6 @@ internal sealed record DiagnosticCode(string Id, string Title)
         KeyDecisionWithoutForwardPlan, EmptyImplications, SuspiciousLink, UnknownField,
         UnknownDecisionKind, ExemptWithoutExclusion, NothingPrivate, PublicTextNotExempt,
         ImportUncertain, ImportMissingField,
+        ListEntryRunOn, KeyRunOn, NotTextToYaml, DateAsText, NeedlessAcknowledgement,
     ];
 }

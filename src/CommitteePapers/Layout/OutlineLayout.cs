@@ -32,9 +32,10 @@ internal abstract class OutlineLayout : PaperLayout
     /// <summary>A top-level heading: numbered at the outline's first level unless the style leaves this section unnumbered.</summary>
     protected void TopHeading(string key, RichText text, SourcePosition at, string? id = null, bool? numbered = null)
     {
-        if (text.IsEmpty)
+        if (text.IsEmpty && id is null)
         {
-            // A style may give a section no heading (Maidstone's recommendations follow the summary under none).
+            // A style may give a section no heading (Maidstone's recommendations follow the summary under none). A
+            // writer's section with an empty heading and an id keeps its (empty) heading: the id's bookmark is there.
             Depth = 0;
             return;
         }

@@ -301,12 +301,7 @@ internal abstract class PaperLayout
                 Diagnostics.Error(DiagnosticCode.BadDate, field.At, $"The field '{field.Name}' must be a date written YYYY-MM-DD (for example 2024-02-22), not {Shown()}.");
                 return null;
             case FieldType.YesNo:
-                return field.Text?.Source.ToLowerInvariant() switch
-                {
-                    "yes" or "true" => true,
-                    "no" or "false" => false,
-                    _ => Wrong("yes or no"),
-                };
+                return YamlScalars.Boolean(field.Text?.Source ?? string.Empty) is { } yes ? yes : Wrong("yes or no (or true or false)");
             case FieldType.Choice:
                 if (field.Text is { } choice && definition.Choices.Contains(choice.Source)) return choice;
                 var suggestion = field.Text is null ? null : Suggest.Nearest(field.Text.Source, definition.Choices);

@@ -5,7 +5,6 @@ using CommitteePapers.Layout;
 using CommitteePapers.Pdf;
 using CommitteePapers.Styles;
 using CommitteePapers.Word;
-using Humanizer;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -104,7 +103,7 @@ public static class AgendaPacks
         var style = Papers.ResolveStyle(pack.Notice, options.Style, folder, out var styleDiagnostics);
         foreach (var d in styleDiagnostics) diagnostics.Add(d);
         if (style is null) return failed;
-        CheckCalendar(pack, diagnostics);
+        CheckCalendar(pack, new WorkingDays(style.Nation), diagnostics);
         if (options.Format == RenderFormat.Html) return WebPack.Build(pack, style, name, folder, outputFolder, options, diagnostics);
 
         // Read and lay out every paper; a broken paper fails this pack, with its own diagnostics.
@@ -223,7 +222,7 @@ public static class AgendaPacks
             if (count != variant.Plan!.TotalPages)
             {
                 diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
-                    $"The pack came out at {"page".ToQuantity(count)}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                    $"The pack came out at {Counted.Of(count, "page")}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
                 return failed;
             }
 
@@ -298,7 +297,7 @@ public static class AgendaPacks
                 // Minutes with an exempt minute have a private version too: the public pack takes the public minutes,
                 // the private pack the minutes in full.
                 var laidPrivate = Papers.HasPrivateVersion(loaded.Paper!) ? Papers.Lay(loaded.Paper!, style, paperDiagnostics, isPrivate: true) : null;
-                foreach (var d in Papers.Reported(loaded.Paper, paperDiagnostics)) diagnostics.Add(d);
+                foreach (var d in Papers.Reported(loaded.Paper, paperDiagnostics, laidOutIn: style)) diagnostics.Add(d);
                 var bookmarkTitle = paper.Title ?? laid.Info.Title;
                 var docx = Path.Combine(work, $"paper-{index}.docx");
                 laid = Finish(laid, item, bookmarkTitle, style, docx);
@@ -387,21 +386,21 @@ public static class AgendaPacks
         return true;
     }
 
-    private static void CheckCalendar(Pack pack, DiagnosticBag diagnostics)
+    private static void CheckCalendar(Pack pack, WorkingDays calendar, DiagnosticBag diagnostics)
     {
         if (pack.Notice.PublicationDate is not { } published) return;
-        var clear = WorkingDays.ClearBetween(published, pack.Notice.Date);
+        var clear = calendar.ClearBetween(published, pack.Notice.Date);
         if (clear < 5)
         {
             diagnostics.Warning(DiagnosticCode.PublishedLate, pack.At,
-                $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.");
+                $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date, calendar).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.");
         }
     }
 
-    private static DateOnly LatestPublication(DateOnly meeting)
+    private static DateOnly LatestPublication(DateOnly meeting, WorkingDays calendar)
     {
         var day = meeting.AddDays(-1);
-        while (WorkingDays.ClearBetween(day, meeting) < 5) day = day.AddDays(-1);
+        while (calendar.ClearBetween(day, meeting) < 5) day = day.AddDays(-1);
         return day;
     }
 

@@ -343,6 +343,22 @@ public sealed record Logo(ReadOnlyMemory<byte> Image, string AltText)
     public double HeightMm { get; init; } = 15;
 }
 
+/// <summary>The nation of the United Kingdom a council is in: each has bank holidays of its own.</summary>
+public enum Nation
+{
+    /// <summary>England (the default).</summary>
+    England,
+
+    /// <summary>Wales: the same bank holidays as England.</summary>
+    Wales,
+
+    /// <summary>Scotland: 2 January, the first Monday of August and St Andrew's Day, but not Easter Monday.</summary>
+    Scotland,
+
+    /// <summary>Northern Ireland: St Patrick's Day and the Battle of the Boyne as well as England's.</summary>
+    NorthernIreland,
+}
+
 /// <summary>
 /// A council's house style: numbering, standard sections and their headings, wording, front blocks, fields, fonts
 /// and page furniture. Immutable and safe to share between threads. Load one with <c>HouseStyles</c>, or build one in code.
@@ -355,6 +371,9 @@ public sealed record HouseStyle
 
     /// <summary>The council whose style this is.</summary>
     public string Council { get; init; } = string.Empty;
+
+    /// <summary>The nation of the United Kingdom the council is in, whose bank holidays are not working days.</summary>
+    public Nation Nation { get; init; } = Nation.England;
 
     /// <summary>How headings, paragraphs, sub-items, recommendations, minutes and agenda items are numbered.</summary>
     public NumberingStyle Numbering { get; init; } = new();

@@ -108,6 +108,7 @@ internal sealed partial class StyleReader
         ["kpi-higher"] = [],
         ["kpi-lower"] = [],
         ["kpi-not-targeted"] = [],
+        ["unit-heading"] = ["heading", "unit"],
         ["rating-red"] = [],
         ["rating-amber"] = [],
         ["rating-green"] = [],
@@ -138,7 +139,11 @@ internal sealed partial class StyleReader
         if (m is null) return null;
         var name = m.RequiredText("name");
         var style = Parent(m, file, limits) with { Name = name, Template = null, TemplateStyles = new Dictionary<string, string>() };
-        style = style with { Council = m.Text("council") ?? style.Council };
+        style = style with
+        {
+            Council = m.Text("council") ?? style.Council,
+            Nation = Enum(m, "nation", new() { ["england"] = Nation.England, ["wales"] = Nation.Wales, ["scotland"] = Nation.Scotland, ["northern-ireland"] = Nation.NorthernIreland }, style.Nation),
+        };
         if (Section(m, "numbering") is { } n) style = style with { Numbering = ReadNumbering(n, style.Numbering) };
         if (Section(m, "text") is { } t) style = ReadText(t, style);
         if (Section(m, "page") is { } page) style = ReadPage(page, style);
@@ -346,7 +351,14 @@ internal sealed partial class StyleReader
         {
             if (MappingReader.TextOf(item, key, diagnostics) is not { } text) continue;
             var at = item.At;
-            var pattern = NumberPattern.Parse(text);
+            // The schema states the same rule (Shapes.*PatternRegex), so the writer's editor refuses what this does.
+            var rule = key switch
+            {
+                "outline" => Shapes.OutlinePatternRegex,
+                "minutes" or "agenda" => Shapes.CounterPatternRegex,
+                _ => Shapes.ListPatternRegex,
+            };
+            var pattern = System.Text.RegularExpressions.Regex.IsMatch(text, rule) ? NumberPattern.Parse(text) : null;
             var level = result.Count + 1;
             var wanted = key == "outline" ? level : 1;
             if (pattern is null || (counted && pattern.Counters != wanted) || (!counted && pattern.Counters > 1))
@@ -375,14 +387,14 @@ internal sealed partial class StyleReader
 
     private bool? Flag(YNode node, string key)
     {
-        if (node is YScalar s && s.Value.ToLowerInvariant() is "true" or "false") return s.Value.ToLowerInvariant() == "true";
+        if (node is YScalar s && YamlScalars.Boolean(s.Value) is { } flag) return flag;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"Each of '{key}' must be true or false: whether headings of that level are numbered.");
         return null;
     }
 
     private int? Level(YNode node, string key)
     {
-        if (node is YScalar s && int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 9) return n;
+        if (node is YScalar s && YamlScalars.Integer(s.Value) is { } n && n is >= 1 and <= 9) return (int)n;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"Each of '{key}' must be an outline level from 1 to 9.");
         return null;
     }
@@ -930,7 +942,7 @@ internal sealed partial class StyleReader
     {
         var node = m.Node(key);
         if (node is null) return null;
-        if (node is YScalar s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= min && d <= max) return d;
+        if (node is YScalar s && YamlScalars.Number(s.Value) is { } number && (double)number is var d && d >= min && d <= max) return d;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a number from {min} to {max}.");
         return null;
     }
@@ -946,7 +958,7 @@ internal sealed partial class StyleReader
         var result = new List<double>();
         foreach (var item in seq.Items)
         {
-            if (item is YScalar s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 6 and <= 72) result.Add(d);
+            if (item is YScalar s && YamlScalars.Number(s.Value) is { } number && (double)number is var d and >= 6 and <= 72) result.Add(d);
             else
             {
                 diagnostics.Error(DiagnosticCode.WrongType, item.At, $"Each of '{key}' must be a size in points from 6 to 72.");
