@@ -66,7 +66,7 @@ internal static class TableLayout
         {
             Align = numeric[i] && c.Type is not (ColumnType.Rag or ColumnType.DirectionOfTravel) ? Align.Right : Align.Left,
             Size = size,
-            Unit = UnitShown(c, style),
+            Unit = UnitShown(c, printedHeadings[i].Plain, style),
         }).ToList(), IsHeader: true);
         var body = new List<PendingRow> { header };
         for (var r = 0; r < rows.Count; r++)
@@ -131,14 +131,15 @@ internal static class TableLayout
         value is null ? string.Empty : style.Words.TryGetValue("rating-" + value.ToLowerInvariant(), out var word) ? word.PlainText : value;
 
     /// <summary>
-    /// A figure column's unit as its heading should show it ("(£000)"), when the heading the author wrote does not name it
-    /// already ("Budget £000" and "2020/21 £'000" do): a figure means nothing without its unit.
+    /// A figure column's unit as a web page's heading should show it ("(£000)"), when the heading as printed does not name
+    /// it already ("Budget £000" and "2020/21 £'000" do, and so does a money heading that unit-heading completed): a
+    /// figure means nothing without its unit.
     /// </summary>
-    private static string? UnitShown(TableColumn column, HouseStyle style)
+    private static string? UnitShown(TableColumn column, string printedHeading, HouseStyle style)
     {
         if (column.Unit is not { Length: > 0 } unit || column.Type is not (ColumnType.Money or ColumnType.Number)) return null;
         static string Bare(string s) => new string(s.Where(c => !char.IsWhiteSpace(c) && c is not ('\'' or '’')).ToArray());
-        if (Bare(column.Heading.PlainText).Contains(Bare(unit), StringComparison.OrdinalIgnoreCase)) return null;
+        if (Bare(printedHeading).Contains(Bare(unit), StringComparison.OrdinalIgnoreCase)) return null;
         return Wording.Plain(style, "web-unit", new Dictionary<string, object?> { ["unit"] = unit });
     }
 
