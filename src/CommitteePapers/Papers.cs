@@ -319,19 +319,25 @@ public static class Papers
     }
 
     internal static LaidOutPaper Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics) =>
-        paper.Accept(new PaperLayouts(style, diagnostics));
+        paper.Accept(new PaperLayouts(style, diagnostics, InstalledFonts.Value.For(style)));
+
+    /// <summary>
+    /// The machine's fonts, scanned once when a table is first measured (each font file's widths are read once);
+    /// what it holds depends only on the installed font files, so it is a cache, not state.
+    /// </summary>
+    private static readonly Lazy<FontLocator> InstalledFonts = new(() => new FontLocator(FontLocator.StandardFolders()));
 
     /// <summary>Each kind of paper's layout; the compiler makes sure no kind is left out.</summary>
-    private sealed class PaperLayouts(HouseStyle style, DiagnosticBag diagnostics) : IPaperVisitor<LaidOutPaper>
+    private sealed class PaperLayouts(HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics) : IPaperVisitor<LaidOutPaper>
     {
-        public LaidOutPaper Report(Report report) => ReportLayout.Lay(report, style, diagnostics);
+        public LaidOutPaper Report(Report report) => ReportLayout.Lay(report, style, diagnostics, metrics);
 
-        public LaidOutPaper Update(CabinetMemberUpdate update) => UpdateLayout.Lay(update, style, diagnostics);
+        public LaidOutPaper Update(CabinetMemberUpdate update) => UpdateLayout.Lay(update, style, diagnostics, metrics);
 
-        public LaidOutPaper Minutes(Minutes minutes) => MinutesLayout.Lay(minutes, style, diagnostics);
+        public LaidOutPaper Minutes(Minutes minutes) => MinutesLayout.Lay(minutes, style, diagnostics, metrics);
 
-        public LaidOutPaper Notice(Notice notice) => NoticeLayout.Lay(notice, style, diagnostics);
+        public LaidOutPaper Notice(Notice notice) => NoticeLayout.Lay(notice, style, diagnostics, metrics);
 
-        public LaidOutPaper Document(Document document) => DocumentLayout.Lay(document, style, diagnostics);
+        public LaidOutPaper Document(Document document) => DocumentLayout.Lay(document, style, diagnostics, metrics);
     }
 }

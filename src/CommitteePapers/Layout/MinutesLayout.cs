@@ -12,14 +12,14 @@ internal sealed class MinutesLayout : PaperLayout
 {
     private readonly Minutes minutes;
 
-    private MinutesLayout(Minutes minutes, HouseStyle style, DiagnosticBag diagnostics)
-        : base(minutes, style, diagnostics)
+    private MinutesLayout(Minutes minutes, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics)
+        : base(minutes, style, diagnostics, metrics)
     {
         this.minutes = minutes;
     }
 
-    public static LaidOutPaper Lay(Minutes minutes, HouseStyle style, DiagnosticBag diagnostics) =>
-        new MinutesLayout(minutes, style, diagnostics).Lay();
+    public static LaidOutPaper Lay(Minutes minutes, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics) =>
+        new MinutesLayout(minutes, style, diagnostics, metrics).Lay();
 
     protected override DocumentInfo Info => new(
         FillPlain(Style.WordFor("minutes-title"), new Dictionary<string, object?> { ["committee"] = minutes.Committee, ["date"] = minutes.Date }),

@@ -12,14 +12,14 @@ internal sealed class NoticeLayout : PaperLayout
 {
     private readonly Notice notice;
 
-    private NoticeLayout(Notice notice, HouseStyle style, DiagnosticBag diagnostics)
-        : base(notice, style, diagnostics)
+    private NoticeLayout(Notice notice, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics)
+        : base(notice, style, diagnostics, metrics)
     {
         this.notice = notice;
     }
 
-    public static LaidOutPaper Lay(Notice notice, HouseStyle style, DiagnosticBag diagnostics) =>
-        new NoticeLayout(notice, style, diagnostics).Lay();
+    public static LaidOutPaper Lay(Notice notice, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics) =>
+        new NoticeLayout(notice, style, diagnostics, metrics).Lay();
 
     protected override DocumentInfo Info => new(
         FillPlain(Style.WordFor("notice-title"), new Dictionary<string, object?> { ["committee"] = notice.Committee, ["date"] = notice.Date }),

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Runtime.InteropServices;
+using CommitteePapers.Layout;
+using CommitteePapers.Styles;
+using HarfBuzzSharp;
+
+namespace CommitteePapers;
+
+/// <summary>
+/// Finds a style's font among the installed fonts by the family name in each font file's name table, and reads its
+/// advance widths with HarfBuzz, so Layout can measure table text in the font the paper is printed in. Layout stays
+/// pure: it is given a <see cref="TextMetrics"/>, never a path. The folders are scanned once per locator, and each
+/// font file's widths read once; both are deterministic for the files on the machine.
+/// </summary>
+internal sealed class FontLocator
+{
+    /// <summary>
+    /// Families Word papers name that are seldom installed on Linux, and the metric-compatible families LibreOffice
+    /// substitutes for them (the same advance widths by design), so a paper measures as it prints.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> MetricCompatible = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Arial"] = "Liberation Sans",
+        ["Helvetica"] = "Liberation Sans",
+        ["Arial Narrow"] = "Liberation Sans Narrow",
+        ["Times New Roman"] = "Liberation Serif",
+        ["Times"] = "Liberation Serif",
+        ["Courier New"] = "Liberation Mono",
+        ["Courier"] = "Liberation Mono",
+        ["Calibri"] = "Carlito",
+        ["Cambria"] = "Caladea",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] Extensions = [".ttf", ".otf", ".ttc", ".otc"];
+
+    private readonly IReadOnlyList<string> folders;
+    private readonly Lazy<FrozenDictionary<string, FaceRef>> families;
+    private readonly ConcurrentDictionary<FaceRef, Lazy<FontAdvances?>> advances = new();
+
+    /// <param name="folders">The folders to look in, in order of preference; missing folders are skipped.</param>
+    public FontLocator(IReadOnlyList<string> folders)
+    {
+        this.folders = folders;
+        families = new Lazy<FrozenDictionary<string, FaceRef>>(Scan, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The standard font folders of Linux (fontconfig's defaults), macOS and Windows.</summary>
+    public static IReadOnlyList<string> StandardFolders()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var list = new List<string> { "/usr/share/fonts", "/usr/local/share/fonts" };
+        if (home.Length > 0)
+        {
+            list.Add(Path.Combine(home, ".fonts"));
+            list.Add(Path.Combine(home, ".local", "share", "fonts"));
+        }
+
+        var windows = Environment.GetFolderPath(Environment.SpecialFolder.Fonts);
+        if (windows.Length > 0) list.Add(windows);
+        list.Add("/Library/Fonts");
+        list.Add("/System/Library/Fonts");
+        return list;
+    }
+
+    /// <summary>The metrics of the style's font: the family it names, else its metric-compatible stand-in, else Arial's proportions.</summary>
+    public TextMetrics For(HouseStyle style) => new(() => Find(style.Font));
+
+    /// <summary>The widths of an installed family, or null when neither it nor a metric-compatible family is installed.</summary>
+    public FontAdvances? Find(string family)
+    {
+        var name = family.Trim();
+        FrozenDictionary<string, FaceRef> index;
+        try
+        {
+            index = families.Value;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or BadImageFormatException)
+        {
+            // HarfBuzz's native library is not available on this platform: measure as before.
+            return null;
+        }
+
+        if (!index.TryGetValue(name, out var face) && !(MetricCompatible.TryGetValue(name, out var stand) && index.TryGetValue(stand, out face)))
+        {
+            return null;
+        }
+
+        return advances.GetOrAdd(face, f => new Lazy<FontAdvances?>(() => Read(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>One face of a font file (a collection holds several).</summary>
+    private readonly record struct FaceRef(string Path, int Index, string Family);
+
+    private FrozenDictionary<string, FaceRef> Scan()
+    {
+        // Every family's regular face; files in path order so the same machine always picks the same file.
+        var found = new Dictionary<string, (FaceRef Face, int Rank)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var folder in folders.Where(Directory.Exists))
+        {
+            IEnumerable<string> files;
+            try
+            {
+                files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                try
+                {
+                    using var blob = Blob.FromFile(file);
+                    for (var i = 0; i < Math.Max(1, blob.FaceCount); i++)
+                    {
+                        using var face = new Face(blob, i);
+                        var family = Name(face, OpenTypeNameId.TypographicFamily) ?? Name(face, OpenTypeNameId.FontFamily);
+                        if (string.IsNullOrWhiteSpace(family)) continue;
+                        var sub = Name(face, OpenTypeNameId.TypographicSubfamily) ?? Name(face, OpenTypeNameId.FontSubfamily) ?? string.Empty;
+                        var rank = sub.Trim().ToUpperInvariant() switch
+                        {
+                            "REGULAR" or "BOOK" or "ROMAN" or "NORMAL" => 0,
+                            "MEDIUM" => 1,
+                            _ => 2,
+                        };
+                        if (!found.TryGetValue(family.Trim(), out var had) || rank < had.Rank)
+                        {
+                            found[family.Trim()] = (new FaceRef(file, i, family.Trim()), rank);
+                        }
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+                {
+                    // An unreadable or broken font file is skipped, as fontconfig skips it.
+                }
+            }
+        }
+
+        return found.ToFrozenDictionary(p => p.Key, p => p.Value.Face, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static FontAdvances? Read(FaceRef face)
+    {
+        try
+        {
+            using var blob = Blob.FromFile(face.Path);
+            using var hbFace = new Face(blob, face.Index);
+            using var font = new HarfBuzzSharp.Font(hbFace);
+            var perEm = (float)hbFace.UnitsPerEm;
+            if (perEm <= 0) return null;
+            var widths = new float[0x10000];
+            for (var c = 0; c < widths.Length; c++)
+            {
+                widths[c] = font.TryGetNominalGlyph(c, out var glyph) ? font.GetHorizontalGlyphAdvance(glyph) / perEm : float.NaN;
+            }
+
+            return new FontAdvances(face.Index == 0 ? face.Path : $"{face.Path}#{face.Index}", face.Family, widths);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A name from the font's name table, in English (HarfBuzz picks the record).</summary>
+    private static string? Name(Face face, OpenTypeNameId id)
+    {
+        uint size = 0;
+        var length = Native.hb_ot_name_get_utf16(face.Handle, (int)id, IntPtr.Zero, ref size, null);
+        if (length == 0) return null;
+        var buffer = new char[length + 1];
+        size = (uint)buffer.Length;
+        Native.hb_ot_name_get_utf16(face.Handle, (int)id, IntPtr.Zero, ref size, buffer);
+        return new string(buffer, 0, (int)Math.Min(size, length));
+    }
+
+    /// <summary>HarfBuzz's own name-table reader, which HarfBuzzSharp ships in its native library but does not wrap.</summary>
+    private static class Native
+    {
+        [DllImport("libHarfBuzzSharp", CharSet = CharSet.Unicode)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+        public static extern uint hb_ot_name_get_utf16(IntPtr face, int nameId, IntPtr language, ref uint textSize, [Out] char[]? text);
+    }
+}
