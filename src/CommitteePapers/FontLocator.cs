@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
@@ -37,6 +38,7 @@ internal sealed class FontLocator
     private readonly IReadOnlyList<string> folders;
     private readonly Lazy<FrozenDictionary<string, FaceRef>> families;
     private readonly ConcurrentDictionary<FaceRef, Lazy<FontAdvances?>> advances = new();
+    private readonly ConditionalWeakTable<byte[], ConcurrentDictionary<string, Lazy<FontAdvances?>>> named = new();
 
     /// <param name="folders">The folders to look in, in order of preference; missing folders are skipped.</param>
     public FontLocator(IReadOnlyList<string> folders)
@@ -63,8 +65,45 @@ internal sealed class FontLocator
         return list;
     }
 
-    /// <summary>The metrics of the style's font: the family it names, else its metric-compatible stand-in, else Arial's proportions.</summary>
-    public TextMetrics For(HouseStyle style) => new(() => Find(style.Font));
+    /// <summary>
+    /// The metrics of the style's font: the font file it names, else the installed family it names, else that
+    /// family's metric-compatible stand-in, else Arial's proportions.
+    /// </summary>
+    public TextMetrics For(HouseStyle style) =>
+        style.FontFile.IsEmpty ? new(() => Find(style.Font)) : new(() => FromFile(style.FontFile, style.Font));
+
+    /// <summary>The widths of a font file the style carries (read once per file's bytes), or null when HarfBuzz cannot read it.</summary>
+    private FontAdvances? FromFile(ReadOnlyMemory<byte> bytes, string family)
+    {
+        // The style reader gives the whole file as one array; a style built in code may not, and is read each time.
+        if (MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Array is { } array && segment.Offset == 0 && segment.Count == array.Length)
+        {
+            // Keyed by family too: a collection's face is chosen by the family the style names.
+            return named.GetValue(array, _ => new(StringComparer.OrdinalIgnoreCase))
+                .GetOrAdd(family.Trim(), f => new Lazy<FontAdvances?>(() => ReadBytes(array, f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
+
+        return ReadBytes(bytes, family);
+    }
+
+    private static FontAdvances? ReadBytes(ReadOnlyMemory<byte> b, string family)
+    {
+        try
+        {
+            using var blob = Blob.FromStream(new MemoryStream(b.ToArray(), writable: false));
+            // A collection's face whose family the style names, else its first face.
+            var index = Enumerable.Range(0, Math.Max(1, blob.FaceCount)).FirstOrDefault(i =>
+            {
+                using var face = new Face(blob, i);
+                return string.Equals(Family(face)?.Trim(), family.Trim(), StringComparison.OrdinalIgnoreCase);
+            });
+            return Read(blob, index, "the style's font file");
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or BadImageFormatException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The widths of an installed family, or null when neither it nor a metric-compatible family is installed.</summary>
     public FontAdvances? Find(string family)
@@ -73,17 +112,17 @@ internal sealed class FontLocator
         FrozenDictionary<string, FaceRef> index;
         try
         {
-            index = families.Value;
+        index = families.Value;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or BadImageFormatException)
         {
-            // HarfBuzz's native library is not available on this platform: measure as before.
-            return null;
+        // HarfBuzz's native library is not available on this platform: measure as before.
+        return null;
         }
 
         if (!index.TryGetValue(name, out var face) && !(MetricCompatible.TryGetValue(name, out var stand) && index.TryGetValue(stand, out face)))
         {
-            return null;
+        return null;
         }
 
         return advances.GetOrAdd(face, f => new Lazy<FontAdvances?>(() => Read(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
@@ -98,47 +137,47 @@ internal sealed class FontLocator
         var found = new Dictionary<string, (FaceRef Face, int Rank)>(StringComparer.OrdinalIgnoreCase);
         foreach (var folder in folders.Where(Directory.Exists))
         {
-            IEnumerable<string> files;
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            continue;
+        }
+
+        foreach (var file in files)
+        {
             try
             {
-                files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                    .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            foreach (var file in files)
-            {
-                try
+                using var blob = Blob.FromFile(file);
+                for (var i = 0; i < Math.Max(1, blob.FaceCount); i++)
                 {
-                    using var blob = Blob.FromFile(file);
-                    for (var i = 0; i < Math.Max(1, blob.FaceCount); i++)
+                    using var face = new Face(blob, i);
+                    var family = Family(face);
+                    if (string.IsNullOrWhiteSpace(family)) continue;
+                    var sub = Name(face, OpenTypeNameId.TypographicSubfamily) ?? Name(face, OpenTypeNameId.FontSubfamily) ?? string.Empty;
+                    var rank = sub.Trim().ToUpperInvariant() switch
                     {
-                        using var face = new Face(blob, i);
-                        var family = Name(face, OpenTypeNameId.TypographicFamily) ?? Name(face, OpenTypeNameId.FontFamily);
-                        if (string.IsNullOrWhiteSpace(family)) continue;
-                        var sub = Name(face, OpenTypeNameId.TypographicSubfamily) ?? Name(face, OpenTypeNameId.FontSubfamily) ?? string.Empty;
-                        var rank = sub.Trim().ToUpperInvariant() switch
-                        {
-                            "REGULAR" or "BOOK" or "ROMAN" or "NORMAL" => 0,
-                            "MEDIUM" => 1,
-                            _ => 2,
-                        };
-                        if (!found.TryGetValue(family.Trim(), out var had) || rank < had.Rank)
-                        {
-                            found[family.Trim()] = (new FaceRef(file, i, family.Trim()), rank);
-                        }
+                        "REGULAR" or "BOOK" or "ROMAN" or "NORMAL" => 0,
+                        "MEDIUM" => 1,
+                        _ => 2,
+                    };
+                    if (!found.TryGetValue(family.Trim(), out var had) || rank < had.Rank)
+                    {
+                        found[family.Trim()] = (new FaceRef(file, i, family.Trim()), rank);
                     }
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
-                {
-                    // An unreadable or broken font file is skipped, as fontconfig skips it.
-                }
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+            {
+                // An unreadable or broken font file is skipped, as fontconfig skips it.
+            }
+        }
         }
 
         return found.ToFrozenDictionary(p => p.Key, p => p.Value.Face, StringComparer.OrdinalIgnoreCase);
@@ -149,23 +188,31 @@ internal sealed class FontLocator
         try
         {
             using var blob = Blob.FromFile(face.Path);
-            using var hbFace = new Face(blob, face.Index);
-            using var font = new HarfBuzzSharp.Font(hbFace);
-            var perEm = (float)hbFace.UnitsPerEm;
-            if (perEm <= 0) return null;
-            var widths = new float[0x10000];
-            for (var c = 0; c < widths.Length; c++)
-            {
-                widths[c] = font.TryGetNominalGlyph(c, out var glyph) ? font.GetHorizontalGlyphAdvance(glyph) / perEm : float.NaN;
-            }
-
-            return new FontAdvances(face.Index == 0 ? face.Path : $"{face.Path}#{face.Index}", face.Family, widths);
+            return Read(blob, face.Index, face.Index == 0 ? face.Path : $"{face.Path}#{face.Index}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             return null;
         }
     }
+
+    /// <summary>Each BMP code point's advance in em, from the font's cmap and hmtx (as HarfBuzz reads them).</summary>
+    private static FontAdvances? Read(Blob blob, int index, string source)
+    {
+        using var face = new Face(blob, index);
+        using var font = new HarfBuzzSharp.Font(face);
+        var perEm = (float)face.UnitsPerEm;
+        if (perEm <= 0 || face.GlyphCount == 0) return null;
+        var widths = new float[0x10000];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            widths[c] = font.TryGetNominalGlyph(c, out var glyph) ? font.GetHorizontalGlyphAdvance(glyph) / perEm : float.NaN;
+        }
+
+        return new FontAdvances(source, Family(face) ?? string.Empty, widths);
+    }
+
+    private static string? Family(Face face) => Name(face, OpenTypeNameId.TypographicFamily) ?? Name(face, OpenTypeNameId.FontFamily);
 
     /// <summary>A name from the font's name table, in English (HarfBuzz picks the record).</summary>
     private static string? Name(Face face, OpenTypeNameId id)
