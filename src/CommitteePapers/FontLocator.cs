@@ -36,6 +36,7 @@ internal sealed class FontLocator
     private static readonly string[] Extensions = [".ttf", ".otf", ".ttc", ".otc"];
 
     private readonly IReadOnlyList<string> folders;
+    private readonly Lazy<List<string>> fileList;
     private readonly Lazy<FrozenDictionary<string, FaceRef>> families;
     private readonly ConcurrentDictionary<FaceRef, Lazy<FontAdvances?>> advances = new();
     private readonly ConditionalWeakTable<byte[], ConcurrentDictionary<string, Lazy<FontAdvances?>>> named = new();
@@ -44,6 +45,7 @@ internal sealed class FontLocator
     public FontLocator(IReadOnlyList<string> folders)
     {
         this.folders = folders;
+        fileList = new Lazy<List<string>>(ListFiles, LazyThreadSafetyMode.ExecutionAndPublication);
         families = new Lazy<FrozenDictionary<string, FaceRef>>(Scan, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -109,57 +111,94 @@ internal sealed class FontLocator
     public FontAdvances? Find(string family)
     {
         var name = family.Trim();
-        FrozenDictionary<string, FaceRef> index;
+        var stand = MetricCompatible.GetValueOrDefault(name);
+        FaceRef? face;
         try
         {
-        index = families.Value;
+            // Most font files are named for their family ("LiberationSans-Regular.ttf"): those are read first, so
+            // a paper in Arial does not wait for every installed font's name table. The name table still decides.
+            // (Of two files of one family, the one named for it wins, where the full scan would take the first.)
+            face = ByFileName(name) ?? (stand is null ? null : ByFileName(stand));
+            if (face is null)
+            {
+                var index = families.Value;
+                face = index.TryGetValue(name, out var found) || (stand is not null && index.TryGetValue(stand, out found)) ? found : null;
+            }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or BadImageFormatException)
         {
-        // HarfBuzz's native library is not available on this platform: measure as before.
-        return null;
+            // HarfBuzz's native library is not available on this platform: measure as before.
+            return null;
         }
 
-        if (!index.TryGetValue(name, out var face) && !(MetricCompatible.TryGetValue(name, out var stand) && index.TryGetValue(stand, out face)))
-        {
-        return null;
-        }
-
-        return advances.GetOrAdd(face, f => new Lazy<FontAdvances?>(() => Read(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return face is { } f ? advances.GetOrAdd(f, key => new Lazy<FontAdvances?>(() => Read(key), LazyThreadSafetyMode.ExecutionAndPublication)).Value : null;
     }
 
     /// <summary>One face of a font file (a collection holds several).</summary>
     private readonly record struct FaceRef(string Path, int Index, string Family);
 
-    private FrozenDictionary<string, FaceRef> Scan()
+    /// <summary>Every font file in the folders, folder by folder in the order given, each folder's files in path order.</summary>
+    private IReadOnlyList<string> Files() => fileList.Value;
+
+    private List<string> ListFiles()
     {
-        // Every family's regular face; files in path order so the same machine always picks the same file.
-        var found = new Dictionary<string, (FaceRef Face, int Rank)>(StringComparer.OrdinalIgnoreCase);
+        var all = new List<string>();
         foreach (var folder in folders.Where(Directory.Exists))
         {
-        IEnumerable<string> files;
-        try
-        {
-            files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            continue;
+            try
+            {
+                all.AddRange(Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                    .Order(StringComparer.Ordinal));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A folder that cannot be listed holds no fonts for us.
+            }
         }
 
+        return all;
+    }
+
+    /// <summary>The regular face of the family among files whose name starts with the family's letters, if one is.</summary>
+    private FaceRef? ByFileName(string family)
+    {
+        var letters = Letters(family);
+        if (letters.Length == 0) return null;
+        var candidates = Files().Where(f => Letters(Path.GetFileNameWithoutExtension(f)).StartsWith(letters, StringComparison.OrdinalIgnoreCase));
+        var faces = Faces(candidates).Where(f => string.Equals(f.Face.Family, family, StringComparison.OrdinalIgnoreCase) && f.Rank == 0);
+        return faces.Select(f => (FaceRef?)f.Face).FirstOrDefault();
+    }
+
+    private static string Letters(string s) => new(s.Where(char.IsLetterOrDigit).ToArray());
+
+    private FrozenDictionary<string, FaceRef> Scan()
+    {
+        // Every family's best face (regular, else medium, else the first), files in order so the same machine
+        // always picks the same file.
+        var found = new Dictionary<string, (FaceRef Face, int Rank)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (face, rank) in Faces(Files()))
+        {
+            if (!found.TryGetValue(face.Family, out var had) || rank < had.Rank) found[face.Family] = (face, rank);
+        }
+
+        return found.ToFrozenDictionary(p => p.Key, p => p.Value.Face, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Each face of the files with its family (from the name table) and a rank: 0 for the regular face.</summary>
+    private static IEnumerable<(FaceRef Face, int Rank)> Faces(IEnumerable<string> files)
+    {
         foreach (var file in files)
         {
+            var faces = new List<(FaceRef, int)>();
             try
             {
                 using var blob = Blob.FromFile(file);
                 for (var i = 0; i < Math.Max(1, blob.FaceCount); i++)
                 {
                     using var face = new Face(blob, i);
-                    var family = Family(face);
-                    if (string.IsNullOrWhiteSpace(family)) continue;
+                    var family = Family(face)?.Trim();
+                    if (string.IsNullOrEmpty(family)) continue;
                     var sub = Name(face, OpenTypeNameId.TypographicSubfamily) ?? Name(face, OpenTypeNameId.FontSubfamily) ?? string.Empty;
                     var rank = sub.Trim().ToUpperInvariant() switch
                     {
@@ -167,20 +206,16 @@ internal sealed class FontLocator
                         "MEDIUM" => 1,
                         _ => 2,
                     };
-                    if (!found.TryGetValue(family.Trim(), out var had) || rank < had.Rank)
-                    {
-                        found[family.Trim()] = (new FaceRef(file, i, family.Trim()), rank);
-                    }
+                    faces.Add((new FaceRef(file, i, family), rank));
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
             {
                 // An unreadable or broken font file is skipped, as fontconfig skips it.
             }
-        }
-        }
 
-        return found.ToFrozenDictionary(p => p.Key, p => p.Value.Face, StringComparer.OrdinalIgnoreCase);
+            foreach (var face in faces) yield return face;
+        }
     }
 
     private static FontAdvances? Read(FaceRef face)
