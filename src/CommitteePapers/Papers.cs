@@ -391,23 +391,32 @@ public static class Papers
                 "Only minutes have a private version (their exempt minutes in full); this paper is the same either way, so build it without --private.");
         }
 
-        return paper.Accept(new PaperLayouts(style, diagnostics, isPrivate));
+        return paper.Accept(new PaperLayouts(style, diagnostics, InstalledFonts.Value.For(style), isPrivate));
     }
+
+    /// <summary>How wide text is in the style's font, for layouts made outside <see cref="Lay"/> (a pack's web agenda).</summary>
+    internal static TextMetrics Metrics(HouseStyle style) => InstalledFonts.Value.For(style);
 
     /// <summary>Whether a paper has a private version that differs from its public one: minutes with an exempt minute.</summary>
     internal static bool HasPrivateVersion(Paper paper) => paper is Minutes minutes && MinutesLayout.HasExempt(minutes);
 
+    /// <summary>
+    /// The machine's fonts, scanned once when a table is first measured (each font file's widths are read once);
+    /// what it holds depends only on the installed font files, so it is a cache, not state.
+    /// </summary>
+    private static readonly Lazy<FontLocator> InstalledFonts = new(() => new FontLocator(FontLocator.StandardFolders()));
+
     /// <summary>Each kind of paper's layout; the compiler makes sure no kind is left out.</summary>
-    private sealed class PaperLayouts(HouseStyle style, DiagnosticBag diagnostics, bool isPrivate) : IPaperVisitor<LaidOutPaper>
+    private sealed class PaperLayouts(HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics, bool isPrivate) : IPaperVisitor<LaidOutPaper>
     {
-        public LaidOutPaper Report(Report report) => ReportLayout.Lay(report, style, diagnostics);
+        public LaidOutPaper Report(Report report) => ReportLayout.Lay(report, style, diagnostics, metrics);
 
-        public LaidOutPaper Update(CabinetMemberUpdate update) => UpdateLayout.Lay(update, style, diagnostics);
+        public LaidOutPaper Update(CabinetMemberUpdate update) => UpdateLayout.Lay(update, style, diagnostics, metrics);
 
-        public LaidOutPaper Minutes(Minutes minutes) => MinutesLayout.Lay(minutes, style, diagnostics, isPrivate);
+        public LaidOutPaper Minutes(Minutes minutes) => MinutesLayout.Lay(minutes, style, diagnostics, metrics, isPrivate);
 
-        public LaidOutPaper Notice(Notice notice) => NoticeLayout.Lay(notice, style, diagnostics);
+        public LaidOutPaper Notice(Notice notice) => NoticeLayout.Lay(notice, style, diagnostics, metrics);
 
-        public LaidOutPaper Document(Document document) => DocumentLayout.Lay(document, style, diagnostics);
+        public LaidOutPaper Document(Document document) => DocumentLayout.Lay(document, style, diagnostics, metrics);
     }
 }

@@ -38,6 +38,18 @@ public class ArchitectureTests
     }
 
     [Fact]
+    public void Only_the_facade_reads_font_files()
+    {
+        // Layout is given advance widths (TextMetrics); finding and reading a font file is the facade's FontLocator.
+        var result = Types.InAssembly(typeof(Paper).Assembly)
+            .That().ResideInNamespaceStartingWith(Root)
+            .ShouldNot().HaveDependencyOn("HarfBuzzSharp")
+            .GetResult();
+        Assert.True(result.IsSuccessful, $"uses HarfBuzz outside the facade: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        Assert.Contains(typeof(Paper).Assembly.GetTypes(), t => t.FullName == "CommitteePapers.FontLocator");
+    }
+
+    [Fact]
     public void The_layers_are_the_ones_the_design_names()
     {
         // A new folder is a new layer: give it a place in the directions above.

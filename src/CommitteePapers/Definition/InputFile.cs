@@ -25,6 +25,8 @@ internal sealed record FileKind(string Noun, long MaxBytes, DiagnosticCode TooLa
 
     public static readonly FileKind Logo = new("logo", 2L * 1024 * 1024, DiagnosticCode.BadFile, "save a smaller PNG");
 
+    public static readonly FileKind Font = new("font file", 64L * 1024 * 1024, DiagnosticCode.BadFile, "name the regular face's .ttf or .otf file");
+
     public static readonly FileKind Template = new("template", 20L * 1024 * 1024, DiagnosticCode.BadFile, "a council template never is: check that it is the right file");
 
     public static readonly FileKind SuppliedPaper = new("supplied paper", 50L * 1024 * 1024, DiagnosticCode.BadFile, "save it again with smaller images, or split it");

@@ -533,6 +533,7 @@ internal static class Shapes
         new("text", new MapShape("text", "the text settings", "Fonts, sizes, colours and spacing.",
         [
             new("font", new TextShape("The font of every paragraph.", Example: "Arial")),
+            new("font-file", new TextShape("A TrueType or OpenType font file, relative to the style file, that table columns are measured with (otherwise 'font' is found among the installed fonts).", Example: "fonts/Frutiger-Roman.ttf")),
             new("size", new NumberShape("Body text size in points.", Minimum: 6, Maximum: 72)),
             new("heading-sizes", new ListShape("Sizes in points of the title, then headings 1 to 4.", new NumberShape("A size in points.", Minimum: 6, Maximum: 72), SingleAllowed: false)),
             new("heading-colour", new OneOfShape("Heading colour as six hex digits, e.g. 1F4E79.",

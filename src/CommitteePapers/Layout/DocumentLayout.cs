@@ -12,8 +12,8 @@ internal sealed class DocumentLayout : OutlineLayout
 {
     private readonly Document document;
 
-    private DocumentLayout(Document document, HouseStyle style, DiagnosticBag diagnostics)
-        : base(document, style, diagnostics)
+    private DocumentLayout(Document document, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics)
+        : base(document, style, diagnostics, metrics)
     {
         this.document = document;
     }
@@ -22,11 +22,11 @@ internal sealed class DocumentLayout : OutlineLayout
     /// Lays out a document. Its headings print as written (capitals are for a report's standard headings), and it is
     /// numbered as a report's body unless the style says documents are not numbered.
     /// </summary>
-    public static LaidOutPaper Lay(Document document, HouseStyle style, DiagnosticBag diagnostics)
+    public static LaidOutPaper Lay(Document document, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics)
     {
         style = style with { UpperCaseHeadings = false };
         if (!style.Numbering.Documents) style = style with { Numbering = style.Numbering with { Outline = [], Paragraphs = [] } };
-        return new DocumentLayout(document, style, diagnostics).Lay();
+        return new DocumentLayout(document, style, diagnostics, metrics).Lay();
     }
 
     protected override DocumentInfo Info => new(

@@ -22,16 +22,16 @@ internal sealed class MinutesLayout : PaperLayout
     private readonly bool isPrivate;
     private readonly HashSet<string> leftOutWarned = new(StringComparer.Ordinal);
 
-    private MinutesLayout(Minutes minutes, HouseStyle style, DiagnosticBag diagnostics, bool isPrivate)
-        : base(minutes, style, diagnostics)
+    private MinutesLayout(Minutes minutes, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics, bool isPrivate)
+        : base(minutes, style, diagnostics, metrics)
     {
         this.minutes = minutes;
         this.isPrivate = isPrivate;
     }
 
     /// <summary>Lays out the public minutes, or with <paramref name="isPrivate"/> the private ones (exempt minutes in full).</summary>
-    public static LaidOutPaper Lay(Minutes minutes, HouseStyle style, DiagnosticBag diagnostics, bool isPrivate = false) =>
-        new MinutesLayout(minutes, style, diagnostics, isPrivate).Lay();
+    public static LaidOutPaper Lay(Minutes minutes, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics, bool isPrivate = false) =>
+        new MinutesLayout(minutes, style, diagnostics, metrics, isPrivate).Lay();
 
     /// <summary>Whether the minutes have anything the public minutes leave out, so that a private version differs.</summary>
     public static bool HasExempt(Minutes minutes) => minutes.Items.Any(i => i.ExemptParagraph is not null);

@@ -12,8 +12,8 @@ internal sealed class NoticeLayout : PaperLayout
 {
     private readonly Notice notice;
 
-    private NoticeLayout(Notice notice, HouseStyle style, DiagnosticBag diagnostics)
-        : base(notice, style, diagnostics)
+    private NoticeLayout(Notice notice, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics)
+        : base(notice, style, diagnostics, metrics)
     {
         this.notice = notice;
         links = new Dictionary<int, IReadOnlyList<PaperLink>>();
@@ -21,21 +21,21 @@ internal sealed class NoticeLayout : PaperLayout
 
     private readonly IReadOnlyDictionary<int, IReadOnlyList<PaperLink>> links;
 
-    private NoticeLayout(Notice notice, HouseStyle style, DiagnosticBag diagnostics, IReadOnlyDictionary<int, IReadOnlyList<PaperLink>> links)
-        : this(notice, style, diagnostics)
+    private NoticeLayout(Notice notice, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics, IReadOnlyDictionary<int, IReadOnlyList<PaperLink>> links)
+        : this(notice, style, diagnostics, metrics)
     {
         this.links = links;
     }
 
-    public static LaidOutPaper Lay(Notice notice, HouseStyle style, DiagnosticBag diagnostics) =>
-        new NoticeLayout(notice, style, diagnostics).Lay();
+    public static LaidOutPaper Lay(Notice notice, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics) =>
+        new NoticeLayout(notice, style, diagnostics, metrics).Lay();
 
     /// <summary>
     /// The notice as a meeting's web page: each agenda item followed by links to its papers (by the item's index), each
     /// in the style's words: a paper's page by its title, a supplied file with its format and size.
     /// </summary>
-    public static LaidOutPaper LayForWeb(Notice notice, HouseStyle style, DiagnosticBag diagnostics, IReadOnlyDictionary<int, IReadOnlyList<PaperLink>> links) =>
-        new NoticeLayout(notice, style, diagnostics, links).Lay();
+    public static LaidOutPaper LayForWeb(Notice notice, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics, IReadOnlyDictionary<int, IReadOnlyList<PaperLink>> links) =>
+        new NoticeLayout(notice, style, diagnostics, metrics, links).Lay();
 
     protected override DocumentInfo Info => new(
         FillPlain(Style.WordFor("notice-title"), new Dictionary<string, object?> { ["committee"] = notice.Committee, ["date"] = notice.Date }),

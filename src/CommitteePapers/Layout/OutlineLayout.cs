@@ -14,8 +14,8 @@ internal abstract class OutlineLayout : PaperLayout
 {
     private ListInstance? outline;
 
-    protected OutlineLayout(Paper paper, HouseStyle style, DiagnosticBag diagnostics)
-        : base(paper, style, diagnostics)
+    protected OutlineLayout(Paper paper, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics)
+        : base(paper, style, diagnostics, metrics)
     {
     }
 

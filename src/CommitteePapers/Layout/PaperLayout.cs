@@ -36,8 +36,9 @@ internal abstract class PaperLayout
     private int tableNumber;
     private bool landscape;
 
-    protected PaperLayout(Paper paper, HouseStyle style, DiagnosticBag diagnostics)
+    protected PaperLayout(Paper paper, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics)
     {
+        Metrics = metrics;
         PaperAt = paper.At;
         Style = style;
         Diagnostics = diagnostics;
@@ -48,6 +49,9 @@ internal abstract class PaperLayout
     }
 
     protected HouseStyle Style { get; }
+
+    /// <summary>How wide text is in the style's font, for table column widths.</summary>
+    protected TextMetrics Metrics { get; }
 
     protected DiagnosticBag Diagnostics { get; }
 
@@ -225,7 +229,7 @@ internal abstract class PaperLayout
         if (filled.Count == 0 || (line.TableHeader && filled.Count == 1)) return;
         var header = line.TableHeader ? filled[0] : filled[0].Select(_ => (IReadOnlyList<Piece>)[]).ToList();
         var plain = filled.Select(r => r.Select(PlainOf).ToArray()).ToList();
-        var widths = TableLayout.Widths(Style, Page, landscape: false, Style.BodySize, header.Select(PlainOf).ToList(), plain, filled[0].Select(_ => false).ToList());
+        var widths = TableLayout.Widths(Metrics, Page, landscape: false, Style.BodySize, header.Select(PlainOf).ToList(), plain, filled[0].Select(_ => false).ToList());
         AddTable(new PendingTable(widths, filled.Select((r, i) => new PendingRow(
             r.Select((c, j) => new PendingCell(i == 0 && line.TableHeader ? ParaStyle.TableHeading : ParaStyle.TableText, [c])
             {
@@ -615,12 +619,12 @@ internal abstract class PaperLayout
 
     protected void Table(Table table)
     {
-        var laid = TableLayout.Lay(table, Style, Page, Diagnostics, out var landscape);
+        var laid = TableLayout.Lay(table, Style, Metrics, Page, Diagnostics, out var landscape);
         PlaceTable(laid, table.Caption, table.Id, table.At, landscape);
     }
 
     protected void KpiTable(KpiTable table) =>
-        PlaceTable(TableLayout.LayKpi(table, Style, Page, Diagnostics), table.Caption, table.Id, table.At, landscape: true);
+        PlaceTable(TableLayout.LayKpi(table, Style, Metrics, Page, Diagnostics), table.Caption, table.Id, table.At, landscape: true);
 
     private void PlaceTable(PendingTable table, RichText? caption, string? id, SourcePosition at, bool landscape)
     {

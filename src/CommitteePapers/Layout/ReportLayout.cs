@@ -17,15 +17,15 @@ internal sealed class ReportLayout : OutlineLayout
     private readonly Report report;
     private readonly IReadOnlyDictionary<string, object?> fields;
 
-    private ReportLayout(Report report, HouseStyle style, DiagnosticBag diagnostics)
-        : base(report, style, diagnostics)
+    private ReportLayout(Report report, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics)
+        : base(report, style, diagnostics, metrics)
     {
         this.report = report;
         fields = Fields();
     }
 
-    public static LaidOutPaper Lay(Report report, HouseStyle style, DiagnosticBag diagnostics) =>
-        new ReportLayout(report, style, diagnostics).Lay();
+    public static LaidOutPaper Lay(Report report, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics) =>
+        new ReportLayout(report, style, diagnostics, metrics).Lay();
 
     protected override DocumentInfo Info => new(Plain(report.Title), Plain(report.ReportOf), Plain(report.Meeting), Style.WordFor("language").PlainText);
 
@@ -248,7 +248,7 @@ internal sealed class ReportLayout : OutlineLayout
         }
 
         var plain = rows.Skip(1).Select(r => r.Cells.Select(c => string.Join(' ', c.Lines.Select(PlainOf))).ToArray()).ToList();
-        var widths = TableLayout.Widths(Style, Page, landscape: false, Style.BodySize, header, plain, [false, false, false]);
+        var widths = TableLayout.Widths(Metrics, Page, landscape: false, Style.BodySize, header, plain, [false, false, false]);
         AddTable(new PendingTable(widths, rows, Borders: true, Description: Style.HeadingFor("implications")));
     }
 

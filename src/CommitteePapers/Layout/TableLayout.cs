@@ -22,7 +22,7 @@ internal static class TableLayout
     };
 
     /// <summary>Lays out a table; <paramref name="landscape"/> says whether it needs a landscape page to fit.</summary>
-    public static PendingTable Lay(Table table, HouseStyle style, PageGeometry page, DiagnosticBag diagnostics, out bool landscape)
+    public static PendingTable Lay(Table table, HouseStyle style, TextMetrics metrics, PageGeometry page, DiagnosticBag diagnostics, out bool landscape)
     {
         // The reader refuses 'columns: []'; a table built in code must be refused too, not printed as an empty header.
         if (table.Columns.Count == 0) diagnostics.Error(DiagnosticCode.MissingField, table.At, "A table needs at least one column; give it its column headings.");
@@ -43,22 +43,22 @@ internal static class TableLayout
         var headings = printedHeadings.Select(h => h.Plain).ToList();
         landscape = table.Landscape;
         var size = style.BodySize - 2;
-        var widths = Widths(style, page, landscape, size, headings, text, numeric);
+        var widths = Widths(metrics, page, landscape, size, headings, text, numeric);
         while (widths.Sum() > TextWidth(page, landscape) && size > 8)
         {
             size--;
-            widths = Widths(style, page, landscape, size, headings, text, numeric);
+            widths = Widths(metrics, page, landscape, size, headings, text, numeric);
         }
 
         if (widths.Sum() > TextWidth(page, landscape) && !landscape)
         {
             landscape = true;
             size = style.BodySize - 2;
-            widths = Widths(style, page, landscape, size, headings, text, numeric);
+            widths = Widths(metrics, page, landscape, size, headings, text, numeric);
             while (widths.Sum() > TextWidth(page, landscape) && size > 7)
             {
                 size--;
-                widths = Widths(style, page, landscape, size, headings, text, numeric);
+                widths = Widths(metrics, page, landscape, size, headings, text, numeric);
             }
         }
 
@@ -278,7 +278,7 @@ internal static class TableLayout
 
     // ---- KPI tables -------------------------------------------------------------------------------------
 
-    public static PendingTable LayKpi(KpiTable table, HouseStyle style, PageGeometry page, DiagnosticBag diagnostics)
+    public static PendingTable LayKpi(KpiTable table, HouseStyle style, TextMetrics metrics, PageGeometry page, DiagnosticBag diagnostics)
     {
         const double size = 8;
         string Word(string key) => style.WordFor(key).PlainText;
@@ -315,7 +315,7 @@ internal static class TableLayout
         var numeric = headings.Select((_, i) => i >= 2 && i < 2 + table.Periods.Count + 1).ToList();
         var ragColumn = 2 + table.Periods.Count + 2;
         var noWrap = numeric.Select((n, i) => n || i == ragColumn + 1).ToList();
-        var widths = Widths(style, page, landscape: true, size, headings, rows.Select(r => r.Text).ToList(), noWrap);
+        var widths = Widths(metrics, page, landscape: true, size, headings, rows.Select(r => r.Text).ToList(), noWrap);
         static IReadOnlyList<Piece> Literal(string t) => t.Length == 0 ? [] : [new ReadyPiece(new LText(t))];
         var body = new List<PendingRow>
         {
@@ -381,35 +381,15 @@ internal static class TableLayout
     /// <summary>The width between the margins, in twips, of a portrait or a landscape page.</summary>
     public static int TextWidth(PageGeometry page, bool landscape) => (landscape ? page.Height : page.Width) - page.Left - page.Right;
 
-    /// <summary>Approximate width of text in em, from Arial's proportions (capitals and digits are wider than lower case).</summary>
-    private static double Em(string s)
-    {
-        double em = 0;
-        foreach (var c in s)
-        {
-            em += c switch
-            {
-                ' ' or '.' or ',' or ':' or ';' or 'i' or 'l' or 'j' or '\'' or '|' or '!' => 0.28,
-                'f' or 't' or 'r' or '(' or ')' or '-' or 'I' => 0.36,
-                'm' or 'w' or 'M' or 'W' or '%' or '@' => 0.86,
-                >= 'A' and <= 'Z' => 0.70,
-                >= '0' and <= '9' or '£' or '$' => 0.56,
-                _ => 0.53,
-            };
-        }
-
-        return em;
-    }
-
     /// <summary>
     /// Column widths in twips: columns that must not wrap (numbers) get their widest cell; text columns share
     /// what is left in proportion to their content, but never less than their longest word.
     /// </summary>
-    public static IReadOnlyList<int> Widths(HouseStyle style, PageGeometry page, bool landscape, double size, IReadOnlyList<string> headings,
+    public static IReadOnlyList<int> Widths(TextMetrics metrics, PageGeometry page, bool landscape, double size, IReadOnlyList<string> headings,
         IReadOnlyList<string[]> rows, IReadOnlyList<bool> noWrap)
     {
         var total = TextWidth(page, landscape);
-        int Measure(string s) => (int)Math.Ceiling(Em(s) * size * 20 * 1.08) + CellPadding; // bold headings are wider
+        int Measure(string s) => (int)Math.Ceiling(metrics.Em(s) * size * 20 * 1.08) + CellPadding; // bold headings are wider
         int LongestWord(string s) => s.Split(' ', '\n').Select(w => Measure(w)).DefaultIfEmpty(CellPadding).Max();
 
         var n = headings.Count;

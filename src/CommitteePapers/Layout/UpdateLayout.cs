@@ -9,14 +9,14 @@ internal sealed class UpdateLayout : PaperLayout
 {
     private readonly CabinetMemberUpdate update;
 
-    private UpdateLayout(CabinetMemberUpdate update, HouseStyle style, DiagnosticBag diagnostics)
-        : base(update, style, diagnostics)
+    private UpdateLayout(CabinetMemberUpdate update, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics)
+        : base(update, style, diagnostics, metrics)
     {
         this.update = update;
     }
 
-    public static LaidOutPaper Lay(CabinetMemberUpdate update, HouseStyle style, DiagnosticBag diagnostics) =>
-        new UpdateLayout(update, style, diagnostics).Lay();
+    public static LaidOutPaper Lay(CabinetMemberUpdate update, HouseStyle style, DiagnosticBag diagnostics, TextMetrics metrics) =>
+        new UpdateLayout(update, style, diagnostics, metrics).Lay();
 
     protected override DocumentInfo Info => new(
         Plain(update.Title ?? FillPlain(Style.WordFor("update-title"), new Dictionary<string, object?> { ["portfolio"] = update.Portfolio, ["councillor"] = update.Councillor })),

@@ -79,7 +79,7 @@ internal static class WebPack
         }
 
         var noticeDiagnostics = new DiagnosticBag();
-        var meeting = NoticeLayout.LayForWeb(pack.Notice, style, noticeDiagnostics, links);
+        var meeting = NoticeLayout.LayForWeb(pack.Notice, style, noticeDiagnostics, Papers.Metrics(style), links);
         foreach (var d in noticeDiagnostics.Items) diagnostics.Add(d);
         if (noticeDiagnostics.HasErrors) return failed;
         files.Insert(0, (IndexName, System.Text.Encoding.UTF8.GetBytes(HtmlPage.Text(meeting, style))));

@@ -381,6 +381,12 @@ public sealed record HouseStyle
     /// <summary>The font of every paragraph.</summary>
     public string Font { get; init; } = "Arial";
 
+    /// <summary>
+    /// A TrueType or OpenType font file the style names (<c>text.font-file</c>), whose advance widths table columns are
+    /// measured with; empty to find <see cref="Font"/> among the installed fonts by family name.
+    /// </summary>
+    public ReadOnlyMemory<byte> FontFile { get; init; }
+
     /// <summary>Body text size in points.</summary>
     public double BodySize { get; init; } = 12;
 

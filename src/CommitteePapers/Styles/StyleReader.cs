@@ -425,10 +425,26 @@ internal sealed partial class StyleReader
             sizes = null;
         }
 
+        var fontFile = style.FontFile;
+        if (t.Text("font-file") is { Length: > 0 } fontName && ReadFile(fontName, t.Node("font-file")!.At, FileKind.Font) is { } fontBytes)
+        {
+            // The sfnt signatures: TrueType, OpenType with CFF outlines, Apple's 'true', and a collection.
+            var span = fontBytes.AsSpan();
+            if (span.StartsWith((ReadOnlySpan<byte>)[0, 1, 0, 0]) || span.StartsWith("OTTO"u8) || span.StartsWith("true"u8) || span.StartsWith("ttcf"u8))
+            {
+                fontFile = fontBytes;
+            }
+            else
+            {
+                diagnostics.Error(DiagnosticCode.BadFile, t.Node("font-file")!.At, $"'{fontName}' is not a TrueType or OpenType font; name the font's .ttf or .otf file.");
+            }
+        }
+
         var upper = UpperCase(t);
         return style with
         {
             Font = t.Text("font") ?? style.Font,
+            FontFile = fontFile,
             BodySize = Number(t, "size", 6, 72) ?? style.BodySize,
             HeadingSizes = sizes ?? style.HeadingSizes,
             HeadingColour = colour?.ToUpperInvariant() ?? style.HeadingColour,
