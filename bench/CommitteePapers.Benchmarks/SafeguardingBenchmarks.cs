@@ -11,7 +11,7 @@ namespace CommitteePapers.Benchmarks;
 [MemoryDiagnoser]
 public class SafeguardingBenchmarks
 {
-    private const string ExamplePath = "examples/york-safeguarding-update/report.yaml";
+    internal const string ExamplePath = "examples/york-safeguarding-update/report.yaml";
 
     private string yaml = string.Empty;
     private Paper paper = null!;
@@ -60,7 +60,7 @@ public class SafeguardingBenchmarks
         return output.Length;
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
