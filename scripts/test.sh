@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the test suite on a fresh machine: installs what the tests need (LibreOffice for PDF checks, poppler-utils,
-# the fonts that decide page breaks), then runs dotnet test with a line for every test as it finishes.
+# the fonts that decide page breaks, clang and zlib1g-dev for the NativeAOT tool the consumer test packs), then runs
+# dotnet test with a line for every test as it finishes.
 #
 #   bash scripts/test.sh            the whole suite (what CI runs), about 8 minutes on 2 cores
 #   bash scripts/test.sh --quick    the inner loop: everything but the slow tests (packs, PDFs, the installed tool,
@@ -17,7 +18,7 @@ for arg in "$@"; do
   if [ "$arg" = "--quick" ]; then quick=true; else args+=("$arg"); fi
 done
 
-needed=(libreoffice-writer poppler-utils fonts-liberation2 fonts-noto-core fonts-noto-cjk)
+needed=(libreoffice-writer poppler-utils fonts-liberation2 fonts-noto-core fonts-noto-cjk clang zlib1g-dev)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

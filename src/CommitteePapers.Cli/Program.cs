@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CommitteePapers;
 using CommitteePapers.Diagnostics;
-using Humanizer;
+using System.Globalization;
 
 namespace CommitteePapers.Cli;
 
@@ -240,9 +240,15 @@ internal static class Program
         var warnings = all.Count - errors;
         if (all.Count > 0)
         {
-            Console.Error.WriteLine($"{"error".ToQuantity(errors)}, {"warning".ToQuantity(warnings)}{(code == Built ? string.Empty : "; nothing was written")}.");
+            Console.Error.WriteLine($"{Count(errors, "error")}, {Count(warnings, "warning")}{(code == Built ? string.Empty : "; nothing was written")}.");
         }
 
         return code;
     }
+
+    /// <summary>
+    /// "1 error", "8 warnings". Not Humanizer's ToQuantity: its first call builds about a hundred pluralisation
+    /// regexes (94 ms of a cold start) to add an s to two regular nouns.
+    /// </summary>
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
 }
