@@ -237,4 +237,34 @@ public sealed class StyleModelTests : IDisposable
         Assert.Equal(["Green", "Red", "AMBER"], cells.Select(c => c.InnerText));
         Assert.Equal(["C6EFCE", "FFC7CE", "FFEB9C"], cells.Select(c => c.TableCellProperties!.Shading!.Fill!.Value));
     }
+
+    [Fact]
+    public void A_one_row_label_value_table_prints_and_exempt_and_classification_are_placeholders()
+    {
+        var style = Style("council.yaml", """
+            name: council
+            extends: york
+            front-blocks:
+              report:
+                - table: [["Classification", "{classification}"]]
+                  header: false
+                - "{exempt}"
+                - table: [["Wards affected", "{wards}"]]
+                  header: false
+            """);
+        Assert.True(style.Succeeded, string.Join("\n", style.Diagnostics));
+        var (open, openDiagnostics) = Build(Report + "wards: [All]\n", style.Style!);
+        Assert.Empty(openDiagnostics); // the wards are placed by the front table: no wards section, no CP0032
+        using (var doc = Docx.Open(open!))
+        {
+            var rows = doc.MainDocumentPart!.Document!.Body!.Descendants<TableRow>().Select(r => r.InnerText).ToList();
+            Assert.Equal(["ClassificationPublic", "Wards affectedAll"], rows);
+        }
+
+        Assert.DoesNotContain(Docx.ParagraphTexts(open!), t => t.Contains("Schedule 12A", StringComparison.Ordinal));
+        var (exempt, _) = Build(Report + "exempt: 3\n", style.Style!);
+        var texts = Docx.ParagraphTexts(exempt!);
+        Assert.Contains(texts, t => t.StartsWith("This item is exempt under paragraph 3 of Schedule 12A", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("Exempt under paragraph 3 of Schedule 12A", StringComparison.Ordinal));
+    }
 }
