@@ -12,7 +12,7 @@
 #       page ranges against the PDF) against soffice converting the same documents in one start, fresh profile.
 #
 # Usage: bench/side-by-side.sh
-#        RUNS=20 ROUNDS=5 DOCS=300 LO_RUNS=5 bench/side-by-side.sh
+#        RUNS=20 ROUNDS=5 DOCS=2000 LO_RUNS=5 bench/side-by-side.sh   (DOCS: enough for the steady state)
 # Env:   FEED=/path VERSION=x   use a feed already packed by scripts/pack-tool.sh (packing NativeAOT takes minutes)
 #        PEERS=/work/shared/peers   KEEP=1 (keep the temporary folder)
 # Needs: .NET 10 SDK, clang and zlib1g-dev (NativeAOT), pandoc, node + npm, python3-docx (the peers' template),
@@ -22,8 +22,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PEERS=${PEERS:-/work/shared/peers}
 RUNS=${RUNS:-15}
-ROUNDS=${ROUNDS:-5}
-DOCS=${DOCS:-200}
+ROUNDS=${ROUNDS:-3}
+DOCS=${DOCS:-1000}
 LO_RUNS=${LO_RUNS:-5}
 YAML=$ROOT/examples/york-safeguarding-update/report.yaml
 PACK=$ROOT/examples/york-scrutiny-pack/pack.yaml
@@ -67,7 +67,7 @@ if [ -z "${FEED:-}" ]; then
   t=$(seconds "$WORK/log/pack-tool.log" bash "$ROOT/scripts/pack-tool.sh" "$FEED" "$VERSION" --artifacts-path "$WORK/artifacts")
   echo "  packed in $t s"
 fi
-: "${VERSION:?VERSION must name the tool's version in FEED}"
+: "${VERSION:?set VERSION to the version of the tool in FEED}"
 echo "== installing CommitteePapers.Cli $VERSION from $FEED (dotnet tool install)"
 NUGET_PACKAGES=$WORK/nuget dotnet tool install --tool-path "$WORK/tools" --add-source "$FEED" CommitteePapers.Cli \
   --version "$VERSION" > "$WORK/log/install.log" 2>&1 || { cat "$WORK/log/install.log" >&2; exit 1; }
@@ -81,13 +81,15 @@ BENCH=$WORK/bench/CommitteePapers.Benchmarks
 
 command -v pandoc > /dev/null || { echo "== installing pandoc"; apt_install pandoc || true; }
 command -v pandoc > /dev/null || { echo "error: pandoc is not installed" >&2; exit 1; }
-python3 -c 'import docx' 2> /dev/null || { echo "== installing python3-docx (the peers' template)"; apt_install python3-docx || true; }
+PY=python3
+$PY -c 'import docx' 2> /dev/null || PY=/usr/bin/python3   # Debian's python3-docx, as the peers' run.sh
+$PY -c 'import docx' 2> /dev/null || { echo "== installing python3-docx (the peers' template)"; apt_install python3-docx || true; PY=/usr/bin/python3; }
 
 echo "== preparing the docxtemplater peer (npm ci in a copy of $PEERS/node)"
 cp -r "$PEERS/node" "$WORK/node" && chmod -R u+w "$WORK/node"
 (cd "$WORK/node" && npm ci --silent --no-audit --no-fund > "$WORK/log/npm.log" 2>&1) || { cat "$WORK/log/npm.log" >&2; exit 1; }
-python3 "$PEERS/python/md2json.py" "$MD" > "$WORK/york.json"
-python3 "$PEERS/python/make_template.py" "$WORK/template.docx"
+$PY "$PEERS/python/md2json.py" "$MD" > "$WORK/york.json"
+$PY "$PEERS/python/make_template.py" "$WORK/template.docx"
 
 # ---------------------------------------------------------------- (1) installed tool vs pandoc
 echo "== (1) installed tool vs pandoc: $RUNS interleaved rounds, each run a new process (+1 warm-up each)"
@@ -111,7 +113,7 @@ echo "== (2) in process: $DOCS documents in one process, $ROUNDS interleaved rou
 : > "$WORK/lib.runs"; : > "$WORK/dt.runs"
 for i in $(seq "$ROUNDS"); do
   rm -rf "$WORK/lib" "$WORK/dt"; mkdir -p "$WORK/lib" "$WORK/dt"
-  "$BENCH" loop "$DOCS" "$WORK/lib" 2>&1 | tee -a "$WORK/log/lib.log" | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' >> "$WORK/lib.runs"
+  (cd "$ROOT" && "$BENCH" loop "$DOCS" "$WORK/lib") 2>&1 | tee -a "$WORK/log/lib.log" | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' >> "$WORK/lib.runs"
   node "$WORK/node/fill.js" "$WORK/template.docx" "$WORK/york.json" "$WORK/dt" "$DOCS" 2>&1 | tee -a "$WORK/log/dt.log" |
     sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' >> "$WORK/dt.runs"
 done
