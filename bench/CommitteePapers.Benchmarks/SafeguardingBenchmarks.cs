@@ -13,6 +13,8 @@ public class SafeguardingBenchmarks
 {
     internal const string ExamplePath = "examples/york-safeguarding-update/report.yaml";
 
+    private static readonly RenderOptions Html = new() { Format = RenderFormat.Html };
+
     private string yaml = string.Empty;
     private Paper paper = null!;
 
@@ -57,6 +59,25 @@ public class SafeguardingBenchmarks
     {
         using var output = new MemoryStream();
         Papers.Render(paper, HouseStyles.York, output);
+        return output.Length;
+    }
+
+    /// <summary>Read + lay out + write the web page: YAML text → .html bytes, beside <see cref="ParseAndRender"/>.</summary>
+    [Benchmark]
+    public long ParseAndRenderHtml()
+    {
+        var paper = Papers.Parse(yaml, ExamplePath).Paper!;
+        using var output = new MemoryStream();
+        Papers.Render(paper, HouseStyles.York, output, Html);
+        return output.Length;
+    }
+
+    /// <summary>Paper → .html bytes, beside <see cref="Render"/> (the same layout; only the writer differs).</summary>
+    [Benchmark]
+    public long RenderHtml()
+    {
+        using var output = new MemoryStream();
+        Papers.Render(paper, HouseStyles.York, output, Html);
         return output.Length;
     }
 

@@ -14,12 +14,22 @@ internal static class PackCommand
         var files = new Argument<FileInfo[]>("packs") { Description = "One or more pack.yaml files (a shell pattern such as meetings/*/pack.yaml builds them all).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "The folder for the packs (default: beside each pack.yaml). With several packs, each goes in a folder of its own name." };
         var style = new Option<string?>("--style") { Description = "House style for every pack (overrides each pack's 'style:')." };
-        var command = new Command("pack", "Build agenda packs: front sheet, agenda with page numbers, every paper; a Word document and a tagged PDF.") { files, output, style };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(style)));
+        var to = Program.ToOption();
+        var command = new Command("pack", "Build agenda packs: front sheet, agenda with page numbers, every paper; a Word document and a tagged PDF, or with --to html the meeting's web pages.") { files, output, style, to };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(style), parse.GetValue(to) == "html" ? RenderFormat.Html : RenderFormat.Word));
         return command;
     }
 
-    private static int Run(FileInfo[] packs, DirectoryInfo? output, string? style)
+    /// <summary>A file a pack wrote, named from the folder the user gave (-o, or the pack's own), as they typed it.</summary>
+    private static string Shown(string file, DirectoryInfo? output, FileInfo pack)
+    {
+        var folder = output?.ToString() ?? Path.GetDirectoryName(pack.ToString()) ?? string.Empty;
+        var full = output?.FullName ?? pack.DirectoryName!;
+        var relative = Path.GetRelativePath(full, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : Path.Combine(folder, relative);
+    }
+
+    private static int Run(FileInfo[] packs, DirectoryInfo? output, string? style, RenderFormat format)
     {
         var missing = packs.Where(p => !p.Exists).ToList();
         if (missing.Count > 0)
@@ -28,7 +38,7 @@ internal static class PackCommand
             return 2;
         }
 
-        var options = new PackOptions { Style = style };
+        var options = new PackOptions { Style = style, Format = format };
         var results = new PackResult[packs.Length];
         var watch = Stopwatch.StartNew();
         string Target(FileInfo pack) => output is null
@@ -56,27 +66,29 @@ internal static class PackCommand
         }
         else
         {
-            Parallel.For(0, packs.Length, parallel, i =>
-            {
-                BuildOne(i);
-                Console.Out.WriteLine($"{(results[i].Succeeded ? "built" : "FAILED")} {Path.GetRelativePath(Environment.CurrentDirectory, packs[i].FullName)}");
-            });
+            Parallel.For(0, packs.Length, parallel, BuildOne);
         }
 
+        // Each pack under its own heading, in the order given: its messages, its page ranges and the files it wrote, so
+        // what belongs to which pack is plain however the builds interleaved. Messages go to standard error, the rest
+        // to standard output; each is flushed in turn so a terminal shows them in this order.
         var warnings = 0;
         for (var i = 0; i < packs.Length; i++)
         {
-            foreach (var d in results[i].Diagnostics) Console.Error.WriteLine(d.ToString());
+            Console.Out.WriteLine($"{(results[i].Succeeded ? "built" : "FAILED")} {packs[i]}");
+            Console.Out.Flush();
+            foreach (var d in results[i].Diagnostics) Console.Error.WriteLine("  " + d);
+            Console.Error.Flush();
             warnings += results[i].Diagnostics.Count(d => d.Severity == Severity.Warning);
             if (results[i].Succeeded)
             {
                 foreach (var pages in results[i].Pages) Console.Out.WriteLine($"  {pages.Number}. {pages.Title} (Pages {pages.First} - {pages.Last})");
-                foreach (var file in results[i].Files) Console.Out.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, file)}");
+                foreach (var file in results[i].Files) Console.Out.WriteLine($"  wrote {Shown(file, output, packs[i])}");
             }
         }
 
         var built = results.Count(r => r.Succeeded);
-        Console.Out.WriteLine($"{built} built, {warnings} warning{(warnings == 1 ? string.Empty : "s")}, {packs.Length - built} failed in {watch.Elapsed.TotalSeconds:0.0} s.");
+        Console.Out.WriteLine($"{built} built, {Counted.Of(warnings, "warning")}, {packs.Length - built} failed in {watch.Elapsed.TotalSeconds:0.0} s.");
         // A pack that failed because of its files or its output (a FIFO, a device, a folder that cannot be written, a full
         // disk) is the environment's doing: 2, as for 'build'.
         return built == packs.Length ? 0 : results.Any(r => !r.Succeeded && Program.IsEnvironment(r.Diagnostics)) ? 2 : 1;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CommitteePapers;
 using CommitteePapers.Diagnostics;
-using System.Globalization;
 
 namespace CommitteePapers.Cli;
 
@@ -22,6 +21,7 @@ internal static class Program
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(NewCommand());
         root.Subcommands.Add(PackCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(SchemaCommand());
 
         var parsed = root.Parse(args);
@@ -40,20 +40,56 @@ internal static class Program
         Description = "House style: york, north-somerset, sefton, a style file (.yaml) or a Word template (.dotx); overrides the paper's 'style:'.",
     };
 
+    /// <summary>--to word|html; when it is not given, an output named .html or .htm means a web page.</summary>
+    internal static Option<string?> ToOption()
+    {
+        var to = new Option<string?>("--to") { Description = "What to write: word (a .docx, the default) or html (an accessible web page)." };
+        to.AcceptOnlyFromAmong("word", "html");
+        return to;
+    }
+
+    internal static RenderFormat FormatOf(string? to, string? output) => to switch
+    {
+        "html" => RenderFormat.Html,
+        "word" => RenderFormat.Word,
+        _ => Path.GetExtension(output ?? string.Empty).ToLowerInvariant() is ".html" or ".htm" ? RenderFormat.Html : RenderFormat.Word,
+    };
+
     private static Option<bool> StrictOption() => new("--strict") { Description = "Treat warnings (placeholders left in, missing reasons …) as errors." };
+
+    private static Option<bool> PrivateOption() => new("--private")
+    {
+        Description = "The private version: minutes print their exempt minutes in full (the public version prints the house style's exemption wording in their place).",
+    };
 
     private static Command BuildCommand()
     {
         var file = new Argument<FileInfo>("paper") { Description = "The paper's YAML file, e.g. report.yaml." };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the Word document (default: the YAML file's name with .docx)." };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write it (default: the YAML file's name with .docx, or .html with --to html)." };
         var style = StyleOption();
         var strict = StrictOption();
-        var command = new Command("build", "Build a paper into a Word document (.docx).") { file, output, style, strict };
+        var isPrivate = PrivateOption();
+        var to = ToOption();
+        var watch = new Option<bool>("--watch") { Description = "Build again on every save, printing the problems each time; with --to html, also serve the page on 127.0.0.1 so an open tab reloads itself. Ctrl+C stops." };
+        var port = new Option<int>("--port") { Description = "The port the preview (--watch --to html) is served on, on 127.0.0.1 only; 0 picks a free one.", DefaultValueFactory = _ => 8787 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port must be a number from 0 to 65535.");
+        });
+        var command = new Command("build", "Build a paper into a Word document (.docx) or a web page (.html).") { file, output, style, strict, isPrivate, to, watch, port };
         command.SetAction(parse =>
         {
+            // The output as the user gave it (FileInfo.ToString() is the path as typed), so 'wrote' names it so too.
             var input = parse.GetValue(file)!;
-            var target = parse.GetValue(output)?.FullName ?? Path.ChangeExtension(input.FullName, ".docx");
-            return Run(input, parse.GetValue(style), target, parse.GetValue(strict), json: false);
+            var privateVersion = parse.GetValue(isPrivate);
+            var given = parse.GetValue(output)?.ToString();
+            var format = FormatOf(parse.GetValue(to), given);
+            // The private version is written beside the public one, never over it: minutes-private.docx.
+            var target = given ?? Path.Combine(Path.GetDirectoryName(input.ToString()) ?? string.Empty,
+                Path.GetFileNameWithoutExtension(input.Name) + (privateVersion ? "-private" : string.Empty) + (format == RenderFormat.Html ? ".html" : ".docx"));
+            return parse.GetValue(watch)
+                ? Preview.Watch(input, parse.GetValue(style), target, parse.GetValue(strict), format, parse.GetValue(port), privateVersion)
+                : Run(input, parse.GetValue(style), target, parse.GetValue(strict), json: false, format, privateVersion);
         });
         return command;
     }
@@ -65,8 +101,9 @@ internal static class Program
         var strict = StrictOption();
         var format = new Option<string>("--format") { Description = "text (default) or json: the diagnostics as JSON, for editors and CI.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("check", "Check a paper for errors and warnings without writing anything.") { file, style, strict, format };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(style), target: null, parse.GetValue(strict), parse.GetValue(format) == "json"));
+        var isPrivate = PrivateOption();
+        var command = new Command("check", "Check a paper for errors and warnings without writing anything.") { file, style, strict, format, isPrivate };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(style), target: null, parse.GetValue(strict), parse.GetValue(format) == "json", privateVersion: parse.GetValue(isPrivate)));
         return command;
     }
 
@@ -80,12 +117,13 @@ internal static class Program
         var command = new Command("new", "Write a commented example of a kind of paper to start from; it builds as it is.") { kind, style, output };
         command.SetAction(parse =>
         {
-            var text = Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style));
             if (parse.GetValue(output) is not { } target)
             {
-                Console.Out.Write(text);
+                Console.Out.Write(Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style)));
                 return Built;
             }
+
+            var text = Scaffolds.For(parse.GetValue(kind)!, parse.GetValue(style), target.DirectoryName);
 
             if (target.Exists)
             {
@@ -104,7 +142,7 @@ internal static class Program
                 return BadUsage;
             }
 
-            Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target.FullName)}");
+            Console.WriteLine($"wrote {target}");
             return Built;
         });
         return command;
@@ -165,11 +203,18 @@ internal static class Program
     internal static bool IsEnvironment(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Any(d => d.Severity == Severity.Error && !d.Position.IsKnown && d.Position.File.Length > 0);
 
-    private static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json)
+    private static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json, RenderFormat format = RenderFormat.Word, bool privateVersion = false) =>
+        Run(input, styleName, target, strict, json, format, privateVersion, out _);
+
+    /// <summary>Builds (or checks) a paper and prints what happened; <paramref name="problems"/> are the lines printed for a preview page.</summary>
+    internal static int Run(FileInfo input, string? styleName, string? target, bool strict, bool json, RenderFormat format, bool privateVersion, out IReadOnlyList<string> problems)
     {
+        problems = [];
+        input.Refresh();
         if (!input.Exists)
         {
-            Console.Error.WriteLine($"error: there is no file '{input.FullName}'.");
+            problems = [$"error: there is no file '{input.FullName}'."];
+            Console.Error.WriteLine(problems[0]);
             return BadUsage;
         }
 
@@ -185,7 +230,9 @@ internal static class Program
         {
             var packDiagnostics = Packs.AgendaPacks.Check(text, name);
             foreach (var d in packDiagnostics) Console.Error.WriteLine(d.ToString());
-            return packDiagnostics.Any(d => d.Severity == Severity.Error || strict) ? InputErrors : Built;
+            var failed = packDiagnostics.Any(d => d.Severity == Severity.Error || strict);
+            if (!json) Console.Error.WriteLine(Summary(packDiagnostics.Select(d => strict ? d with { Severity = Severity.Error } : d).ToList(), written: !failed));
+            return failed ? InputErrors : Built;
         }
 
         // Files a paper names (the previous minutes) may be anywhere below the current folder, when the paper is.
@@ -209,11 +256,12 @@ internal static class Program
             var folder = target is null ? null : Path.GetDirectoryName(Path.GetFullPath(target))!;
             if (folder is not null && !Directory.Exists(folder))
             {
-                Console.Error.WriteLine($"error: the folder '{folder}' does not exist.");
+                problems = [$"error: the folder '{folder}' does not exist."];
+                Console.Error.WriteLine(problems[0]);
                 return BadUsage;
             }
 
-            var options = new RenderOptions { WarningsAsErrors = strict };
+            var options = new RenderOptions { WarningsAsErrors = strict, Private = privateVersion, Format = format };
             var rendered = target is null
                 ? Papers.Render(loaded.Paper!, style, Stream.Null, options)
                 : Papers.RenderToFile(loaded.Paper!, style, target, options);
@@ -224,7 +272,7 @@ internal static class Program
             }
             else if (target is not null && !json)
             {
-                Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
+                Console.WriteLine($"wrote {target}");
             }
         }
 
@@ -236,19 +284,15 @@ internal static class Program
         }
 
         foreach (var d in all) Console.Error.WriteLine(d.ToString());
-        var errors = all.Count(d => d.Severity == Severity.Error);
-        var warnings = all.Count - errors;
-        if (all.Count > 0)
-        {
-            Console.Error.WriteLine($"{Count(errors, "error")}, {Count(warnings, "warning")}{(code == Built ? string.Empty : "; nothing was written")}.");
-        }
-
+        problems = code == Built ? [] : all.Select(d => d.ToString()).ToList();
+        Console.Error.WriteLine(Summary(all, code == Built));
         return code;
     }
 
-    /// <summary>
-    /// "1 error", "8 warnings". Not Humanizer's ToQuantity: its first call builds about a hundred pluralisation
-    /// regexes (94 ms of a cold start) to add an s to two regular nouns.
-    /// </summary>
-    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
+    /// <summary>The closing count, also when there is nothing to report: "0 errors, 0 warnings."</summary>
+    private static string Summary(IReadOnlyList<Diagnostic> all, bool written)
+    {
+        var errors = all.Count(d => d.Severity == Severity.Error);
+        return $"{Counted.Of(errors, "error")}, {Counted.Of(all.Count - errors, "warning")}{(written ? string.Empty : "; nothing was written")}.";
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using CommitteePapers.Definition;
 using CommitteePapers.Diagnostics;
+using CommitteePapers.Html;
+using CommitteePapers.Import;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
 using CommitteePapers.Word;
@@ -29,6 +31,29 @@ public sealed record RenderOptions
 
     /// <summary>Refuse to write when there is any warning (the command line's --strict).</summary>
     public bool WarningsAsErrors { get; init; }
+
+    /// <summary>
+    /// Render the private version (the command line's --private): minutes print their exempt minutes in full, where the
+    /// public version prints the house style's exemption wording in their place. Other papers print the same either way.
+    /// </summary>
+    public bool Private { get; init; }
+
+    /// <summary>What to write: a Word document (the default) or a web page.</summary>
+    public RenderFormat Format { get; init; }
+}
+
+/// <summary>What a paper or a pack is written as.</summary>
+public enum RenderFormat
+{
+    /// <summary>A Word document (.docx) with real numbering, heading styles and footnotes.</summary>
+    Word,
+
+    /// <summary>
+    /// One self-contained, accessible HTML5 page (.html): the same numbers as the Word document printed as text a
+    /// reader can cite, headings in order, lists, data tables with captions and header cells, linked footnotes and
+    /// cross-references, the house style as a style sheet for screen and print, and no script.
+    /// </summary>
+    Html,
 }
 
 /// <summary>
@@ -89,6 +114,10 @@ public static class Papers
         if (yaml.Length > 0 && yaml[0] == '\uFEFF') yaml = yaml[1..];
         var diagnostics = new DiagnosticBag();
         var paper = PaperReader.Read(yaml, fileName, limits ?? ReaderLimits.Default, diagnostics);
+        paper = paper is null ? null : paper with
+        {
+            WarningsWhenRead = diagnostics.Items.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).ToHashSet(StringComparer.Ordinal),
+        };
         return new LoadResult(paper, Reported(paper, diagnostics));
     }
 
@@ -146,6 +175,10 @@ public static class Papers
         var diagnostics = new DiagnosticBag();
         foreach (var d in loaded.Diagnostics) diagnostics.Add(d);
         var resolved = MinuteSeries.Resolve(minutes, folder, root ?? Path.GetDirectoryName(folder) ?? folder, limits, diagnostics);
+        resolved = resolved with
+        {
+            WarningsWhenRead = diagnostics.Items.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).Concat(minutes.WarningsWhenRead).ToHashSet(StringComparer.Ordinal),
+        };
         return new LoadResult(resolved, Reported(resolved, diagnostics));
     }
 
@@ -226,8 +259,9 @@ public static class Papers
     }
 
     /// <summary>
-    /// Renders a paper as a Word document into <paramref name="output"/>. Nothing is written if there are errors. When the
-    /// stream cannot be written (a full disk, a closed pipe) the result says so with error CP0037, not an exception.
+    /// Renders a paper as a Word document, or as a web page when <see cref="RenderOptions.Format"/> says so, into
+    /// <paramref name="output"/>. Nothing is written if there are errors. When the stream cannot be written (a full
+    /// disk, a closed pipe) the result says so with error CP0037, not an exception.
     /// </summary>
     public static RenderResult Render(Paper paper, HouseStyle style, Stream output, RenderOptions? options = null) =>
         Render(paper, style, output, options, string.Empty);
@@ -237,26 +271,31 @@ public static class Papers
         ArgumentNullException.ThrowIfNull(paper);
         ArgumentNullException.ThrowIfNull(style);
         ArgumentNullException.ThrowIfNull(output);
+        options ??= RenderOptions.Default;
         var diagnostics = new DiagnosticBag();
-        var laidOut = Lay(paper, style, diagnostics);
-        var reported = Reported(paper, diagnostics);
-        var refuse = reported.Any(d => d.Severity == Severity.Error) || ((options ?? RenderOptions.Default).WarningsAsErrors && reported.Count > 0);
+        var laidOut = Lay(paper, style, diagnostics, options.Private);
+        // The other version is laid out too, only for its problems: a mistake in an exempt minute is found whichever
+        // version is built.
+        if (HasPrivateVersion(paper)) _ = Lay(paper, style, diagnostics, !options.Private);
+        var reported = Reported(paper, diagnostics, laidOutIn: style);
+        var refuse = reported.Any(d => d.Severity == Severity.Error) || (options.WarningsAsErrors && reported.Count > 0);
         if (refuse) return new RenderResult(false, reported);
         try
         {
-            WordPackage.Write(laidOut, style, output);
+            if ((options ?? RenderOptions.Default).Format == RenderFormat.Html) HtmlPage.Write(laidOut, style, output);
+            else WordPackage.Write(laidOut, style, output);
         }
         catch (Exception e) when (OutputFile.IsWriteFailure(e))
         {
             diagnostics.Add(OutputFile.Failed(outputName, e));
-            return new RenderResult(false, Reported(paper, diagnostics));
+            return new RenderResult(false, Reported(paper, diagnostics, laidOutIn: style));
         }
 
         return new RenderResult(true, reported);
     }
 
     /// <summary>
-    /// Renders a paper to a file. The document is written to a temporary file beside it and moved into place, so a
+    /// Renders a paper to a file (Word, or HTML when the options say so). It is written to a temporary file beside it and moved into place, so a
     /// failed build never leaves a half-written file and never touches the file that was there. An output that exists
     /// and is not a regular file (a device such as /dev/full, a FIFO, a folder) is refused; a folder that cannot be
     /// written or a full disk gives error CP0037. Neither throws.
@@ -289,21 +328,83 @@ public static class Papers
         }
     }
 
-    /// <summary>The diagnostics to report: all, less the warnings the paper acknowledges.</summary>
-    internal static IReadOnlyList<Diagnostic> Reported(Paper? paper, DiagnosticBag diagnostics) =>
-        paper is null ? diagnostics.ToSortedList() : diagnostics.ToSortedList().Where(d => !paper.Acknowledges(d)).ToList();
+    /// <summary>
+    /// Imports a Word paper (.docx) as the YAML a writer can build again: numbered paragraphs as Word counts them,
+    /// headings, sub-items, bullets, tables with typed columns, footnotes, links, bold and italic, and the standard
+    /// sections the house style's headings name. Never throws on bad input: a file that is not a Word document, a zip
+    /// bomb, a macro-enabled or encrypted document or one over 50 MiB gives error CP0031 and no YAML; a block that
+    /// could not be placed with certainty is kept with a comment and warning CP0100.
+    /// </summary>
+    /// <param name="docx">The document; read to its end, at most 50 MiB.</param>
+    /// <param name="fileName">The name diagnostics use for the document.</param>
+    /// <param name="options">The house style to read it in (York by default) and what the YAML names.</param>
+    public static ImportResult Import(Stream docx, string fileName = "paper.docx", ImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(docx);
+        options ??= new ImportOptions();
+        var at = new SourcePosition(fileName, 1, 1);
+        byte[]? bytes;
+        try
+        {
+            bytes = InputFile.ReadBounded(docx, FileKind.WordDocument.MaxBytes);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            return new ImportResult(null, null, [new Diagnostic(DiagnosticCode.BadFile.Id, Severity.Error, at, $"The document cannot be read ({e.Message.TrimEnd('.')}).")], new ImportSummary("none", 0, 0, 0, 0));
+        }
 
-    internal static LaidOutPaper Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics) =>
-        paper.Accept(new PaperLayouts(style, diagnostics));
+        if (bytes is null)
+        {
+            return new ImportResult(null, null, [new Diagnostic(DiagnosticCode.BadFile.Id, Severity.Error, at, InputFile.TooLarge(fileName, FileKind.WordDocument))], new ImportSummary("none", 0, 0, 0, 0));
+        }
+
+        return Importer.Import(bytes, fileName, options, options.Style ?? HouseStyles.York, options.OtherStyles ?? HouseStyles.BuiltIn);
+    }
+
+    /// <summary>
+    /// The diagnostics to report: all, less the warnings the paper acknowledges. Once the paper is laid out (in
+    /// <paramref name="laidOutIn"/>), every warning it can give is known, so an acknowledgement of a code that none of
+    /// them has is reported too (CP0084): left in, it would hide the next such warning unread.
+    /// </summary>
+    internal static IReadOnlyList<Diagnostic> Reported(Paper? paper, DiagnosticBag diagnostics, HouseStyle? laidOutIn = null)
+    {
+        if (paper is null) return diagnostics.ToSortedList();
+        if (laidOutIn is not null)
+        {
+            var given = diagnostics.Items.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).Concat(paper.WarningsWhenRead).ToHashSet(StringComparer.Ordinal);
+            foreach (var unused in paper.Acknowledgements.Where(a => !given.Contains(a.Code)))
+            {
+                diagnostics.Warning(DiagnosticCode.NeedlessAcknowledgement, unused.At,
+                    $"The paper acknowledges {unused.Code}, but gives no such warning in the house style '{laidOutIn.Name}'; remove the line, so that it cannot hide a new warning unread.");
+            }
+        }
+
+        return diagnostics.ToSortedList().Where(d => !paper.Acknowledges(d)).ToList();
+    }
+
+    /// <summary>A paper laid out in a style: its public version, or with <paramref name="isPrivate"/> its private one.</summary>
+    internal static LaidOutPaper Lay(Paper paper, HouseStyle style, DiagnosticBag diagnostics, bool isPrivate = false)
+    {
+        if (isPrivate && paper is not Minutes)
+        {
+            diagnostics.Warning(DiagnosticCode.NothingPrivate, paper.At,
+                "Only minutes have a private version (their exempt minutes in full); this paper is the same either way, so build it without --private.");
+        }
+
+        return paper.Accept(new PaperLayouts(style, diagnostics, isPrivate));
+    }
+
+    /// <summary>Whether a paper has a private version that differs from its public one: minutes with an exempt minute.</summary>
+    internal static bool HasPrivateVersion(Paper paper) => paper is Minutes minutes && MinutesLayout.HasExempt(minutes);
 
     /// <summary>Each kind of paper's layout; the compiler makes sure no kind is left out.</summary>
-    private sealed class PaperLayouts(HouseStyle style, DiagnosticBag diagnostics) : IPaperVisitor<LaidOutPaper>
+    private sealed class PaperLayouts(HouseStyle style, DiagnosticBag diagnostics, bool isPrivate) : IPaperVisitor<LaidOutPaper>
     {
         public LaidOutPaper Report(Report report) => ReportLayout.Lay(report, style, diagnostics);
 
         public LaidOutPaper Update(CabinetMemberUpdate update) => UpdateLayout.Lay(update, style, diagnostics);
 
-        public LaidOutPaper Minutes(Minutes minutes) => MinutesLayout.Lay(minutes, style, diagnostics);
+        public LaidOutPaper Minutes(Minutes minutes) => MinutesLayout.Lay(minutes, style, diagnostics, isPrivate);
 
         public LaidOutPaper Notice(Notice notice) => NoticeLayout.Lay(notice, style, diagnostics);
 

@@ -27,6 +27,15 @@ public partial class DiagnosticCatalogueTests
 
         """;
 
+    /// <summary>The start of every minutes case: a meeting with nothing wrong with it, up to its items (lines 1 to 4).</summary>
+    private const string MinutesHead = """
+        paper: minutes
+        committee: Cabinet
+        date: 2024-03-12
+        items:
+
+        """;
+
     /// <summary>
     /// What raises a code: input files (name and text), written to a fresh folder, and what is done with them there.
     /// Every diagnostic of the code must point into one of the inputs.
@@ -96,6 +105,19 @@ public partial class DiagnosticCatalogueTests
         ["CP0060"] = Paper(Report + "summary:\n  - See [the dashboard](http://127.0.0.1:8080/budget).\n"),
         ["CP0061"] = PaperInStyle(Report + "fields:\n  final-decison-maker: Cabinet\n",
             "name: council\nfields:\n  final-decision-maker: {type: text}\n"),
+        ["CP0070"] = Paper(MinutesHead + "  - title: Budget update\n    decision: {kind: resolvd, items: That the update be noted.}\n"),
+        ["CP0071"] = Paper(MinutesHead + "  - title: Contract award\n    exempt: 3\n    resolved: That the contract be awarded.\n"),
+        ["CP0072"] = new Trigger(new Dictionary<string, string> { ["report.yaml"] = MinutesHead + "  - title: Budget update\n    resolved: That the update be noted.\n" }, _ =>
+            Papers.Render(Papers.Parse(MinutesHead + "  - title: Budget update\n    resolved: That the update be noted.\n", "report.yaml").Paper!, HouseStyles.York, Stream.Null,
+                new RenderOptions { Private = true }).Diagnostics),
+        ["CP0073"] = Paper(MinutesHead + "  - title: Budget update\n    public:\n      resolved: That the update be noted.\n"),
+        ["CP0100"] = WordDocument("The budget is balanced.\n"),
+        ["CP0101"] = WordDocument("The budget is balanced.\n"),
+        ["CP0080"] = Paper(Report + "summary:\n  - The pressures include\n    - increased contract prices;\n"),
+        ["CP0081"] = Paper(Report + "summary:\n  - text: >-\n      The budget is under pressure.\n      id: pressures\n"),
+        ["CP0082"] = Paper(Report + "subtitle: 1.10\n"),
+        ["CP0083"] = Paper(Report + "subtitle: 2024-03-31\n"),
+        ["CP0084"] = Paper(Report + "acknowledge:\n  CP0042: The original never spells out CSC.\n"),
         ["CP0050"] = Pack(PackFile("papers: [report.yaml]"), ("report.yaml", "paper: report\nmeeting: Cabinet\n")),
         ["CP0051"] = Pack(PackFile("papers: []", "publication-date: 2024-03-11\n")),
         ["CP0052"] = Pack(PackFile("papers: []")),
@@ -176,6 +198,15 @@ public partial class DiagnosticCatalogueTests
     private static Trigger Paper(string yaml, ReaderLimits? limits = null) => new(
         new Dictionary<string, string> { ["report.yaml"] = yaml },
         _ => limits is null ? DiagnosticTests.AllDiagnostics(yaml, "report.yaml") : Papers.Parse(yaml, "report.yaml", limits).Diagnostics);
+
+    /// <summary>A Word document with one paragraph per line of <paramref name="text"/>, imported in the York style.</summary>
+    private static Trigger WordDocument(string text) => new(
+        new Dictionary<string, string> { ["paper.docx"] = text },
+        _ =>
+        {
+            using var stream = new MemoryStream(ImportTests.MakeDocx(text.TrimEnd('\n').Split('\n')));
+            return Papers.Import(stream, "paper.docx").Diagnostics;
+        });
 
     /// <summary>A paper saved as Latin-1 (its '£' the single byte A3), loaded from its file.</summary>
     private static Trigger SavedAsLatin1(string yaml) => new(

@@ -76,8 +76,7 @@ public sealed class PackPropertyTests(ITestOutputHelper output)
             var result = AgendaPacks.Build(packFile, Path.Combine(folder, "out"));
             if (!result.Succeeded) return "not built:\n" + string.Join("\n", result.Diagnostics);
             var pdf = result.Files.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal));
-            var pages = Tools.Run("pdftotext", "-layout", pdf, "-").Split('\f').SkipLast(1)
-                .Select(p => p.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList()).ToList();
+            var pages = PdfText.Pages(pdf).Select(p => p.Select(l => l.Trim()).Where(l => l.Length > 0).ToList()).ToList();
 
             // Where each paper starts: the first page that shows its marker (its hidden bookmark heading and title).
             var starts = new List<(int Item, int Page)>();

@@ -16,7 +16,7 @@ using YamlDotNet.RepresentationModel;
 namespace CommitteePapers.Tests;
 
 /// <summary>
-/// Agenda packs, built for real through LibreOffice and read back with poppler (pdftotext, pdfinfo) and PDFsharp: the
+/// Agenda packs, built for real through LibreOffice and read back in-process with PdfPig (text, page counts, title, tags) and PDFsharp: the
 /// "(Pages a - b)" the agenda prints are the numbers printed on those pages, papers start on odd pages with blank-page
 /// padding (or run on), bookmarks, tags, public and private packs, confined paths, batches, and the statutory calendar.
 /// The two example packs are built once for the whole class (<see cref="PackFixture"/>).
@@ -123,11 +123,9 @@ public sealed class PackTests : IClassFixture<PackFixture>
     [Fact]
     public void The_York_pack_is_a_tagged_pdf_with_a_title()
     {
-        var info = Tool("pdfinfo", packs[PackFixture.York].Pdf);
-        Assert.Matches(new Regex(@"^Tagged:\s+yes$", RegexOptions.Multiline), info);
-        Assert.Equal(
-            "Children, Education and Communities Policy and Scrutiny Committee- Commissioned Slot, 28 June 2022",
-            Regex.Match(info, @"^Title:\s+(.*)$", RegexOptions.Multiline).Groups[1].Value.Trim());
+        var info = PdfText.Info(packs[PackFixture.York].Pdf);
+        Assert.True(info.Tagged);
+        Assert.Equal("Children, Education and Communities Policy and Scrutiny Committee- Commissioned Slot, 28 June 2022", info.Title?.Trim());
     }
 
     // ==== (d) bookmarks ============================================================================================
@@ -238,11 +236,11 @@ public sealed class PackTests : IClassFixture<PackFixture>
     }
 
     [Fact]
-    public void Diagnostics_name_every_paper_the_same_way()
+    public void The_North_Somerset_pack_builds_without_a_diagnostic()
     {
-        var diagnostics = packs[PackFixture.NorthSomerset].Result.Diagnostics;
-        Assert.Contains(diagnostics, d => d.Code == "CP0026");
-        Assert.All(diagnostics, d => Assert.False(Path.IsPathRooted(d.Position.File), d.ToString()));
+        // Its Q3 report acknowledges the KPI rows its original contradicts (CP0026 to CP0028, issue 16), so the pack
+        // has nothing to say. How a paper's diagnostics are named inside a pack: A_batch_with_a_broken_pack_….
+        Assert.Empty(packs[PackFixture.NorthSomerset].Result.Diagnostics);
     }
 
     // ==== helpers ==================================================================================================
@@ -270,8 +268,6 @@ public sealed class PackTests : IClassFixture<PackFixture>
         Walk(document.Outlines);
         return titles;
     }
-
-    internal static string Tool(string program, params string[] args) => Tools.Run(program, args);
 
     /// <summary>Small packs written for one test each: exempt items, confinement, a batch on the command line, the calendar warning.</summary>
     [Trait("Category", "Slow")]
@@ -317,21 +313,65 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.Contains(Path.Combine(output, name + "-private.docx"), result.Files);
 
             var wording = Flat(HouseStyles.York.WordFor("exempt").Source.Replace("{paragraph}", "3", StringComparison.Ordinal));
-            var publicText = Flat(Tool("pdftotext", publicPdf, "-"));
+            var publicText = Flat(PdfText.Text(publicPdf));
             Assert.Contains(Public, publicText);
             Assert.DoesNotContain(Secret, publicText);
             Assert.DoesNotContain("NOT FOR PUBLICATION", publicText);
             Assert.Contains(wording, publicText);
             Assert.Equal([(1, 1, 1)], result.Pages.Select(p => (p.Number, p.First, p.Last)));
 
-            var privateText = Flat(Tool("pdftotext", privatePdf, "-"));
+            var privateText = Flat(PdfText.Text(privatePdf));
             Assert.Contains(Secret, privateText);
             Assert.Contains(Public, privateText);
             Assert.Contains("NOT FOR PUBLICATION", privateText);
             Assert.Contains(wording, privateText);
             Assert.True(privateText.IndexOf("NOT FOR PUBLICATION", StringComparison.Ordinal) < privateText.IndexOf(Secret, StringComparison.Ordinal));
-            Assert.Contains("(not for publication)", Tool("pdfinfo", privatePdf));
+            Assert.Contains("(not for publication)", PdfText.Info(privatePdf).Title, StringComparison.Ordinal);
             Assert.All(result.Files.Where(f => f.EndsWith(".docx", StringComparison.Ordinal)), f => Docx.AssertValid(File.ReadAllBytes(f)));
+        }
+
+        [Fact]
+        public void Minutes_with_an_exempt_minute_go_into_the_public_pack_as_public_minutes_and_into_the_private_pack_in_full()
+        {
+            Write("minutes.yaml", ExemptMinutes.Yaml);
+            WriteReport("library.yaml", "Library opening hours", "The library opening hours are extended from September.");
+            var packFile = Write("pack.yaml", """
+                pack: agenda
+                style: york
+                page-convention: odd-page
+                page-numbers: from-first-paper
+                committee: Executive
+                date: 2024-04-16
+                items:
+                  - standard: minutes
+                    papers: [minutes.yaml]
+                  - title: Library opening hours
+                    papers: [library.yaml]
+                """);
+            var output = Path.Combine(folder, "out");
+
+            var result = AgendaPacks.Build(packFile, output);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            var name = Path.GetFileName(folder);
+            Assert.Contains(Path.Combine(output, "minutes.docx"), result.Files);
+            Assert.Contains(Path.Combine(output, "minutes-private.docx"), result.Files);
+            var publicText = Flat(PdfText.Text(Path.Combine(output, name + ".pdf")));
+            var privateText = Flat(PdfText.Text(Path.Combine(output, name + "-private.pdf")));
+            Assert.All(ExemptMinutes.Texts, text => Assert.DoesNotContain(text, publicText, StringComparison.Ordinal));
+            Assert.All(ExemptMinutes.Texts, text => Assert.Contains(text, privateText, StringComparison.Ordinal));
+            var wording = Flat(HouseStyles.York.WordFor("exempt-minute").Source.Replace("{paragraph}", "3", StringComparison.Ordinal));
+            Assert.Contains(wording, publicText, StringComparison.Ordinal);
+            foreach (var text in new[] { "Contract award for removals", "The library opening hours are extended from September." })
+            {
+                Assert.Contains(text, publicText, StringComparison.Ordinal);
+                Assert.Contains(text, privateText, StringComparison.Ordinal);
+            }
+
+            // Both items have their papers in the public pack: the minutes (in their public version) and the report.
+            Assert.Equal([1, 2], result.Pages.Select(p => p.Number));
+            Assert.All(result.Files.Where(f => f.EndsWith(".docx", StringComparison.Ordinal)), f => Docx.AssertValid(File.ReadAllBytes(f)));
+            Assert.DoesNotContain("Acme", string.Join("\n", Docx.ParagraphTexts(File.ReadAllBytes(Path.Combine(output, "minutes.docx")))), StringComparison.Ordinal);
         }
 
         // ==== (g) a paper outside the pack's folder ====================================================================
@@ -394,6 +434,15 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.True(File.Exists(Path.Combine(folder, "out", "good", "good.pdf")), stdout + stderr);
             Assert.False(Directory.Exists(Path.Combine(folder, "out", "broken")) && Directory.EnumerateFiles(Path.Combine(folder, "out", "broken"), "*.pdf").Any());
             Assert.Matches(new Regex(@"^1 built, \d+ warnings?, 1 failed in [\d.,]+ s\.$", RegexOptions.Multiline), stdout);
+
+            // Each pack's details under its own heading, in the order given, with the paths as typed.
+            var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            var good = lines.IndexOf("built good/pack.yaml");
+            var bad = lines.IndexOf("FAILED broken/pack.yaml");
+            Assert.True(good >= 0 && bad > good, stdout);
+            Assert.Contains("wrote out/good/good.pdf", lines[good..bad]);
+            Assert.Contains(lines[good..bad], l => l.Contains("A report (Pages ", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines[bad..], l => l.StartsWith("wrote", StringComparison.Ordinal));
             Assert.Contains("error CP0002", stderr);
             Assert.Contains("report.yaml(", stderr);
             Assert.Contains("error CP0050", stderr);
@@ -423,6 +472,34 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.Contains("1 clear working day ", warning.Message);
             Assert.Contains("Monday 20 June 2022", warning.Message);
             Assert.Empty(result.Pages);
+        }
+
+        [Fact]
+        public void A_council_in_scotland_does_not_count_st_andrews_day_as_a_clear_day()
+        {
+            Write("scottish.yaml", """
+                name: scottish
+                extends: york
+                nation: scotland
+                """);
+            var packFile = Write("pack.yaml", """
+                pack: agenda
+                style: scottish.yaml
+                committee: Test Committee
+                date: 2022-12-06
+                publication-date: 2022-11-28
+                items:
+                  - title: An item without papers
+                """);
+
+            var result = AgendaPacks.Build(packFile, Path.Combine(folder, "out"));
+
+            // Five clear days in England (29 November to 5 December); four in Scotland, where 30 November is off.
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            var warning = Assert.Single(result.Diagnostics, d => d.Code == "CP0051");
+            Assert.Contains("4 clear working days ", warning.Message);
+            // The latest day with five clear days after it; a Sunday, as the count allows.
+            Assert.True(warning.Message.Contains("Publish by Sunday 27 November 2022.", StringComparison.Ordinal), warning.Message);
         }
 
         // ==== (j) a pack whose front sheet fills its pages exactly ========================================================
@@ -478,13 +555,13 @@ public sealed class PackTests : IClassFixture<PackFixture>
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             Assert.Equal(Enumerable.Range(1, items).Select(i => (i + 1, i, i)), result.Pages.Select(p => (p.Number, p.First, p.Last)));
             var pdf = result.Files.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal));
-            var pages = Tool("pdftotext", "-layout", pdf, "-").Split('\f').SkipLast(1).ToList();
+            var pages = PdfText.Pages(pdf).Select(lines => string.Join("\n", lines)).ToList();
             Assert.All(pages, text => Assert.False(string.IsNullOrWhiteSpace(text), "the pack has an empty page"));
             var front = pages.Count - items;
             Assert.All(pages.Skip(front).Select((text, i) => (text, i)), p =>
             {
                 Assert.Contains("The forecast has improved.", p.text);
-                Assert.Matches(new Regex($@"^\s+{p.i + 1}\s*$", RegexOptions.Multiline), p.text);
+                Assert.Matches(new Regex($@"^\s*{p.i + 1}\s*$", RegexOptions.Multiline), p.text);
             });
             Assert.All(pages.Take(front), text => Assert.DoesNotContain("The forecast has improved.", text));
             var agenda = Flat(string.Concat(pages.Take(front)));
@@ -516,6 +593,19 @@ public sealed class PackTests : IClassFixture<PackFixture>
     {
         // ==== (i) the statutory calendar ===============================================================================
 
+        private static readonly WorkingDays England = new(Nation.England);
+
+        private static DateOnly Day(string day) => DateOnly.Parse(day, CultureInfo.InvariantCulture);
+
+        private static Nation NationNamed(string name) => name switch
+        {
+            "england" => Nation.England,
+            "wales" => Nation.Wales,
+            "scotland" => Nation.Scotland,
+            "northern-ireland" => Nation.NorthernIreland,
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+        };
+
         [Theory]
         [InlineData("2022-06-20", "2022-06-28", 5)] // Tue 21 to Mon 27: five working days
         [InlineData("2022-06-21", "2022-06-28", 4)]
@@ -528,47 +618,78 @@ public sealed class PackTests : IClassFixture<PackFixture>
         [InlineData("2022-12-22", "2023-01-04", 5)] // Christmas and New Year on Sundays: 26, 27 December and 2 January are off
         [InlineData("2024-02-14", "2024-02-22", 5)] // North Somerset's panel
         public void Clear_working_days_leave_out_weekends_bank_holidays_and_both_end_days(string published, string meeting, int expected) =>
-            Assert.Equal(expected, WorkingDays.ClearBetween(DateOnly.Parse(published, CultureInfo.InvariantCulture), DateOnly.Parse(meeting, CultureInfo.InvariantCulture)));
+            Assert.Equal(expected, England.ClearBetween(Day(published), Day(meeting)));
 
         [Theory]
-        [InlineData("2022-06-02")]
-        [InlineData("2022-06-03")]
-        [InlineData("2022-09-19")]
-        [InlineData("2023-05-08")]
-        [InlineData("2022-04-15")] // Good Friday
-        [InlineData("2022-04-18")] // Easter Monday
-        [InlineData("2022-05-02")]
-        [InlineData("2022-08-29")]
-        [InlineData("2022-12-26")]
-        [InlineData("2022-12-27")] // Christmas Day fell on a Sunday
-        [InlineData("2023-01-02")] // New Year's Day fell on a Sunday
-        [InlineData("2023-05-01")]
-        [InlineData("2023-05-29")]
-        [InlineData("2022-06-25")] // a Saturday
-        public void Bank_holidays_and_weekends_are_not_working_days(string day) =>
-            Assert.False(WorkingDays.IsWorkingDay(DateOnly.Parse(day, CultureInfo.InvariantCulture)));
+        [InlineData("england", "2022-06-02")] // the Platinum Jubilee
+        [InlineData("england", "2022-06-03")]
+        [InlineData("england", "2022-09-19")] // the State Funeral
+        [InlineData("england", "2023-05-08")] // the Coronation
+        [InlineData("england", "2012-06-04")] // the Diamond Jubilee: the late May holiday moved to 4 June, and 5 June added
+        [InlineData("england", "2012-06-05")]
+        [InlineData("england", "2020-05-08")] // VE Day: the early May holiday moved to Friday 8 May
+        [InlineData("england", "2022-04-15")] // Good Friday
+        [InlineData("england", "2022-04-18")] // Easter Monday
+        [InlineData("england", "2022-05-02")]
+        [InlineData("england", "2022-08-29")]
+        [InlineData("england", "2022-12-26")]
+        [InlineData("england", "2022-12-27")] // Christmas Day fell on a Sunday
+        [InlineData("england", "2023-01-02")] // New Year's Day fell on a Sunday
+        [InlineData("england", "2023-05-01")]
+        [InlineData("england", "2023-05-29")]
+        [InlineData("england", "2022-06-25")] // a Saturday
+        [InlineData("wales", "2022-04-18")] // Wales keeps England's days
+        [InlineData("wales", "2022-08-29")]
+        [InlineData("wales", "2022-09-19")]
+        [InlineData("scotland", "2022-11-30")] // St Andrew's Day
+        [InlineData("scotland", "2023-01-02")] // New Year's Day fell on a Sunday: 2 and 3 January are off
+        [InlineData("scotland", "2023-01-03")]
+        [InlineData("scotland", "2022-08-01")] // the summer bank holiday is the first Monday of August
+        [InlineData("scotland", "2022-04-15")] // Good Friday
+        [InlineData("scotland", "2022-06-02")] // the one-off days are the United Kingdom's
+        [InlineData("scotland", "2022-06-03")]
+        [InlineData("scotland", "2022-09-19")]
+        [InlineData("scotland", "2023-05-08")]
+        [InlineData("northern-ireland", "2022-03-17")] // St Patrick's Day
+        [InlineData("northern-ireland", "2022-07-12")] // the Battle of the Boyne
+        [InlineData("northern-ireland", "2023-03-17")]
+        [InlineData("northern-ireland", "2023-07-12")]
+        [InlineData("northern-ireland", "2022-04-18")] // Easter Monday
+        [InlineData("northern-ireland", "2022-06-02")]
+        [InlineData("northern-ireland", "2022-06-03")]
+        [InlineData("northern-ireland", "2022-09-19")]
+        [InlineData("northern-ireland", "2023-05-08")]
+        public void Bank_holidays_and_weekends_are_not_working_days(string nation, string day) =>
+            Assert.False(new WorkingDays(NationNamed(nation)).IsWorkingDay(Day(day)));
 
         [Theory]
-        [InlineData("2022-05-30")] // the late May bank holiday of 2022 moved to 2 June
-        [InlineData("2022-06-01")]
-        [InlineData("2022-06-06")]
-        [InlineData("2022-09-20")]
-        [InlineData("2023-05-09")]
-        public void Ordinary_weekdays_are_working_days(string day) =>
-            Assert.True(WorkingDays.IsWorkingDay(DateOnly.Parse(day, CultureInfo.InvariantCulture)));
+        [InlineData("england", "2022-05-30")] // the late May bank holiday of 2022 moved to 2 June
+        [InlineData("england", "2022-06-01")]
+        [InlineData("england", "2022-06-06")]
+        [InlineData("england", "2022-09-20")]
+        [InlineData("england", "2023-05-09")]
+        [InlineData("england", "2012-05-28")] // moved to 4 June 2012
+        [InlineData("england", "2020-05-04")] // moved to 8 May 2020
+        [InlineData("england", "2022-11-30")] // St Andrew's Day is Scotland's
+        [InlineData("england", "2022-07-12")] // 12 July is Northern Ireland's
+        [InlineData("england", "2022-03-17")] // St Patrick's Day is Northern Ireland's
+        [InlineData("england", "2023-01-03")] // 2 January is Scotland's
+        [InlineData("wales", "2022-11-30")]
+        [InlineData("scotland", "2022-04-18")] // Easter Monday is not a Scottish bank holiday
+        [InlineData("scotland", "2022-08-29")] // nor the last Monday of August
+        [InlineData("scotland", "2022-07-12")]
+        [InlineData("northern-ireland", "2022-11-30")]
+        [InlineData("northern-ireland", "2022-08-01")]
+        public void Ordinary_weekdays_are_working_days(string nation, string day) =>
+            Assert.True(new WorkingDays(NationNamed(nation)).IsWorkingDay(Day(day)));
 
         [Theory]
-        [InlineData(2008, "2008-03-23")]
-        [InlineData(2011, "2011-04-24")]
-        [InlineData(2019, "2019-04-21")]
-        [InlineData(2022, "2022-04-17")]
-        [InlineData(2023, "2023-04-09")]
-        [InlineData(2024, "2024-03-31")]
-        [InlineData(2025, "2025-04-20")]
-        [InlineData(2038, "2038-04-25")]
-        [InlineData(2285, "2285-03-22")]
-        public void Easter_Sunday(int year, string expected) =>
-            Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), WorkingDays.EasterSunday(year));
+        [InlineData("england", 5)]
+        [InlineData("wales", 5)]
+        [InlineData("scotland", 4)] // St Andrew's Day, Wednesday 30 November 2022
+        [InlineData("northern-ireland", 5)]
+        public void The_nation_decides_which_days_are_clear(string nation, int expected) =>
+            Assert.Equal(expected, new WorkingDays(NationNamed(nation)).ClearBetween(Day("2022-11-28"), Day("2022-12-06")));
 
     }
 
@@ -766,7 +887,7 @@ internal sealed record ExpectedPaper(string File, string Title, string FirstLine
     {
         if (path.EndsWith(".pdf", StringComparison.Ordinal))
         {
-            var first = Lines(PackTests.Tool("pdftotext", "-f", "1", "-l", "1", "-layout", path, "-"))[0];
+            var first = Lines(string.Join("\n", PdfText.Page(path, 1)))[0];
             return new ExpectedPaper(file, title ?? Path.GetFileNameWithoutExtension(path), first);
         }
 
@@ -777,12 +898,12 @@ internal sealed record ExpectedPaper(string File, string Title, string FirstLine
         return new ExpectedPaper(file, title ?? own, Docx.ParagraphTexts(docx).First(t => t.Trim().Length > 0).Trim());
     }
 
-    /// <summary>The non-empty lines of a page of pdftotext -layout output, trimmed.</summary>
+    /// <summary>The non-empty lines of a page's text, trimmed.</summary>
     public static string[] Lines(string text) =>
         text.Split('\n').Select(l => l.Replace("\f", string.Empty, StringComparison.Ordinal).Trim()).Where(l => l.Length > 0).ToArray();
 }
 
-/// <summary>A page of the pack's PDF as pdftotext reads it.</summary>
+/// <summary>A page of the pack's PDF as <see cref="PdfText"/> reads it.</summary>
 internal sealed record PdfPageText(int Physical, IReadOnlyList<string> Lines)
 {
     public string First => Lines.Count > 0 ? Lines[0] : string.Empty;
@@ -803,17 +924,15 @@ internal sealed record FoundItem(int Number, IReadOnlyList<FoundPaper> Papers)
 }
 
 /// <summary>
-/// The pack's PDF, page by page (pdftotext -f N -l N): where each paper starts (its first front-block line at the top of a
+/// The pack's PDF, page by page (<see cref="PdfText"/>): where each paper starts (its first front-block line at the top of a
 /// page, in the order of the pack file), its pages up to the next paper less any padding, and the agenda's "(Pages a - b)".
 /// </summary>
 internal sealed record PackLayout(IReadOnlyList<PdfPageText> Pages, int FrontPages, IReadOnlyList<FoundItem> Items, IReadOnlyDictionary<int, (int, int)> AgendaRanges)
 {
     public static PackLayout Read(string pdf, ExpectedPack expected)
     {
-        var info = PackTests.Tool("pdfinfo", pdf);
-        var count = int.Parse(Regex.Match(info, @"^Pages:\s+(\d+)$", RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
-        var pages = Enumerable.Range(1, count)
-            .Select(n => new PdfPageText(n, ExpectedPaper.Lines(PackTests.Tool("pdftotext", "-f", $"{n}", "-l", $"{n}", "-layout", pdf, "-"))))
+        var pages = PdfText.Pages(pdf)
+            .Select((lines, i) => new PdfPageText(i + 1, ExpectedPaper.Lines(string.Join("\n", lines))))
             .ToList();
 
         // Where each paper starts, in order.

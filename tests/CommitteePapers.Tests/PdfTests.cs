@@ -10,9 +10,9 @@ using Xunit.Abstractions;
 namespace CommitteePapers.Tests;
 
 /// <summary>
-/// PDF through LibreOffice headless: the real soffice for what the PDF contains (read back with poppler's pdftotext and
-/// pdfinfo), fake soffice scripts for hangs and leftover processes. Linux only, like the tools they use (bash, pgrep,
-/// poppler-utils, the libreoffice-writer package that scripts/test.sh installs).
+/// PDF through LibreOffice headless: the real soffice for what the PDF contains (read back in-process with PdfPig,
+/// <see cref="PdfText"/>), fake soffice scripts for hangs and leftover processes. Linux only, like the tools they use (bash, pgrep,
+/// the libreoffice-writer package that scripts/test.sh installs).
 /// </summary>
 [SupportedOSPlatform("linux")]
 [Trait("Category", "Slow")]
@@ -41,7 +41,7 @@ public sealed class PdfTests : IDisposable
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal([pdf], result.OutputPaths);
-        var text = Tool("pdftotext", "-layout", pdf, "-");
+        var text = PdfText.Text(pdf);
         Assert.Contains("Bi-Annual Safeguarding Update", text);
 
         // LibreOffice lays out Word's numbering: paragraphs 1 to 60 straight through, each at the start of its line.
@@ -52,14 +52,46 @@ public sealed class PdfTests : IDisposable
         Assert.Matches(new Regex(@"^\s*vii\.\s+\S", RegexOptions.Multiline), text);
         Assert.Contains("DfE / HO / DCLG /DfID briefing note", text);
 
-        var info = Tool("pdfinfo", pdf);
-        Assert.Matches(new Regex(@"^Tagged:\s+yes$", RegexOptions.Multiline), info);
-        Assert.Equal("Bi-Annual Safeguarding Update", Regex.Match(info, @"^Title:\s+(.*)$", RegexOptions.Multiline).Groups[1].Value.Trim());
-        var pages = int.Parse(Regex.Match(info, @"^Pages:\s+(\d+)$", RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.InRange(pages, 8, 14);
+        var info = PdfText.Info(pdf);
+        Assert.True(info.Tagged);
+        Assert.Equal("Bi-Annual Safeguarding Update", info.Title?.Trim());
+        Assert.InRange(info.Pages, 8, 14);
 
         AssertNothingLeftIn(Work);
         Assert.Equal(["york-safeguarding-update.pdf"], Directory.GetFiles(Path.Combine(folder, "out")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Minutes_built_with_and_without_private_give_a_public_pdf_with_none_of_the_exempt_minute_and_a_private_one_with_all_of_it()
+    {
+        File.WriteAllText(Path.Combine(folder, "minutes.yaml"), ExemptMinutes.Yaml);
+        var (code, _, stderr) = CliTests.Run(folder, "build", "minutes.yaml", "--strict");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = CliTests.Run(folder, "build", "minutes.yaml", "--private", "--strict");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(["minutes-private.docx", "minutes.docx"], Directory.GetFiles(folder, "*.docx").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { TemporaryFolder = Work });
+        var result = converter.Convert([
+            new PdfJob(Path.Combine(folder, "minutes.docx"), Path.Combine(folder, "minutes.pdf")),
+            new PdfJob(Path.Combine(folder, "minutes-private.docx"), Path.Combine(folder, "minutes-private.pdf"))]);
+        Assert.True(result.Succeeded, result.Message);
+        static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
+        var publicText = Flat(PdfText.Text(Path.Combine(folder, "minutes.pdf")));
+        var privateText = Flat(PdfText.Text(Path.Combine(folder, "minutes-private.pdf")));
+
+        Assert.All(ExemptMinutes.Texts, text => Assert.DoesNotContain(text, publicText, StringComparison.Ordinal));
+        Assert.All(ExemptMinutes.Texts, text => Assert.Contains(text, privateText, StringComparison.Ordinal));
+        var wording = HouseStyles.York.WordFor("exempt-minute").Source.Replace("{paragraph}", "3", StringComparison.Ordinal);
+        Assert.Contains(wording, publicText, StringComparison.Ordinal);
+        foreach (var text in new[] { "123. Contract award for removals", "That the library opening hours be extended from September.", "Cllr Hart, Chair" })
+        {
+            Assert.Contains(text, publicText, StringComparison.Ordinal);
+            Assert.Contains(text, privateText, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(not for publication)", PdfText.Info(Path.Combine(folder, "minutes-private.pdf")).Title, StringComparison.Ordinal);
+        AssertNothingLeftIn(Work);
     }
 
     [Fact]
@@ -90,7 +122,7 @@ public sealed class PdfTests : IDisposable
         {
             Assert.True(results[run].Succeeded, results[run].Message);
             Assert.Equal(batches[run].Select(j => j.Pdf), results[run].OutputPaths);
-            Assert.All(results[run].OutputPaths, pdf => Assert.Contains("Bi-Annual Safeguarding Update", Tool("pdftotext", pdf, "-")));
+            Assert.All(results[run].OutputPaths, pdf => Assert.Contains("Bi-Annual Safeguarding Update", PdfText.Text(pdf)));
         }
 
         // Each run's profile was inside Work, so any LibreOffice process still running would name it.
@@ -127,8 +159,8 @@ public sealed class PdfTests : IDisposable
                 output.WriteLine($"{clock.ElapsedMilliseconds} ms: {result.Message}");
                 Assert.True(result.Succeeded, result.Message);
                 Assert.Equal(jobs.Select(j => j.Pdf), result.OutputPaths);
-                Assert.All(result.OutputPaths, pdf => Assert.Contains("Bi-Annual Safeguarding Update", Tool("pdftotext", pdf, "-")));
-                Assert.Matches(new Regex(@"^Tagged:\s+yes$", RegexOptions.Multiline), Tool("pdfinfo", result.OutputPaths[0]));
+                Assert.All(result.OutputPaths, pdf => Assert.Contains("Bi-Annual Safeguarding Update", PdfText.Text(pdf)));
+                Assert.True(PdfText.Info(result.OutputPaths[0]).Tagged);
             }
 
             Assert.Equal(1, session.Starts);

@@ -53,7 +53,8 @@ public sealed partial class ReadmeTests(ITestOutputHelper output) : IDisposable
 
     /// <summary>
     /// The <c>committee-papers</c> lines of a document's <c>sh</c> blocks, without their comments; not <c>pack</c>
-    /// (it needs LibreOffice; PackTests covers it) and not shell patterns.
+    /// (it needs LibreOffice; PackTests covers it), not <c>--watch</c> (it runs until stopped; BrowserTests drives it)
+    /// and not shell patterns.
     /// </summary>
     internal static IReadOnlyList<string> CommandLines(string markdownPath) =>
         Blocks(markdownPath)
@@ -61,7 +62,7 @@ public sealed partial class ReadmeTests(ITestOutputHelper output) : IDisposable
             .SelectMany(b => b.Text.Split('\n'))
             .Select(StripComment)
             .Where(l => l.StartsWith("committee-papers ", StringComparison.Ordinal))
-            .Where(l => Words(l)[1] != "pack" && !l.Contains('*', StringComparison.Ordinal) && !l.Contains('?', StringComparison.Ordinal))
+            .Where(l => Words(l)[1] != "pack" && !Words(l).Contains("--watch") && !l.Contains('*', StringComparison.Ordinal) && !l.Contains('?', StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
@@ -165,6 +166,7 @@ public sealed partial class ReadmeTests(ITestOutputHelper output) : IDisposable
             var written = Path.Combine(folder, args[o + 1]);
             Assert.True(File.Exists(written), $"'{line}' did not write {args[o + 1]}");
             if (written.EndsWith(".docx", StringComparison.Ordinal)) Docx.AssertValid(File.ReadAllBytes(written));
+            if (written.EndsWith(".html", StringComparison.Ordinal)) WebPage.AssertSound(File.ReadAllText(written));
         }
 
         if (args.Contains("--format") && args[args.IndexOf("--format") + 1] == "json")

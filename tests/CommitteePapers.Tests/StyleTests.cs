@@ -401,6 +401,33 @@ public sealed class StyleTests : IDisposable
     }
 
     [Theory]
+    [InlineData("england", Nation.England)]
+    [InlineData("wales", Nation.Wales)]
+    [InlineData("scotland", Nation.Scotland)]
+    [InlineData("northern-ireland", Nation.NorthernIreland)]
+    public void A_style_names_the_nation_whose_bank_holidays_it_keeps(string name, Nation expected)
+    {
+        var file = Path.Combine(folder, "nation.yaml");
+        File.WriteAllText(file, $"name: nation\nextends: york\nnation: {name}\n");
+        var loaded = HouseStyles.Load(file);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+        Assert.Equal(expected, loaded.Style!.Nation);
+        Assert.Equal(Nation.England, HouseStyles.York.Nation);
+    }
+
+    [Fact]
+    public void A_nation_that_is_not_one_of_the_four_is_a_positioned_error()
+    {
+        var file = Path.Combine(folder, "nation.yaml");
+        File.WriteAllText(file, "name: nation\nextends: york\nnation: cornwall\n");
+        var loaded = HouseStyles.Load(file);
+        Assert.False(loaded.Succeeded);
+        var error = Assert.Single(loaded.Diagnostics);
+        Assert.Equal((3, 9), (error.Position.Line, error.Position.Column));
+        Assert.Contains("northern-ireland", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("fourth-council.yaml")]
     [InlineData("york-appendix.yaml")]
     public void Test_style_files_are_valid_against_the_style_schema(string file)

@@ -248,6 +248,39 @@ public class TableTests
         return hits[skip];
     }
 
+    /// <summary>
+    /// A money column prints its unit in its heading as councils do ("Revised budget £", "Savings £000"), unless the
+    /// heading already says it; the style's word unit-heading says how ("{heading} ({unit})" gives "Savings (£000)").
+    /// </summary>
+    [Fact]
+    public void A_money_column_prints_its_unit_in_the_heading_unless_the_heading_says_it()
+    {
+        const string Yaml = """
+            paper: report
+            meeting: Cabinet
+            date: 2024-03-12
+            report-of: Director of Resources
+            title: Budget
+            summary:
+              - table:
+                  columns:
+                    - Service
+                    - {heading: Revised budget, type: money, unit: "£"}
+                    - {heading: Forecast £m, type: money, unit: "£m", decimals: 1}
+                    - {heading: Savings, type: money, unit: "£000"}
+                    - {heading: "2023/24 £'000", type: money, unit: "£000"}
+                    - {heading: Posts, type: number}
+                  rows:
+                    - [Front Door, 100, 1.5, 20, 30, 3]
+            """;
+        var york = Assert.Single(ReadTables(RenderYaml(Yaml))).Rows[0];
+        Assert.Equal(["Service", "Revised budget £", "Forecast £m", "Savings £000", "2023/24 £'000", "Posts"], york);
+
+        var style = HouseStyles.Parse("name: brackets\nextends: york\nwords:\n  unit-heading: \"{heading} ({unit})\"\n", "brackets.yaml").Style!;
+        var bracketed = Assert.Single(ReadTables(Docx.Render(Papers.Parse(Yaml).Paper!, style))).Rows[0];
+        Assert.Equal(["Service", "Revised budget (£)", "Forecast £m", "Savings (£000)", "2023/24 £'000", "Posts"], bracketed);
+    }
+
     private static byte[] RenderYaml(string yaml, string name = "tables.yaml")
     {
         var loaded = Papers.Parse(yaml, name);
@@ -833,7 +866,11 @@ public class TableTests
         var loaded = Papers.Load(path);
         Assert.True(loaded.Succeeded);
         var style = Papers.ResolveStyle(loaded.Paper!, null, Path.GetDirectoryName(path), out _)!;
-        var render = Papers.Render(loaded.Paper!, style, Stream.Null);
+
+        // The paper acknowledges these warnings (the original breaks its own rule); with the acknowledgements, none is
+        // reported, and without them, each is where the original contradicts itself.
+        Assert.Empty(Papers.Render(loaded.Paper!, style, Stream.Null).Diagnostics);
+        var render = Papers.Render(loaded.Paper! with { Acknowledgements = [] }, style, Stream.Null);
         Assert.True(render.Written);
         var warnings = loaded.Diagnostics.Concat(render.Diagnostics).Where(d => d.Code is "CP0026" or "CP0027").ToList();
         Assert.All(warnings, d => Assert.Equal(Severity.Warning, d.Severity));
@@ -911,7 +948,7 @@ public class TableTests
 
     // ==== 8. PDF ===========================================================================================
 
-    /// <summary>The MTFP example as text from its PDF (LibreOffice, then pdftotext -layout), converted once for both PDF tests.</summary>
+    /// <summary>The MTFP example as text from its PDF (LibreOffice, then PdfPig, a line per baseline), converted once for both PDF tests.</summary>
     private static readonly Lazy<string> MtfpPdfText = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("cp-table-pdf-").FullName;
@@ -922,7 +959,7 @@ public class TableTests
             var pdf = Path.Combine(folder, "mtfp.pdf");
             var result = new LibreOfficeConverter(new LibreOfficeOptions { TemporaryFolder = Path.Combine(folder, "work") }).Convert(docx, pdf);
             Assert.True(result.Succeeded, result.Message);
-            return Tool("pdftotext", "-layout", pdf, "-");
+            return PdfText.Text(pdf);
         }
         finally
         {
@@ -971,8 +1008,6 @@ public class TableTests
         Assert.True(missing.Count == 0, $"{missing.Count} rows not printed whole:\n" + string.Join("\n", missing));
     }
 
-    private static string Tool(string program, params string[] args) => Tools.Run(program, args);
-
     // ==== reading tables back ==============================================================================
 
     private sealed record ReadBackTable(string? Caption, IReadOnlyList<string[]> Rows);
@@ -1013,7 +1048,8 @@ public class TableTests
         return blocks.Select(b => b switch
         {
             Def.Table t => new ModelTable(
-                t.Columns.Select(c => c.Heading.Source).ToList(),
+                // As the layout prints it: a money column's unit after its heading (the style's unit-heading).
+                t.Columns.Select(c => c.Type == Def.ColumnType.Money ? CpTableLayout.Heading(c, HouseStyles.Find(paper.Style ?? "york") ?? HouseStyles.York).Plain : c.Heading.Source).ToList(),
                 t.Columns.Select(c => c.Type switch
                 {
                     Def.ColumnType.Number or Def.ColumnType.Money or Def.ColumnType.Percent or Def.ColumnType.Date => ColumnKind.Number,

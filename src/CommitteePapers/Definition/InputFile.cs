@@ -28,6 +28,8 @@ internal sealed record FileKind(string Noun, long MaxBytes, DiagnosticCode TooLa
     public static readonly FileKind Template = new("template", 20L * 1024 * 1024, DiagnosticCode.BadFile, "a council template never is: check that it is the right file");
 
     public static readonly FileKind SuppliedPaper = new("supplied paper", 50L * 1024 * 1024, DiagnosticCode.BadFile, "save it again with smaller images, or split it");
+
+    public static readonly FileKind WordDocument = new("Word document to import", 50L * 1024 * 1024, DiagnosticCode.BadFile, "save it again with smaller images, or split it");
 }
 
 /// <summary>
@@ -75,6 +77,37 @@ internal static class InputFile
 
         diagnostics.Error(DiagnosticCode.NotAFile, at, $"'{shown}' {problem}; a {kind.Noun} must be an ordinary file.");
         return null;
+    }
+
+    private const long MaxExpandedBytes = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// Checks a zip package's sizes before it is opened (a Word template, a document to import), so a zip bomb is
+    /// refused without being expanded, and a file that is not a zip at all is said so.
+    /// </summary>
+    public static bool IsSafeZip(byte[] bytes, SourcePosition at, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > MaxExpandedBytes || entry.Length > 50L * entry.CompressedLength + 1024 * 1024)
+                {
+                    diagnostics.Error(DiagnosticCode.BadFile, at, "The file expands to far more than its size (a zip bomb?); it was not opened.");
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            diagnostics.Error(DiagnosticCode.BadFile, at, "The file is not a Word document (not a zip package); save it from Word as .dotx or .docx.");
+            return false;
+        }
     }
 
     /// <summary>

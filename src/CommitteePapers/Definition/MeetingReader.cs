@@ -61,6 +61,9 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
         };
     }
 
+    /// <summary>The keys that record a decision, each with the label it prints: the short keys and 'decision:'.</summary>
+    private static readonly string[] DecisionKeys = ["resolved", "decided", "recommended", "decision"];
+
     private MinuteItem? ReadMinuteItem(YNode node)
     {
         var m = MappingReader.For(node, diagnostics, Shapes.MinuteItem);
@@ -68,19 +71,107 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
         var standard = m.Text("standard");
         var title = m.Rich("title");
         if (title is null && standard is null) m.Missing("title");
-        var resolved = m.List("resolved", n => MappingReader.RichOf(n, "resolved", diagnostics));
-        var recommended = m.List("recommended", n => MappingReader.RichOf(n, "recommended", diagnostics));
-        var reason = m.Rich("reason");
-        return new MinuteItem(title ?? RichText.Empty)
+        var exempt = m.Node("exempt") is { } e ? ExemptParagraph(e) : null;
+        var publicNode = m.Node("public");
+        var item = ReadMinuteContent(m, node) with
         {
+            Title = title ?? RichText.Empty,
             At = m.At,
             Standard = standard,
             Id = m.Text("id"),
-            Paragraphs = body.Blocks(m, "paragraphs"),
-            Decision = resolved.Count + recommended.Count > 0 || reason is not null
-                ? new Decision { Resolved = resolved, Recommended = recommended, Reason = reason, At = m.Node("resolved")?.At ?? m.Node("recommended")?.At ?? m.At }
-                : null,
+            Declarations = m.List("declarations", ReadDeclaration),
+            ExemptParagraph = exempt,
+            PublicAt = publicNode?.At ?? m.At,
         };
+        if (publicNode is not null && MappingReader.For(publicNode, diagnostics, Shapes.MinutePublic) is { } p)
+        {
+            if (exempt is null && m.Node("exempt") is null)
+            {
+                diagnostics.Error(DiagnosticCode.PublicTextNotExempt, m.KeyAt("public"),
+                    "'public:' is what the public minutes print of an exempt minute, but this minute is not exempt; add 'exempt: N' (its Schedule 12A paragraph), or move the text out of 'public:'.");
+            }
+
+            item = item with { Public = ReadMinuteContent(p, publicNode) with { At = p.At } };
+        }
+
+        return item;
+    }
+
+    /// <summary>What a minute says, decides and why: the keys a minute and an exempt minute's public text share.</summary>
+    private MinuteItem ReadMinuteContent(MappingReader m, YNode node)
+    {
+        var decisions = new List<Decision>();
+        foreach (var (key, value) in ((YMapping)node).Entries)
+        {
+            // In the order the file gives them: "RESOLVED – …" then "RECOMMENDED to Council – …" as written.
+            if (!DecisionKeys.Contains(key.Value) || value is YScalar { IsNull: true }) continue;
+            if (ReadDecision(key, value) is { } decision) decisions.Add(decision);
+        }
+
+        return new MinuteItem(RichText.Empty)
+        {
+            Paragraphs = body.Blocks(m, "paragraphs"),
+            Decisions = decisions,
+            Reason = Blocks(m, "reason"),
+            AlternativeOptions = Blocks(m, "alternative-options"),
+            OtherOptions = Blocks(m, "other-options"),
+            Notes = body.Blocks(m, "notes"),
+        };
+    }
+
+    /// <summary>Text or paragraphs: a reason, an option.</summary>
+    private IReadOnlyList<Block> Blocks(MappingReader m, string key) => body.Blocks(m, key);
+
+    private Decision? ReadDecision(YScalar key, YNode value)
+    {
+        string kind = key.Value;
+        RichText? intro = null;
+        YNode? items = value;
+        if (value is YMapping)
+        {
+            var d = MappingReader.For(value, diagnostics, key.Value == "decision" ? Shapes.Decision : Shapes.DecisionText)!;
+            if (key.Value == "decision") kind = d.RequiredText("kind");
+            intro = d.Rich("intro");
+            items = d.Node("items");
+            if (items is null) d.Missing("items");
+        }
+        else if (key.Value == "decision")
+        {
+            diagnostics.Error(DiagnosticCode.WrongType, value.At, "'decision' must be a mapping: 'decision: {kind: resolved, items: [That the report be noted.]}'; for the usual labels write 'resolved:', 'decided:' or 'recommended:'.");
+            return null;
+        }
+
+        return new Decision
+        {
+            Kind = kind,
+            Intro = intro,
+            Items = items is null ? [] : MappingReader.ListOf(items, body.ReadListItem),
+            At = key.At,
+        };
+    }
+
+    private Declaration? ReadDeclaration(YNode node)
+    {
+        var d = MappingReader.For(node, diagnostics, Shapes.Declaration);
+        if (d is null) return null;
+        var members = d.List("members", n => MappingReader.TextOf(n, "members", diagnostics), required: true);
+        return new Declaration(members)
+        {
+            Item = d.RequiredRich("item"),
+            Interest = d.RequiredRich("interest"),
+            Reason = d.Rich("reason"),
+            At = d.At,
+        };
+    }
+
+    /// <summary>A Schedule 12A paragraph, 1 to 7.</summary>
+    private int? ExemptParagraph(YNode node)
+    {
+        if (node is YScalar s && int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 7) return n;
+        var shown = node is YScalar sc ? $"'{sc.Value}'" : node.KindName;
+        diagnostics.Error(DiagnosticCode.ExemptWithoutParagraph, node.At,
+            $"{shown} is not a paragraph of Schedule 12A; write 'exempt: N' with the paragraph number 1 to 7 (3: financial or business affairs, 1: information about an individual …).");
+        return null;
     }
 
     private AgendaItem? ReadAgendaItem(YNode node) =>
@@ -144,7 +235,7 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
 
     private int? Integer(YNode node, string key, int min = 1, int max = 100000)
     {
-        if (node is YScalar s && int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        if (node is YScalar s && YamlScalars.Integer(s.Value) is { } n && n >= min && n <= max) return (int)n;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a whole number from {min} to {max}.");
         return null;
     }

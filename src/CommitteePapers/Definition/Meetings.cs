@@ -26,40 +26,93 @@ public sealed record Membership
     public bool IsEmpty => Chair is null && ViceChair is null && Members.Count == 0 && Substitutes.Count == 0;
 }
 
-/// <summary>The decisions recorded under a minute.</summary>
+/// <summary>
+/// A decision recorded under a minute: its kind, which the house style prints with its label ("Resolved:", "RESOLVED –",
+/// "Decision –", "Recommended:"), an optional lead-in ("That Cabinet:") and the resolutions, numbered as the style says.
+/// </summary>
 public sealed record Decision
 {
-    /// <summary>"Resolved:" — what the committee decided; several are numbered (i), (ii).</summary>
-    public IReadOnlyList<RichText> Resolved { get; init; } = [];
+    /// <summary>The label the house style prints: "resolved", "decided", "recommended", or one of the style's own decision kinds.</summary>
+    public string Kind { get; init; } = "resolved";
 
-    /// <summary>"Recommended:" — what the committee recommends to another body.</summary>
-    public IReadOnlyList<RichText> Recommended { get; init; } = [];
+    /// <summary>A lead-in printed after the label, before the resolutions: "That Cabinet:".</summary>
+    public RichText? Intro { get; init; }
 
-    /// <summary>"Reason:".</summary>
-    public RichText? Reason { get; init; }
+    /// <summary>The resolutions; several are numbered (i), (1) or (a) as the style says, and may have sub-items.</summary>
+    public IReadOnlyList<ListItem> Items { get; init; } = [];
 
     /// <summary>Where the decision is in the source.</summary>
     public SourcePosition At { get; init; }
 }
 
-/// <summary>One item of minutes: its title, what was said, and what was decided.</summary>
+/// <summary>An interest a member declared: who, in which item, and what the interest is.</summary>
+/// <param name="Members">Who declared it (the names as the council prints them).</param>
+public sealed record Declaration(IReadOnlyList<string> Members)
+{
+    /// <summary>The item the interest is in, as the minutes name it ("Item 10 – Pine View, Danesmoor", or a reference [@id]).</summary>
+    public RichText? Item { get; init; }
+
+    /// <summary>What the interest is ("in their capacity as members of the Board of Rykneld Homes Ltd.").</summary>
+    public RichText? Interest { get; init; }
+
+    /// <summary>Why it is an interest, where the council records that as well.</summary>
+    public RichText? Reason { get; init; }
+
+    /// <summary>Where the declaration is in the source.</summary>
+    public SourcePosition At { get; init; }
+}
+
+/// <summary>
+/// One item of minutes: its title, what was said, what was decided and why. The house style decides the order the parts
+/// print in and how each is labelled.
+/// </summary>
 /// <param name="Title">The item's title; standard items may leave it empty to take the style's.</param>
 public sealed record MinuteItem(RichText Title)
 {
-    /// <summary>A standard item (declarations-of-interest, minutes, public-participation, apologies, urgent-business) with its usual wording.</summary>
+    /// <summary>A standard item (declarations-of-interest, minutes, public-participation, apologies, urgent-business …) with its usual wording.</summary>
     public string? Standard { get; init; }
 
-    /// <summary>What was said: paragraphs, bullets, tables.</summary>
+    /// <summary>What was said: paragraphs, bullets, numbered points, tables.</summary>
     public IReadOnlyList<Block> Paragraphs { get; init; } = [];
 
-    /// <summary>What was decided.</summary>
-    public Decision? Decision { get; init; }
+    /// <summary>The interests declared (a declarations of interest item); the style words each one.</summary>
+    public IReadOnlyList<Declaration> Declarations { get; init; } = [];
+
+    /// <summary>What was decided, in order: resolved, decided, recommended or a kind of the style's own.</summary>
+    public IReadOnlyList<Decision> Decisions { get; init; } = [];
+
+    /// <summary>The reasons for the decision.</summary>
+    public IReadOnlyList<Block> Reason { get; init; } = [];
+
+    /// <summary>The alternative options considered and rejected.</summary>
+    public IReadOnlyList<Block> AlternativeOptions { get; init; } = [];
+
+    /// <summary>Other options (for action).</summary>
+    public IReadOnlyList<Block> OtherOptions { get; init; } = [];
+
+    /// <summary>Notes after everything else: a note by the clerk, a call-in note.</summary>
+    public IReadOnlyList<Block> Notes { get; init; } = [];
+
+    /// <summary>
+    /// The Schedule 12A paragraph (1 to 7) when the minute is exempt: the public minutes print the house style's exemption
+    /// wording in its place (and <see cref="Public"/>, if given); the private minutes print it in full.
+    /// </summary>
+    public int? ExemptParagraph { get; init; }
+
+    /// <summary>
+    /// What the public minutes print of an exempt minute besides the exemption wording (a summary that discloses nothing
+    /// exempt): its paragraphs, decisions, reasons and notes; its title, standard and id are not used.
+    /// </summary>
+    public MinuteItem? Public { get; init; }
 
     /// <summary>An id other text can refer to ("minute 31").</summary>
     public string? Id { get; init; }
 
     /// <summary>Where the item is in the source.</summary>
     public SourcePosition At { get; init; }
+
+    /// <summary>Where <see cref="Public"/> is in the source.</summary>
+    public SourcePosition PublicAt { get; init; }
 }
 
 /// <summary>The minutes of a meeting. Minute numbers continue through the committee's series.</summary>

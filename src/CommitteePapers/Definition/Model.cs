@@ -23,6 +23,12 @@ public abstract record Paper
     /// <summary>Warnings the writer has looked at and accepts for this paper, each with the reason; they are not reported.</summary>
     public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
 
+    /// <summary>
+    /// The codes of the warnings reading the paper gave (acknowledged or not); with those of laying it out, they say
+    /// whether each acknowledgement still acknowledges something. Empty for a paper built in code.
+    /// </summary>
+    internal IReadOnlySet<string> WarningsWhenRead { get; init; } = new HashSet<string>();
+
     /// <summary>Whether a diagnostic is a warning the paper acknowledges, and so is not reported.</summary>
     internal bool Acknowledges(Diagnostic diagnostic) =>
         diagnostic.Severity == Severity.Warning && Acknowledgements.Any(a => a.Code == diagnostic.Code);

@@ -24,7 +24,7 @@ internal sealed class MappingReader
             var fix = suggestion is null
                 ? $"the keys {what} can have are: {string.Join(", ", keys)}"
                 : $"did you mean '{suggestion}'?";
-            diagnostics.Error(DiagnosticCode.UnknownKey, key.At, $"{Capitalise(what)} has no key '{key.Value}'; {fix}");
+            diagnostics.Error(DiagnosticCode.UnknownKey, key.At, $"{Capitalise(what)} {(Plural(what) ? "have" : "has")} no key '{key.Value}'; {fix}");
         }
     }
 
@@ -97,16 +97,9 @@ internal sealed class MappingReader
     {
         var node = Node(key);
         if (node is null) return null;
-        if (node is YScalar s)
-        {
-            switch (s.Value.ToLowerInvariant())
-            {
-                case "true" or "yes": return true;
-                case "false" or "no": return false;
-            }
-        }
-
-        diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be true or false.");
+        if (node is YScalar s && YamlScalars.Boolean(s.Value) is { } value) return value;
+        var shown = node is YScalar sc ? $"'{sc.Value}'" : node.KindName;
+        diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be true or false (yes and no do too), not {shown}.");
         return null;
     }
 
@@ -140,7 +133,7 @@ internal sealed class MappingReader
     }
 
     public void Missing(string key) =>
-        diagnostics.Error(DiagnosticCode.MissingField, mapping.At, $"{Capitalise(what)} needs '{key}'; add '{key}: …'.");
+        diagnostics.Error(DiagnosticCode.MissingField, mapping.At, $"{Capitalise(what)} {(Plural(what) ? "need" : "needs")} '{key}'; add '{key}: …'.");
 
     /// <summary>Plain text (a name, a title): characters Word cannot hold are left out, with a warning at the first of them.</summary>
     public static string? TextOf(YNode node, string key, DiagnosticBag diagnostics)
@@ -148,6 +141,7 @@ internal sealed class MappingReader
         if (node is YScalar s)
         {
             if (s.IsNull) return null;
+            CheckText(s, diagnostics);
             if (!s.Value.Any(InlineMarkdown.IsForbidden)) return s.Value;
             var kept = new System.Text.StringBuilder(s.Value.Length);
             var dropped = new SortedSet<string>(StringComparer.Ordinal);
@@ -182,13 +176,46 @@ internal sealed class MappingReader
     }
 
     /// <summary>Inline Markdown, parsed here once, with every piece's place in the file.</summary>
-    public static RichText? RichOf(YNode node, string key, DiagnosticBag diagnostics, bool placeholders = false)
+    public static RichText? RichOf(YNode node, string key, DiagnosticBag diagnostics, bool placeholders = false, bool isText = true)
     {
-        if (node is YScalar s) return s.IsNull ? null : RichText.Parse(s.Value, s.Map, placeholders);
+        if (node is YScalar s)
+        {
+            if (s.IsNull) return null;
+            if (isText) CheckText(s, diagnostics);
+            return RichText.Parse(s.Value, s.Map, placeholders);
+        }
+
         diagnostics.Error(DiagnosticCode.WrongType, node.At,
             $"'{key}' must be text, not {node.KindName}; write it on one line after '{key}:', or as a block with '>-'.");
         return null;
     }
+
+    /// <summary>
+    /// A value meant as text that YAML's rule (<see cref="YamlScalars"/>) reads as something else: true or false, or a
+    /// number not written as it would be printed back (CP0082); or a date written as text, printed as written (CP0083).
+    /// The value is kept as written; the warning says why the writer's editor and other tools read it otherwise.
+    /// </summary>
+    internal static void CheckText(YScalar s, DiagnosticBag diagnostics)
+    {
+        if (!s.IsPlain) return;
+        switch (YamlScalars.Resolve(s.Value, plain: true))
+        {
+            case ScalarKind.Boolean:
+                diagnostics.Warning(DiagnosticCode.NotTextToYaml, s.At,
+                    $"YAML reads an unquoted {s.Value} as the value {s.Value.ToLowerInvariant()}, not as a word, so your editor marks it and other tools print '{s.Value.ToLowerInvariant()}'; put it in quotes (\"{s.Value}\") if the word is meant.");
+                return;
+            case ScalarKind.Number when YamlScalars.NumberReadOtherwise(s.Value) is { } other:
+                diagnostics.Warning(DiagnosticCode.NotTextToYaml, s.At,
+                    $"YAML reads an unquoted {Shorten(s.Value)} as the number {Shorten(other)}, so your editor and other tools see {Shorten(other)}; it is printed as written here, but put it in quotes (\"{Shorten(s.Value)}\") so that every reader agrees.");
+                return;
+            case ScalarKind.Text when YamlScalars.IsIsoDate(s.Value):
+                diagnostics.Warning(DiagnosticCode.DateAsText, s.At,
+                    $"'{s.Value}' is text here, so it is printed just as written; write the date as the paper should read ('{DateOnly.ParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}'), or, in a table, give its column 'type: date'.");
+                return;
+        }
+    }
+
+    private static string Shorten(string s) => s.Length <= 30 ? s : s[..27] + "…";
 
     public RichText? Rich(string key, bool required = false)
     {
@@ -224,6 +251,9 @@ internal sealed class MappingReader
         diagnostics.Error(DiagnosticCode.BadDate, node.At, $"'{key}' must be a date written YYYY-MM-DD (for example 2017-01-11), not {shown}.");
         return null;
     }
+
+    /// <summary>"The recommendations need", "the contact details have": a thing named in the plural takes a plural verb.</summary>
+    private static bool Plural(string what) => what.StartsWith("the ", StringComparison.Ordinal) && what.EndsWith('s');
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -264,25 +264,65 @@ internal static class Shapes
         new("substitutes", new ListShape("Substitutes.", new RefShape("substitute"), SingleAllowed: false)),
     ]);
 
-    public static readonly MapShape Decision = new("decision", "a decision", "What the committee decided.",
+    private static readonly ListShape Resolutions = new("The resolutions: one text, or a list; several are numbered as the house style says ((i), (1), (a)), and each may have sub-items.",
+        new RefShape("item-entry"));
+
+    public static readonly MapShape DecisionText = new("decision-text", "a decision", "A decision with a lead-in before its resolutions ('That Cabinet:').",
     [
-        new("resolved", new ListShape("What was resolved; several are numbered (i), (ii).", Inline with { Description = "A resolution, e.g. That the report be noted." })),
-        new("recommended", new ListShape("What the committee recommends to another body.", Inline with { Description = "A recommendation." })),
-        new("reason", new TextShape("The reason.", Markdown: true)),
+        new("intro", Inline with { Description = "The lead-in after the label, before the resolutions, e.g. That Cabinet:" }),
+        new("items", Resolutions, Required: true),
+    ]);
+
+    private static OneOfShape DecisionEntry(string what) => new($"{what}: a text, a list of resolutions, or a lead-in with its resolutions.",
+        [Inline with { Description = $"{what}, e.g. That the report be noted." }, new ListShape("The resolutions.", new RefShape("item-entry"), SingleAllowed: false), new RefShape("decision-text")]);
+
+    public static readonly MapShape Decision = new("decision", "a decision", "A decision printed with one of the house style's own decision labels (its minutes.decision-kinds), or resolved, decided or recommended.",
+    [
+        new("kind", new TextShape("The label: resolved, decided, recommended, or one of the style's minutes.decision-kinds.", Example: "resolved"), Required: true),
+        new("intro", Inline with { Description = "The lead-in after the label, before the resolutions, e.g. That Cabinet:" }),
+        new("items", Resolutions, Required: true),
+    ]);
+
+    public static readonly MapShape Declaration = new("declaration", "a declaration of interest", "An interest declared: who, in which item, and what the interest is; the house style words it.",
+    [
+        new("members", new ListShape("Who declared it, as the council prints the names.", new TextShape("A name.", Example: "C Cupit")), Required: true),
+        new("item", Inline with { Description = "The item the interest is in, as the minutes name it, or a reference [@id] to a minute." }, Required: true),
+        new("interest", Inline with { Description = "What the interest is." }, Required: true),
+        new("reason", Inline with { Description = "Why it is an interest, where the council records that too." }),
     ]);
 
     private static readonly TextShape StandardItem = new("A standard item with its usual wording from the house style.",
         Allowed: ["declarations-of-interest", "minutes", "public-participation", "apologies", "urgent-business", "exclusion-of-press-and-public", "matters-referred"]);
 
-    public static readonly MapShape MinuteItem = new("minute-item", "a minute", "One minute: title, what was said, what was decided.",
+    private static readonly OneOfShape MinuteBlocks = new("Text, or paragraphs.",
+        [Inline with { Description = "One paragraph." }, Paragraphs("Paragraphs.")]);
+
+    /// <summary>What a minute says and decides: the keys of a minute item and of an exempt minute's public text.</summary>
+    private static readonly KeyShape[] MinuteContent =
+    [
+        new("paragraphs", Paragraphs("What was said; a paragraph's items are numbered as the style numbers points in a minute.")),
+        new("resolved", DecisionEntry("What was resolved") with { Description = "What was resolved, printed with the style's 'resolved' label: a text, a list (numbered as the style numbers resolutions), or {intro, items}." }),
+        new("decided", DecisionEntry("What was decided") with { Description = "What was decided, printed with the style's 'decided' label (Decision –)." }),
+        new("recommended", DecisionEntry("What the committee recommends to another body") with { Description = "What the committee recommends to another body, printed with the style's 'recommended' label." }),
+        new("decision", new RefShape("decision", "A decision with one of the house style's own labels (minutes.decision-kinds).")),
+        new("reason", MinuteBlocks with { Description = "The reasons for the decision; printed after it (or where the style's minutes.order says) with the style's 'decision-reason' label." }),
+        new("alternative-options", MinuteBlocks with { Description = "The alternative options considered and rejected, with the style's 'alternative-options' label." }),
+        new("other-options", MinuteBlocks with { Description = "Other options (for action), with the style's 'other-options' label." }),
+        new("notes", Paragraphs("Notes after everything else: a note by the clerk, a call-in note.")),
+    ];
+
+    public static readonly MapShape MinutePublic = new("minute-public", "an exempt minute's public text",
+        "What the public minutes print of an exempt minute besides the exemption wording: a summary that discloses nothing exempt.", MinuteContent);
+
+    public static readonly MapShape MinuteItem = new("minute-item", "a minute", "One minute: title, what was said, what was decided and why.",
     [
         new("title", new TextShape("The title; a standard item may leave it out.", Markdown: true)),
         new("standard", StandardItem),
         new("id", Id),
-        new("paragraphs", Paragraphs("What was said.")),
-        new("resolved", new ListShape("What was resolved; several are numbered (i), (ii).", Inline with { Description = "A resolution." })),
-        new("recommended", new ListShape("What the committee recommends to another body.", Inline with { Description = "A recommendation." })),
-        new("reason", new TextShape("The reason for the decision.", Markdown: true)),
+        new("declarations", new ListShape("The interests declared, each worded by the house style; with none, the style's 'There were no declarations' wording.", new RefShape("declaration"))),
+        .. MinuteContent,
+        new("exempt", new NumberShape("The Schedule 12A paragraph (1 to 7) when the minute is exempt: the public minutes print the style's exemption wording in its place, the private minutes (build --private) print it in full.", Integer: true, Minimum: 1, Maximum: 7)),
+        new("public", new RefShape("minute-public", "What the public minutes print of an exempt minute besides the exemption wording.")),
     ]);
 
     public static readonly MapShape Minutes = new("minutes", "a minutes file", "The minutes of a meeting; minute numbers continue through the committee's series.",
@@ -392,8 +432,10 @@ internal static class Shapes
     public static readonly MapShape StandardItemWording = new("standard-item", "a standard item", "The usual wording of a standard item.",
     [
         new("title", new TextShape("The item's title.", Example: "Declarations of Interest"), Required: true),
-        new("agenda", new TextShape("What the agenda says under it.", Markdown: true)),
-        new("minutes", new TextShape("What the minutes say under it.", Markdown: true)),
+        new("agenda", new TextShape("What the agenda says under it; the exclusion of the press and public may use {paragraph}, the paragraphs of Schedule 12A of the exempt items after it.", Markdown: true)),
+        new("minutes", new TextShape("What the minutes say under it; apologies may use {apologies} and {absent}, the exclusion of the press and public {paragraph}.", Markdown: true)),
+        new("minutes-none", new TextShape("What the minutes say when the item lists nothing (no declarations, no apologies) and says nothing else, e.g. There were no declarations of interest.", Markdown: true)),
+        new("numbering", new TextShape("How the item's lines are numbered (each declaration of interest; each substitution under apologies), e.g. (1); plain paragraphs when left out.", Example: "(1)")),
     ]);
 
     public static readonly ListShape FrontLines = new("The lines, in order; a line whose placeholders are all empty is left out.",
@@ -420,8 +462,25 @@ internal static class Shapes
         new("lines", new RefShape("lines", "The block's lines and tables, with placeholders."), Required: true),
     ]);
 
+    /// <summary>
+    /// A list level's pattern, as the style reader accepts it: one counter (1, a, A, i, I) with up to three marks around
+    /// it — a), (a), a., i., (i), 1., (1), A. — or a bullet of one to three symbols (•, –, ▪).
+    /// </summary>
+    public const string ListPatternRegex = @"^(?:[^A-Za-z0-9%\s]{0,3}[1aAiI][^A-Za-z0-9%\s]{0,3}|[^A-Za-z0-9%\s]{1,3})$";
+
+    /// <summary>An outline level's pattern: counters joined by marks, 1. 1.1 1.1. 1.1.1 (the reader checks the count).</summary>
+    public const string OutlinePatternRegex = @"^[^A-Za-z0-9%\s]{0,3}[1aAiI](?:[^A-Za-z0-9%\s]{1,2}[1aAiI]){0,8}[^A-Za-z0-9%\s]{0,3}$";
+
+    /// <summary>A minute or agenda number: a list level's pattern, or words around Word's counter %1 (CAY %1).</summary>
+    public const string CounterPatternRegex = @"^(?:[^%]{0,20}%1[^%]{0,20}|[^A-Za-z0-9%\s]{0,3}[1aAiI][^A-Za-z0-9%\s]{0,3})$";
+
+    private const string ListPatternMessage = "Write a counter with its marks — a), (a), a., i., (i), 1., (1), A. — or a bullet such as •.";
+
+    private static TextShape ListPattern(string description) =>
+        new(description, Example: "a)") { Pattern = ListPatternRegex, PatternMessage = ListPatternMessage };
+
     public static readonly OneOfShape PatternOrPatterns = new("A numbering pattern, or a list of them, one per level.",
-        [new TextShape("A pattern such as a), (a), a., i., (i), 1., (1) or •.", Example: "a)"), new ListShape("One pattern per level, repeating.", new TextShape("A pattern.", Example: "a)"), SingleAllowed: false)]);
+        [ListPattern("A pattern such as a), (a), a., i., (i), 1., (1) or •."), new ListShape("One pattern per level, repeating.", ListPattern("A pattern."), SingleAllowed: false)]);
 
     private static readonly string[] StyleSections =
     [
@@ -439,33 +498,52 @@ internal static class Shapes
             new TextShape("A style file, relative to this one.", Example: "council.yaml") { Pattern = "^[^/\\\\~].*\\.ya?ml$", PatternMessage = "Name a built-in style (york, north-somerset, sefton) or a .yaml style file beside this one." },
         ])),
         new("council", new TextShape("The council's name, for {council} in the front block.", Example: "City of York Council")),
+        new("nation", new TextShape("The nation the council is in, whose bank holidays are not working days (the five clear days before a meeting). Default england.",
+            Allowed: ["england", "wales", "scotland", "northern-ireland"])),
         new("numbering", new MapShape("numbering", "the numbering", "How headings, paragraphs, sub-items, recommendations, minutes and agenda items are numbered.",
         [
             new("scheme", new TextShape("A preset of the settings below: continuous: 1..N through every heading (York); decimal: numbered headings with 1.1, 1.2 (North Somerset); none.", Allowed: ["continuous", "decimal", "none"])),
-            new("outline", new ListShape("The levels of the list headings and paragraphs share, e.g. ['1.', '1.1', '1.1.1'].", new TextShape("A pattern with one counter per level.", Example: "1.1."), SingleAllowed: false)),
+            new("outline", new ListShape("The levels of the list headings and paragraphs share, e.g. ['1.', '1.1', '1.1.1'].", new TextShape("A pattern with one counter per level.", Example: "1.1.")
+            {
+                Pattern = OutlinePatternRegex, PatternMessage = "Write one counter per level joined by marks: 1. for the first level, 1.1 or 1.1. for the second, 1.1.1 for the third.",
+            }, SingleAllowed: false)),
             new("headings", new ListShape("Whether headings of each level (top first) are numbered, e.g. [true, false].", new BoolShape("Whether headings of this level are numbered."), SingleAllowed: false)),
             new("paragraphs", new ListShape("The outline levels (1 = top) at which paragraphs carry numbers: [1] numbers them 1, 2, 3; [2] numbers them 1.1 under numbered headings; [2, 3] also 2.1.1 under numbered sub-headings.",
                 new NumberShape("An outline level.", Integer: true, Minimum: 1, Maximum: 9), SingleAllowed: false)),
             new("unnumbered", new ListShape("Standard sections, blocks and fields whose headings carry no number, e.g. [summary, recommendations].", new TextShape("A section key.", Example: "summary"), SingleAllowed: false)),
             new("sub-items", new RefShape("patterns", "How sub-items are numbered, level by level: a), (a), a., i., (i), 1., A.")),
-            new("nested-items", new TextShape("How sub-items inside sub-items (and inside bullets) are numbered.", Example: "i.")),
+            new("nested-items", ListPattern("How sub-items inside sub-items (and inside bullets) are numbered.") with { Example = "i." }),
             new("bullets", new RefShape("patterns", "The bullet symbol, and how items inside bullets are numbered, level by level.")),
             new("recommendations", new RefShape("patterns", "How recommendations are numbered, and their sub-items: i., or [1., a.]; • for bullets.")),
-            new("lettered-headings", new TextShape("How lettered headings are lettered.", Example: "a)")),
-            new("minutes", new TextShape("How minutes are numbered: %1 is the number, e.g. '%1.' or 'CAY %1'.", Example: "%1.")),
-            new("agenda", new TextShape("How agenda items are numbered.", Example: "1.")),
+            new("lettered-headings", ListPattern("How lettered headings are lettered.")),
+            new("minutes", new TextShape("How minutes are numbered: %1 is the number, e.g. '%1.' or 'CAY %1'.", Example: "%1.")
+            {
+                Pattern = CounterPatternRegex, PatternMessage = "Write the number as %1 with the words around it (%1., CAY %1), or a counter such as 1.",
+            }),
+            new("agenda", new TextShape("How agenda items are numbered.", Example: "1.")
+            {
+                Pattern = CounterPatternRegex, PatternMessage = "Write a counter such as 1. or (1), or %1 with the words around it.",
+            }),
             new("single-recommendation", new BoolShape("false: a report's only recommendation carries no number; true (the default): it is numbered like several.")),
             new("documents", new BoolShape("false: documents (work plans, appendices) carry no numbers; true (the default): they are numbered as a report's body is.")),
-            new("resolutions", new RefShape("patterns", "How a minute's resolutions are numbered when there are several: (i) or (1).")),
+            new("resolutions", new RefShape("patterns", "How a minute's resolutions are numbered when there are several, and their sub-items: (i), (1) or (a).")),
+            new("single-resolution", new BoolShape("true: a minute's only resolution carries a number too; false (the default): it carries none.")),
+            new("minute-items", new RefShape("patterns", "How numbered points inside a minute (a paragraph's items) are numbered, level by level: 1., (1); the sub-items' patterns when left out.")),
         ])),
         new("text", new MapShape("text", "the text settings", "Fonts, sizes, colours and spacing.",
         [
             new("font", new TextShape("The font of every paragraph.", Example: "Arial")),
             new("size", new NumberShape("Body text size in points.", Minimum: 6, Maximum: 72)),
             new("heading-sizes", new ListShape("Sizes in points of the title, then headings 1 to 4.", new NumberShape("A size in points.", Minimum: 6, Maximum: 72), SingleAllowed: false)),
-            new("heading-colour", new TextShape("Heading colour as six hex digits.", Example: "1F4E79")),
+            new("heading-colour", new OneOfShape("Heading colour as six hex digits, e.g. 1F4E79.",
+            [
+                new TextShape("Six hex digits.", Example: "1F4E79") { Pattern = "^[0-9A-Fa-f]{6}$", PatternMessage = "Write the colour as six hex digits (0-9, A-F), e.g. 1F4E79." },
+                // Six decimal digits (000000, 123456) are a number to YAML; the reader takes them as written.
+                new NumberShape("Six digits.", Integer: true, Minimum: 0, Maximum: 999999),
+            ])),
             new("space-after", new NumberShape("Space after each paragraph in points.", Minimum: 0, Maximum: 72)),
-            new("upper-case-headings", new BoolShape("true: standard and top-level headings in capitals.")),
+            new("upper-case-headings", new OneOfShape("Headings in capitals: true for a report's standard and top-level headings and minute titles, false for none, or the kinds whose headings are in capitals, e.g. [report].",
+                [new BoolShape("true: every kind's headings in capitals; false: none."), new ListShape("The kinds whose headings are in capitals.", new TextShape("A kind of paper.", Allowed: ["report", "minutes"]), SingleAllowed: false)])),
             new("indent", new NumberShape("One step of indent (a list level, a hanging number) in millimetres. Default 10.", Minimum: 0, Maximum: 50)),
         ])),
         new("page", new MapShape("page", "the page settings", "Page size, margins, header, footer and logo.",
@@ -502,6 +580,15 @@ internal static class Shapes
         new("date-format", new TextShape("How a date placeholder without a format is printed; Do is the day with its ending (22nd).", Example: "d MMMM yyyy")),
         new("standard-items", new MapShape("standard-items", "the standard items", "The usual wording of standard items by key.",
             StandardItem.Allowed!.Select(k => new KeyShape(k, new RefShape("standard-item"))).ToArray())),
+        new("minutes", new MapShape("minutes-style", "the minutes settings", "How a minute is laid out: the order of its parts, where its labels stand, the council's own decision labels.",
+        [
+            new("order", new ListShape("The parts of a minute in order, after its standard wording: paragraphs, decision, reason, alternative-options, other-options, notes.",
+                new TextShape("A part of a minute.", Allowed: ["paragraphs", "decision", "reason", "alternative-options", "other-options", "notes"]), SingleAllowed: false)),
+            new("decision-label", new TextShape("run-in: 'Resolved: That …' on one line (the label above a numbered list); heading: the label on a line of its own above the resolutions.", Allowed: ["run-in", "heading"])),
+            new("block-label", new TextShape("run-in: 'Reason: …' on one line; heading: the label of a reason or option on a line of its own above it.", Allowed: ["run-in", "heading"])),
+            new("decision-kinds", new ListShape("Decision labels the council adds to resolved, decided and recommended; give each its words under 'headings', and a minute uses one with 'decision: {kind: …}'.",
+                new TextShape("A decision kind.", Example: "resolved-unanimously"), SingleAllowed: false)),
+        ])),
         new("members", new MapShape("member-listing", "the member listing", "How lists of members are written.",
         [
             new("one", new TextShape("Before one name, e.g. Councillor; empty for none.")),
@@ -579,6 +666,9 @@ internal static class Shapes
         ["substitute"] = Substitute,
         ["membership"] = Membership,
         ["decision"] = Decision,
+        ["decision-text"] = DecisionText,
+        ["declaration"] = Declaration,
+        ["minute-public"] = MinutePublic,
         ["minute-item"] = MinuteItem,
         ["agenda-item"] = AgendaItem,
         ["house-style"] = HouseStyle,

@@ -28,7 +28,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             PresentedBy = m.Text("presented-by"),
             KeyDecision = m.Bool("key-decision"),
             ForwardPlanReference = m.Text("forward-plan-reference"),
-            Exempt = m.Node("exempt") is YScalar e && !e.IsNull && e.Value is not ("false" or "no"),
+            Exempt = m.Node("exempt") is YScalar e && !e.IsNull && YamlScalars.Boolean(e.Value) is not false,
             ExemptParagraph = ExemptParagraph(m),
             Summary = Paragraphs(m, "summary"),
             Policy = Paragraphs(m, "policy"),
@@ -130,7 +130,9 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             switch (value)
             {
                 case YScalar s:
-                    field = field with { Text = MappingReader.RichOf(s, key.Value, diagnostics), Blocks = [new Paragraph(MappingReader.RichOf(s, key.Value, diagnostics)!) { At = s.At }] };
+                    // What the value is (a date, yes or no, a choice, text) is the style's to say, when it is laid out.
+                    var text = MappingReader.RichOf(s, key.Value, diagnostics, isText: false);
+                    field = field with { Text = text, Blocks = [new Paragraph(text!) { At = s.At }] };
                     break;
                 case YSequence seq when seq.Items.TrueForAll(i => i is YSequence):
                     field = field with { Rows = seq.Items.Cast<YSequence>().Select(r => (IReadOnlyList<RichText>)r.Items.Select(c => MappingReader.RichOf(c, key.Value, diagnostics) ?? RichText.Empty).ToList()).ToList() };
@@ -174,8 +176,8 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 
     private int? ExemptParagraph(MappingReader m)
     {
-        if (m.Node("exempt") is not YScalar s || s.IsNull || s.Value is "true" or "yes" or "false" or "no") return null;
-        if (int.TryParse(s.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 7) return n;
+        if (m.Node("exempt") is not YScalar s || s.IsNull || YamlScalars.Boolean(s.Value) is not null) return null;
+        if (YamlScalars.Integer(s.Value) is { } n && n is >= 1 and <= 7) return (int)n;
         diagnostics.Error(DiagnosticCode.ExemptWithoutParagraph, s.At,
             $"'{s.Value}' is not a paragraph of Schedule 12A; write 'exempt: N' with the paragraph number 1 to 7 (3: financial or business affairs, 1: information about an individual …).");
         return null;
@@ -235,6 +237,9 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             More = m.List<Block>("more", ReadBlock),
         };
     }
+
+    /// <summary>A sub-item: text, or a mapping with its own sub-items (also a minute's resolutions).</summary>
+    internal ListItem? ReadListItem(YNode node) => ReadItem(node);
 
     private ListItem? ReadItem(YNode node)
     {

@@ -135,6 +135,15 @@ internal sealed class LineIndex
 
     public string File { get; }
 
+    /// <summary>The number of lines (line feeds + 1).</summary>
+    public int Count => starts.Count;
+
+    /// <summary>The character index where a line (from 1) starts.</summary>
+    public int StartOf(int line) => starts[Math.Clamp(line, 1, starts.Count) - 1];
+
+    /// <summary>The place of a character index.</summary>
+    public SourcePosition At(long index) => At(new Mark(index, 1, 1));
+
     /// <summary>The line and column of a parser mark, from its character index.</summary>
     public SourcePosition At(Mark mark)
     {

@@ -135,7 +135,7 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
         if (seq.Items.Count != columns.Count)
         {
             diagnostics.Error(DiagnosticCode.WrongCellCount, seq.At,
-                $"This row has {seq.Items.Count} cells but the table has {columns.Count} columns; add or remove cells (use ~ for an empty one).");
+                $"This row has {Counted.Of(seq.Items.Count, "cell")} but the table has {Counted.Of(columns.Count, "column")}; add or remove cells (use ~ for an empty one).");
             return null;
         }
 
@@ -247,7 +247,7 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
 
             if (values.Count != periods)
             {
-                diagnostics.Error(DiagnosticCode.WrongCellCount, seq.At, $"This indicator has {values.Count} values but the table has {periods} periods; give one value per period (~ where there is none).");
+                diagnostics.Error(DiagnosticCode.WrongCellCount, seq.At, $"This indicator has {Counted.Of(values.Count, "value")} but the table has {Counted.Of(periods, "period")}; give one value per period (~ where there is none).");
             }
         }
         else
@@ -291,7 +291,7 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
     {
         var node = m.Node(key);
         if (node is null) return null;
-        if (node is YScalar s && ParseNumber(s.Value) is { } d) return d;
+        if (node is YScalar s && (ParseNumber(s.Value) ?? YamlScalars.Number(s.Value)) is { } d) return d;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a number.");
         return null;
     }
@@ -300,7 +300,7 @@ internal sealed partial class TableReader(DiagnosticBag diagnostics)
     {
         var node = m.Node(key);
         if (node is null) return null;
-        if (node is YScalar s && int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        if (node is YScalar s && YamlScalars.Integer(s.Value) is { } n && n >= min && n <= max) return (int)n;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a whole number from {min} to {max}.");
         return null;
     }

@@ -44,8 +44,11 @@ internal sealed class YScalar(SourcePosition at, string value, bool isPlain) : Y
     /// <summary>The same scalar where an alias uses it.</summary>
     public YScalar UsedAt(SourcePosition alias) => new(alias, Value, isPlain) { Weight = Weight, Map = Map };
 
+    /// <summary>Written without quotes and not as a block, so YAML's rule for what it is applies (<see cref="YamlScalars"/>).</summary>
+    public bool IsPlain => isPlain;
+
     /// <summary>A plain scalar (not quoted, not a block) can mean null: <c>~</c>, <c>null</c> or nothing.</summary>
-    public bool IsNull => isPlain && (Value.Length == 0 || Value is "~" or "null" or "Null" or "NULL");
+    public bool IsNull => YamlScalars.Resolve(Value, isPlain) == ScalarKind.Null;
 
     public override string KindName => IsNull ? "nothing" : "text";
 }
@@ -97,6 +100,7 @@ internal static class YamlTree
                             "A paper is one YAML document; remove the second '---' and what follows it, or put it in its own file.");
                         return root;
                     case Scalar s:
+                        RunOnLines.Check(text, lines, s, diagnostics);
                         complete = new YScalar(lines.At(s.Start), s.Value, s.Style == ScalarStyle.Plain)
                         {
                             Map = new ScalarSourceMap(lines, text, s.Start, s.Style, s.Value),

@@ -55,6 +55,17 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode EmptyImplications = new("CP0046", "An implications heading with nothing under it");
     public static readonly DiagnosticCode SuspiciousLink = new("CP0060", "A web link that no reader of a published paper could follow (malformed, local or private)");
     public static readonly DiagnosticCode UnknownField = new("CP0061", "A field the house style does not declare");
+    public static readonly DiagnosticCode UnknownDecisionKind = new("CP0070", "A decision with a label the house style does not have");
+    public static readonly DiagnosticCode ExemptWithoutExclusion = new("CP0071", "An exempt minute with no exclusion of the press and public before it");
+    public static readonly DiagnosticCode NothingPrivate = new("CP0072", "A private version asked for a paper with nothing exempt in it");
+    public static readonly DiagnosticCode PublicTextNotExempt = new("CP0073", "Public text for a minute that is not exempt");
+    public static readonly DiagnosticCode ImportUncertain = new("CP0100", "An imported block that could not be placed with certainty");
+    public static readonly DiagnosticCode ImportMissingField = new("CP0101", "An imported document that does not give a value the paper needs");
+    public static readonly DiagnosticCode ListEntryRunOn = new("CP0080", "A line that looks like a list entry, read as more of the text above");
+    public static readonly DiagnosticCode KeyRunOn = new("CP0081", "A line that looks like a key, read as more of the text above");
+    public static readonly DiagnosticCode NotTextToYaml = new("CP0082", "Text that YAML reads as true, false or a number");
+    public static readonly DiagnosticCode DateAsText = new("CP0083", "A date written as text, where it is printed as written");
+    public static readonly DiagnosticCode NeedlessAcknowledgement = new("CP0084", "An acknowledgement of a warning the paper does not give");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -67,5 +78,8 @@ internal sealed record DiagnosticCode(string Id, string Title)
         PublishedLate, PdfFailed, PagesMoved, UnsupportedPaper, Placeholder,
         RecommendationWithoutReason, UndefinedAbbreviation, UnusedAbbreviation, ExemptWithoutParagraph,
         KeyDecisionWithoutForwardPlan, EmptyImplications, SuspiciousLink, UnknownField,
+        UnknownDecisionKind, ExemptWithoutExclusion, NothingPrivate, PublicTextNotExempt,
+        ImportUncertain, ImportMissingField,
+        ListEntryRunOn, KeyRunOn, NotTextToYaml, DateAsText, NeedlessAcknowledgement,
     ];
 }

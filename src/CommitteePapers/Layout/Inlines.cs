@@ -19,7 +19,15 @@ internal sealed record LLink(string Url, IReadOnlyList<LInline> Content) : LInli
 internal sealed record LNoteMark(int Id) : LInline;
 
 /// <summary>A Word field (REF, PAGE, SEQ …) with its result already computed, so it is right before any update.</summary>
-internal sealed record LField(string Instruction, IReadOnlyList<LInline> Result) : LInline;
+internal sealed record LField(string Instruction, IReadOnlyList<LInline> Result) : LInline
+{
+    /// <summary>For a cross-reference: the <see cref="LParagraph.Anchor"/> (or bookmark anchor) of what it refers to.</summary>
+    public string? Anchor { get; init; }
+}
 
 /// <summary>Content wrapped in a bookmark, the target of REF fields.</summary>
-internal sealed record LBookmark(string Name, IReadOnlyList<LInline> Content) : LInline;
+internal sealed record LBookmark(string Name, IReadOnlyList<LInline> Content) : LInline
+{
+    /// <summary>Where a web page can link to this content (a table's or an annex's label): "table-3", or the author's id.</summary>
+    public string? Anchor { get; init; }
+}

@@ -70,6 +70,26 @@ internal sealed record LParagraph(ParaStyle Style, IReadOnlyList<LInline> Conten
 
     /// <summary>White text that only screen readers and bookmarks see (the title under a supplied page).</summary>
     public bool Hidden { get; init; }
+
+    /// <summary>
+    /// The heading's level in the paper's outline: 1 for the paper's title, and never more than one below the heading
+    /// before it (a web page's h1 to h6). Null for a paragraph that is not a heading.
+    /// </summary>
+    public int? HeadingLevel { get; init; }
+
+    /// <summary>
+    /// Where a web page can link to this paragraph: "para-12" from its printed number, or the author's id. Unique in the
+    /// paper; what cross-references to it point at.
+    /// </summary>
+    public string? Anchor { get; init; }
+}
+
+/// <summary>Where a table's caption stands: a paragraph before or after it (as the style puts captions), or none.</summary>
+internal enum CaptionPlace
+{
+    None,
+    Above,
+    Below,
 }
 
 /// <summary>Ends a section of the document: the pages before it have this orientation.</summary>
@@ -90,6 +110,15 @@ internal sealed record LTable(IReadOnlyList<int> ColumnWidthsTwips, IReadOnlyLis
 {
     /// <summary>What the table is, for screen readers (w:tblCaption).</summary>
     public string? Description { get; init; }
+
+    /// <summary>
+    /// Whether the paragraph just before or just after the table (a <see cref="ParaStyle.Caption"/>) is its caption:
+    /// Word prints it as a paragraph there, a web page as the table's own caption.
+    /// </summary>
+    public CaptionPlace Caption { get; init; }
+
+    /// <summary>The first cell of each row names the row (a label | value table), so it is the row's header.</summary>
+    public bool RowHeaders { get; init; }
 }
 
 /// <summary>A table row; header rows repeat on each page.</summary>
@@ -103,10 +132,26 @@ internal sealed record LCell(IReadOnlyList<LParagraph> Paragraphs)
 
     /// <summary>Never wrap (numbers).</summary>
     public bool NoWrap { get; init; }
+
+    /// <summary>
+    /// The column's unit as a heading shows it ("(£000)"), for a heading cell whose own text does not already name it.
+    /// The web page prints it; the Word document prints the heading as the author wrote it.
+    /// </summary>
+    public string? Unit { get; init; }
 }
 
-/// <summary>A footnote's text.</summary>
-internal sealed record LFootnote(int Id, IReadOnlyList<LInline> Content);
+/// <summary>A footnote's text. Footnotes are numbered in the order they are referred to, so the id is the number printed.</summary>
+internal sealed record LFootnote(int Id, IReadOnlyList<LInline> Content)
+{
+    /// <summary>What a link from the note back to its reference says to a screen reader ("Back to note 1").</summary>
+    public string BackText { get; init; } = string.Empty;
+
+    /// <summary>Where a web page can link to the note ("note-1").</summary>
+    public string? Anchor { get; init; }
+
+    /// <summary>Where a web page can link to the note's reference in the text ("note-ref-1"), for the way back.</summary>
+    public string? ReferenceAnchor { get; init; }
+}
 
 /// <summary>Document properties.</summary>
 internal sealed record DocumentInfo(string Title, string Creator, string Subject, string Language);
@@ -138,4 +183,10 @@ internal sealed record LaidOutPaper(
 
     /// <summary>The page header's text, if any.</summary>
     public string? Header { get; init; }
+
+    /// <summary>
+    /// The heading a web page puts above the footnotes, which it prints at the end (Word prints them at the foot of
+    /// each page instead); null when the paper has none.
+    /// </summary>
+    public LParagraph? NotesHeading { get; init; }
 }

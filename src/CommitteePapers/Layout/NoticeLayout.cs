@@ -16,10 +16,26 @@ internal sealed class NoticeLayout : PaperLayout
         : base(notice, style, diagnostics)
     {
         this.notice = notice;
+        links = new Dictionary<int, IReadOnlyList<PaperLink>>();
+    }
+
+    private readonly IReadOnlyDictionary<int, IReadOnlyList<PaperLink>> links;
+
+    private NoticeLayout(Notice notice, HouseStyle style, DiagnosticBag diagnostics, IReadOnlyDictionary<int, IReadOnlyList<PaperLink>> links)
+        : this(notice, style, diagnostics)
+    {
+        this.links = links;
     }
 
     public static LaidOutPaper Lay(Notice notice, HouseStyle style, DiagnosticBag diagnostics) =>
         new NoticeLayout(notice, style, diagnostics).Lay();
+
+    /// <summary>
+    /// The notice as a meeting's web page: each agenda item followed by links to its papers (by the item's index), each
+    /// in the style's words: a paper's page by its title, a supplied file with its format and size.
+    /// </summary>
+    public static LaidOutPaper LayForWeb(Notice notice, HouseStyle style, DiagnosticBag diagnostics, IReadOnlyDictionary<int, IReadOnlyList<PaperLink>> links) =>
+        new NoticeLayout(notice, style, diagnostics, links).Lay();
 
     protected override DocumentInfo Info => new(
         FillPlain(Style.WordFor("notice-title"), new Dictionary<string, object?> { ["committee"] = notice.Committee, ["date"] = notice.Date }),
@@ -53,8 +69,9 @@ internal sealed class NoticeLayout : PaperLayout
         FrontLines("notice", fields);
         Heading(RichText.Plain(Style.HeadingFor("agenda")), 1, null, notice.At);
         var list = Plan.NewInstance(List("agenda", Style.Numbering.Agenda is { } pattern ? [pattern] : [], _ => 1), restart: true);
-        foreach (var item in notice.Items)
+        for (var index = 0; index < notice.Items.Count; index++)
         {
+            var item = notice.Items[index];
             var standard = item.Standard is { } key && Style.StandardItems.TryGetValue(key, out var s) ? s : null;
             var title = !item.Title.IsEmpty ? item.Title : RichText.Plain(standard?.Title ?? item.Standard ?? string.Empty, item.At);
             IReadOnlyList<Piece> content = [new TextPiece(title)];
@@ -67,8 +84,9 @@ internal sealed class NoticeLayout : PaperLayout
                 content = [.. content, new ReadyPiece(new LText(" ")), .. range ?? []];
             }
 
-            Heading(content, title.PlainText, 2, item.Id, item.At, new ListRef(list.NumId, 0), Plan.Count(list, 0));
-            if (standard?.Agenda is { } wording) Add(ParaStyle.Normal, Fill(wording, fields) ?? [], item.At);
+            var label = Plan.Count(list, 0);
+            Heading(content, title.PlainText, 2, item.Id, item.At, new ListRef(list.NumId, 0), label, "item-" + Reference(label));
+            if (standard?.Agenda is { } wording) Add(ParaStyle.Normal, Fill(wording, Facts(fields, item.Standard!, index)) ?? [], item.At);
             Blocks(item.Paragraphs);
             if (item.ReportOf is { } reportOf) Add(ParaStyle.Normal, Fill(Style.WordFor("report-of"), new Dictionary<string, object?> { ["report-of"] = reportOf }) ?? [], item.At);
             if (item.ExemptParagraph is { } paragraph)
@@ -76,10 +94,39 @@ internal sealed class NoticeLayout : PaperLayout
                 var exempt = Fill(Style.WordFor("exempt"), new Dictionary<string, object?> { ["paragraph"] = paragraph }) ?? [];
                 Add(ParaStyle.Normal, Italic(exempt), item.At);
             }
+
+            foreach (var link in links.TryGetValue(index, out var papers) ? papers : [])
+            {
+                var text = link.Bytes is { } bytes
+                    ? Wording.Plain(Style, "web-download", new Dictionary<string, object?>
+                    {
+                        ["title"] = link.Title,
+                        ["format"] = Wording.Plain(Style, link.Format == "pdf" ? "web-format-pdf" : "web-format-docx", new Dictionary<string, object?>()),
+                        ["size"] = Size(bytes),
+                    })
+                    : link.Title;
+                Add(ParaStyle.Normal, [new ReadyPiece(new LLink(link.Href, [new LText(text)]))], item.At);
+            }
         }
 
         EndLines("notice", fields);
     }
+
+    /// <summary>The notice's fields and, for the exclusion of the press and public, the paragraphs of the exempt items after it.</summary>
+    private Dictionary<string, object?> Facts(Dictionary<string, object?> fields, string key, int index)
+    {
+        if (key != "exclusion-of-press-and-public") return fields;
+        var paragraphs = notice.Items.Skip(index + 1).Select(i => i.ExemptParagraph).OfType<int>().Distinct().Order().ToList();
+        return new Dictionary<string, object?>(fields) { ["paragraph"] = paragraphs.Count > 0 ? MinutesLayout.Paragraphs(paragraphs) : null };
+    }
+
+    /// <summary>A download's size as GOV.UK writes it: "850 bytes", "120 KB", "2.4 MB".</summary>
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => bytes.ToString(EnGb) + " bytes",
+        < 1024 * 1024 => Math.Ceiling(bytes / 1024.0).ToString("0", EnGb) + " KB",
+        _ => (bytes / (1024.0 * 1024.0)).ToString("0.0", EnGb) + " MB",
+    };
 
     private static IReadOnlyList<Piece> Italic(IReadOnlyList<Piece> pieces) => pieces.Select(p => p switch
     {
@@ -88,3 +135,10 @@ internal sealed class NoticeLayout : PaperLayout
         _ => p,
     }).ToList();
 }
+
+/// <summary>A link from a meeting's web page to one of an agenda item's papers.</summary>
+/// <param name="Title">The paper's title.</param>
+/// <param name="Href">Its address, relative to the meeting's page.</param>
+/// <param name="Format">"pdf" or "docx" for a supplied file offered as a download; null for a paper's own page.</param>
+/// <param name="Bytes">The download's size; null for a paper's own page.</param>
+internal sealed record PaperLink(string Title, string Href, string? Format = null, long? Bytes = null);

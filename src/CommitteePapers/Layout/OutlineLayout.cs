@@ -32,9 +32,10 @@ internal abstract class OutlineLayout : PaperLayout
     /// <summary>A top-level heading: numbered at the outline's first level unless the style leaves this section unnumbered.</summary>
     protected void TopHeading(string key, RichText text, SourcePosition at, string? id = null, bool? numbered = null)
     {
-        if (text.IsEmpty)
+        if (text.IsEmpty && id is null)
         {
-            // A style may give a section no heading (Maidstone's recommendations follow the summary under none).
+            // A style may give a section no heading (Maidstone's recommendations follow the summary under none). A
+            // writer's section with an empty heading and an id keeps its (empty) heading: the id's bookmark is there.
             Depth = 0;
             return;
         }
@@ -44,7 +45,7 @@ internal abstract class OutlineLayout : PaperLayout
         if (wanted && HasRoomAt(0))
         {
             var label = Plan.Count(Outline(), 0);
-            Heading(content, 1, id, at, new ListRef(Outline().NumId, 0), label);
+            Heading(content, 1, id, at, new ListRef(Outline().NumId, 0), label, Cited(label));
             Depth = 1;
         }
         else
@@ -74,7 +75,8 @@ internal abstract class OutlineLayout : PaperLayout
             }
             else if ((section.Numbered ?? Numbering.NumbersHeadingsAt(level)) && HasRoomAt(depth))
             {
-                Heading(section.Heading, level, section.Id, section.At, new ListRef(Outline().NumId, depth), Plan.Count(Outline(), depth));
+                var label = Plan.Count(Outline(), depth);
+                Heading(section.Heading, level, section.Id, section.At, new ListRef(Outline().NumId, depth), label, Cited(label));
                 childDepth = depth + 1;
             }
             else
@@ -97,17 +99,25 @@ internal abstract class OutlineLayout : PaperLayout
         {
             block.Label = Plan.Count(Outline(), Depth);
             block.List = new ListRef(Outline().NumId, Depth);
+            block.Anchor = Cited(block.Label);
+        }
+        else if (id is not null)
+        {
+            block.Anchor = NewAnchor(id);
         }
 
         if (id is not null)
         {
             block.Bookmark = block.Label is { } label
-                ? Register(id, at, TargetKind.Paragraph, Reference(label))
-                : Register(id, at, TargetKind.Paragraph, plain, numbered: false);
+                ? Register(id, at, TargetKind.Paragraph, Reference(label), block.Anchor!)
+                : Register(id, at, TargetKind.Paragraph, plain, block.Anchor!, numbered: false);
         }
 
         return block;
     }
+
+    /// <summary>The web anchor of a paragraph or heading of the outline, from the number a reader cites: "para-12", "para-3.1".</summary>
+    private string Cited(string label) => NewAnchor("para-" + Reference(label));
 
     protected override void Paragraph(Paragraph p) => Paragraph(p, []);
 

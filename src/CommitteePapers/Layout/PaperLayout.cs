@@ -29,6 +29,7 @@ internal abstract class PaperLayout
     private readonly List<PendingBlock> blocks = [];
     private readonly Dictionary<string, Target> targets = new(StringComparer.Ordinal);
     private readonly HashSet<string> bookmarkNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> anchors = new(StringComparer.Ordinal);
     private readonly List<LFootnote> footnotes = [];
     private readonly HashSet<string> usedFootnotes = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<Footnote> paperFootnotes;
@@ -75,19 +76,70 @@ internal abstract class PaperLayout
                 $"The footnote '{note.Name}' is never referred to; add '[^{note.Name}]' where it belongs, or remove it.");
         }
 
+        body = WithHeadingLevels(body, out var titled);
+        var notes = footnotes.Select(n => n with
+        {
+            BackText = Wording.Plain(Style, "web-note-back", new Dictionary<string, object?> { ["number"] = n.Id }),
+            Anchor = NewAnchor($"note-{n.Id}"),
+            ReferenceAnchor = NewAnchor($"note-ref-{n.Id}"),
+        }).ToList();
+        var notesHeading = notes.Count == 0 ? null : new LParagraph(ParaStyle.Heading1, Wording.Inlines(Style, "web-notes", new Dictionary<string, object?>()))
+        {
+            HeadingLevel = titled ? 2 : 1,
+            Anchor = NewAnchor("notes"),
+        };
         var footer = Style.Footer switch
         {
             FooterKind.Page => Ready(Style.WordFor("footer-page"), new Dictionary<string, object?> { ["page"] = Field(" PAGE ", "1") }),
             FooterKind.PageXOfY => Ready(Style.WordFor("footer-page-x-of-y"), new Dictionary<string, object?> { ["page"] = Field(" PAGE ", "1"), ["pages"] = Field(" NUMPAGES ", "1") }),
             _ => [],
         };
-        return new LaidOutPaper(Info, body, footnotes, Plan.Definitions, Plan.Instances, Page)
+        return new LaidOutPaper(Info, body, notes, Plan.Definitions, Plan.Instances, Page)
         {
             EndsLandscape = landscape,
             Footer = footer,
             Header = Style.HeaderText,
+            NotesHeading = notesHeading,
         };
     }
+
+    /// <summary>
+    /// Each heading's level in the paper's outline: the title is 1 and the headings below it one more than their style's
+    /// level, but never more than one below the heading before them, so no level is skipped (a minute or an agenda item
+    /// straight under the title is a level 2, not a 3).
+    /// </summary>
+    private static List<LBlock> WithHeadingLevels(List<LBlock> body, out bool titled)
+    {
+        var previous = 0;
+        titled = false;
+        var result = new List<LBlock>(body.Count);
+        foreach (var block in body)
+        {
+            if (block is not LParagraph { Hidden: false } p || HeadingOf(p.Style) is not { } styleLevel)
+            {
+                result.Add(block);
+                continue;
+            }
+
+            if (styleLevel == 0) titled = true;
+            var level = Math.Min(Math.Min(styleLevel + (titled ? 1 : 0), previous + 1), 6);
+            level = Math.Max(level, 1);
+            previous = level;
+            result.Add(p with { HeadingLevel = level });
+        }
+
+        return result;
+    }
+
+    private static int? HeadingOf(ParaStyle style) => style switch
+    {
+        ParaStyle.Title => 0,
+        ParaStyle.Heading1 => 1,
+        ParaStyle.Heading2 => 2,
+        ParaStyle.Heading3 => 3,
+        ParaStyle.Heading4 => 4,
+        _ => null,
+    };
 
     protected static int Twips(double mm) => (int)Math.Round(mm * 1440 / 25.4);
 
@@ -179,7 +231,11 @@ internal abstract class PaperLayout
             {
                 Bold = !line.TableHeader && j == 0,
             }).ToList(), IsHeader: i == 0 && line.TableHeader)).ToList(),
-            Borders: line.TableHeader, Description: null));
+            Borders: line.TableHeader, Description: null)
+        {
+            // Without a header row, a style's table is label | value: the label names the row.
+            RowHeaders = !line.TableHeader && filled[0].Count > 1,
+        });
     }
 
     /// <summary>What a reader sees of some pieces, for measuring table columns.</summary>
@@ -245,12 +301,7 @@ internal abstract class PaperLayout
                 Diagnostics.Error(DiagnosticCode.BadDate, field.At, $"The field '{field.Name}' must be a date written YYYY-MM-DD (for example 2024-02-22), not {Shown()}.");
                 return null;
             case FieldType.YesNo:
-                return field.Text?.Source.ToLowerInvariant() switch
-                {
-                    "yes" or "true" => true,
-                    "no" or "false" => false,
-                    _ => Wrong("yes or no"),
-                };
+                return YamlScalars.Boolean(field.Text?.Source ?? string.Empty) is { } yes ? yes : Wrong("yes or no (or true or false)");
             case FieldType.Choice:
                 if (field.Text is { } choice && definition.Choices.Contains(choice.Source)) return choice;
                 var suggestion = field.Text is null ? null : Suggest.Nearest(field.Text.Source, definition.Choices);
@@ -418,17 +469,25 @@ internal abstract class PaperLayout
 
     protected void AddSectionBreak(bool landscapeBefore) => blocks.Add(new PendingBlock(new LSectionBreak(landscapeBefore)));
 
-    protected PendingBlock Heading(RichText text, int level, string? id, SourcePosition at, ListRef? list = null, string? label = null) =>
-        Heading([new TextPiece(text)], text.PlainText, level, id, at, list, label);
+    /// <param name="text">The heading's text.</param>
+    /// <param name="level">Its level, 1 to 4.</param>
+    /// <param name="id">The author's id, if any.</param>
+    /// <param name="at">Where it was written.</param>
+    /// <param name="list">Its list, when numbered.</param>
+    /// <param name="label">Its number, when numbered.</param>
+    /// <param name="anchor">What a web page calls it ("para-3", "item-4"), when its number is citable; else its id.</param>
+    protected PendingBlock Heading(RichText text, int level, string? id, SourcePosition at, ListRef? list = null, string? label = null, string? anchor = null) =>
+        Heading([new TextPiece(text)], text.PlainText, level, id, at, list, label, anchor);
 
-    protected PendingBlock Heading(IReadOnlyList<Piece> content, string plain, int level, string? id, SourcePosition at, ListRef? list = null, string? label = null)
+    protected PendingBlock Heading(IReadOnlyList<Piece> content, string plain, int level, string? id, SourcePosition at, ListRef? list = null, string? label = null, string? anchor = null)
     {
         var style = level switch { 1 => ParaStyle.Heading1, 2 => ParaStyle.Heading2, 3 => ParaStyle.Heading3, _ => ParaStyle.Heading4 };
         var block = Add(style, content, at);
         block.List = list;
         block.Label = label;
         block.KeepWithNext = true;
-        if (id is not null) block.Bookmark = Register(id, at, label is null ? TargetKind.Heading : TargetKind.Section, label is null ? plain : Reference(label));
+        block.Anchor = anchor is not null ? NewAnchor(anchor) : id is not null ? NewAnchor(id) : null;
+        if (id is not null) block.Bookmark = Register(id, at, label is null ? TargetKind.Heading : TargetKind.Section, label is null ? plain : Reference(label), block.Anchor!);
         return block;
     }
 
@@ -439,10 +498,13 @@ internal abstract class PaperLayout
     protected ListDefinition List(string name, IReadOnlyList<NumberPattern> patterns, Func<int, int>? indentSteps = null) =>
         Plan.Define(name, patterns.Count > 0 ? patterns : [NumberPattern.Parse("•")!], outline: false, indentSteps);
 
+    /// <summary>The list a paragraph's items are numbered by: the style's sub-items, unless a kind of paper numbers its own points.</summary>
+    protected virtual ListDefinition SubItemList => List("sub-items", Style.Numbering.SubItems);
+
     /// <summary>A paragraph's sub-items and bullets, each list its own instance so it counts from a) again.</summary>
     protected void Items(IReadOnlyList<ListItem> items, IReadOnlyList<ListItem> bullets, int depth)
     {
-        if (items.Count > 0) ListLevel(items, Plan.NewInstance(List("sub-items", Style.Numbering.SubItems), restart: true), depth, level: 0);
+        if (items.Count > 0) ListLevel(items, Plan.NewInstance(SubItemList, restart: true), depth, level: 0);
         if (bullets.Count > 0) ListLevel(bullets, Plan.NewInstance(List("bullets", Style.Numbering.Bullets), restart: true), depth, level: 0);
     }
 
@@ -456,7 +518,11 @@ internal abstract class PaperLayout
             block.Label = label;
             block.Depth = depth;
             if (depth > 0) block.Indent = (IndentStep * (depth + 1), IndentStep);
-            if (item.Id is not null) block.Bookmark = Register(item.Id, item.At, kind, Reference(label));
+            if (item.Id is not null)
+            {
+                block.Anchor = NewAnchor(item.Id);
+                block.Bookmark = Register(item.Id, item.At, kind, Reference(label), block.Anchor);
+            }
             // Nested sub-items are the next level of the same list, so Word restarts them under each item.
             if (item.Items.Count > 0) ListLevel(item.Items, instance, depth + 1, level + 1, kind);
             if (item.Bullets.Count > 0) ListLevel(item.Bullets, Plan.NewInstance(List("bullets", Style.Numbering.Bullets), restart: true), depth + 1, 0, kind);
@@ -470,7 +536,11 @@ internal abstract class PaperLayout
         {
             // One recommendation, which the style prints as a plain paragraph ("That the report is agreed.").
             var single = Add(ParaStyle.Continuation, only.Text);
-            if (only.Id is not null) single.Bookmark = Register(only.Id, only.At, TargetKind.Recommendation, only.Text.PlainText, numbered: false);
+            if (only.Id is not null)
+            {
+                single.Anchor = NewAnchor(only.Id);
+                single.Bookmark = Register(only.Id, only.At, TargetKind.Recommendation, only.Text.PlainText, single.Anchor, numbered: false);
+            }
             return;
         }
 
@@ -483,7 +553,11 @@ internal abstract class PaperLayout
             block.Label = label;
             block.Depth = depth;
             if (depth > 0) block.Indent = (IndentStep * (depth + 1), IndentStep);
-            if (rec.Id is not null) block.Bookmark = Register(rec.Id, rec.At, TargetKind.Recommendation, Reference(label));
+            if (rec.Id is not null)
+            {
+                block.Anchor = NewAnchor(rec.Id);
+                block.Bookmark = Register(rec.Id, rec.At, TargetKind.Recommendation, Reference(label), block.Anchor);
+            }
             // A recommendation's sub-items stand one step in from it (a list at depth 0 already stands one step in).
             if (rec.Items.Count > 0) ListLevel(rec.Items, instance, Math.Max(depth, 1) + 1, 1, TargetKind.Item);
         }
@@ -500,7 +574,11 @@ internal abstract class PaperLayout
     protected virtual void Paragraph(Paragraph p)
     {
         var block = Add(ParaStyle.Normal, p.Text);
-        if (p.Id is not null) block.Bookmark = Register(p.Id, p.At, TargetKind.Paragraph, p.Text.PlainText, numbered: false);
+        if (p.Id is not null)
+        {
+            block.Anchor = NewAnchor(p.Id);
+            block.Bookmark = Register(p.Id, p.At, TargetKind.Paragraph, p.Text.PlainText, block.Anchor, numbered: false);
+        }
         Items(p.Items, p.Bullets, depth: 0);
         More(p.More, ParaStyle.Normal);
     }
@@ -559,9 +637,10 @@ internal abstract class PaperLayout
             var number = tableNumber.ToString(CultureInfo.InvariantCulture);
             var seq = new LField(" SEQ Table \\* ARABIC ", [new LText(number)]);
             var name = Plain(PlainOf(Fill(Style.WordFor("table"), new Dictionary<string, object?> { ["number"] = number }) ?? []));
-            var bookmark = id is null ? NewBookmark("table" + tableNumber) : Register(id, at, TargetKind.Table, name);
+            var anchor = NewAnchor(id ?? "table-" + number);
+            var bookmark = id is null ? NewBookmark("table" + tableNumber) : Register(id, at, TargetKind.Table, name, anchor);
             var label = Resolve(Fill(Style.WordFor("table"), new Dictionary<string, object?> { ["number"] = (IReadOnlyList<LInline>)[seq] }) ?? []);
-            IReadOnlyList<LInline> marked = [new LBookmark(bookmark, label)];
+            IReadOnlyList<LInline> marked = [new LBookmark(bookmark, label) { Anchor = anchor }];
             var content = caption is null
                 ? marked.Select(m => (Piece)new ReadyPiece(m)).ToList()
                 : Fill(Style.WordFor("caption"), new Dictionary<string, object?> { ["label"] = marked, ["caption"] = caption }) ?? [];
@@ -569,7 +648,7 @@ internal abstract class PaperLayout
         }
 
         if (captionBlock is not null && Style.CaptionsAbove) blocks.Add(captionBlock);
-        AddTable(table);
+        AddTable(table with { Caption = captionBlock is null ? CaptionPlace.None : Style.CaptionsAbove ? CaptionPlace.Above : CaptionPlace.Below });
         if (captionBlock is not null && !Style.CaptionsAbove) blocks.Add(captionBlock);
     }
 
@@ -585,17 +664,43 @@ internal abstract class PaperLayout
 
     protected enum TargetKind { Paragraph, Item, Recommendation, Section, Heading, Annex, Table, Minute }
 
-    protected sealed record Target(TargetKind Kind, string Text, string Bookmark, bool Numbered);
+    protected sealed record Target(TargetKind Kind, string Text, string Bookmark, bool Numbered, string Anchor);
 
-    protected string Register(string id, SourcePosition at, TargetKind kind, string text, bool numbered = true)
+    /// <summary>Makes <paramref name="id"/> a target of cross-references, found at <paramref name="anchor"/> on a web page; returns its bookmark.</summary>
+    protected string Register(string id, SourcePosition at, TargetKind kind, string text, string anchor, bool numbered = true)
     {
         var bookmark = NewBookmark(id);
-        if (!targets.TryAdd(id, new Target(kind, text, bookmark, numbered && kind is not (TargetKind.Heading or TargetKind.Annex or TargetKind.Table))))
+        if (!targets.TryAdd(id, new Target(kind, text, bookmark, numbered && kind is not (TargetKind.Heading or TargetKind.Annex or TargetKind.Table), anchor)))
         {
             Diagnostics.Error(DiagnosticCode.DuplicateId, at, $"The id '{id}' is used twice; give each paragraph, table or annex its own id.");
         }
 
         return bookmark;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="id"/> refer to a target that is already bookmarked (an id inside an exempt minute that the
+    /// public minutes leave out refers to the minute itself).
+    /// </summary>
+    protected void Alias(string id, SourcePosition at, TargetKind kind, string text, string bookmark, string anchor)
+    {
+        if (!targets.TryAdd(id, new Target(kind, text, bookmark, Numbered: true, anchor)))
+        {
+            Diagnostics.Error(DiagnosticCode.DuplicateId, at, $"The id '{id}' is used twice; give each paragraph, table or annex its own id.");
+        }
+    }
+
+    /// <summary>
+    /// A web anchor, unique in the paper: <paramref name="wanted"/> with anything but letters, digits, '-', '_' and '.'
+    /// made '-', and "-2", "-3" … after it when it is taken.
+    /// </summary>
+    protected string NewAnchor(string wanted)
+    {
+        var clean = new string(wanted.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray()).Trim('-');
+        if (clean.Length == 0 || !char.IsAsciiLetter(clean[0])) clean = "id-" + clean;
+        var unique = clean;
+        for (var i = 2; !anchors.Add(unique); i++) unique = $"{clean}-{i}";
+        return unique;
     }
 
     protected string NewBookmark(string id)
@@ -622,10 +727,10 @@ internal abstract class PaperLayout
         if (!target.Numbered)
         {
             // An unnumbered target is quoted by its text: the heading, the table's name, the annex's name.
-            return [new LField($" REF {target.Bookmark} \\h ", [new LText(target.Text, reference.Bold, reference.Italic)])];
+            return [new LField($" REF {target.Bookmark} \\h ", [new LText(target.Text, reference.Bold, reference.Italic)]) { Anchor = target.Anchor }];
         }
 
-        var number = new LField($" REF {target.Bookmark} \\n \\h ", [new LText(target.Text, reference.Bold, reference.Italic)]);
+        var number = new LField($" REF {target.Bookmark} \\n \\h ", [new LText(target.Text, reference.Bold, reference.Italic)]) { Anchor = target.Anchor };
         var word = target.Kind switch
         {
             TargetKind.Paragraph => "reference-paragraph",
@@ -713,6 +818,8 @@ internal abstract class PaperLayout
             return new LTable(table.Widths, table.Rows.Select(r => new LRow(r.Cells.Select(ResolveCell).ToList(), r.IsHeader)).ToList(), table.Borders)
             {
                 Description = table.Description is { } d ? Plain(d) : null,
+                Caption = table.Caption,
+                RowHeaders = table.RowHeaders,
             };
         }
 
@@ -726,6 +833,7 @@ internal abstract class PaperLayout
             KeepWithNext = pending.KeepWithNext,
             Language = pending.Language,
             RightToLeft = pending.RightToLeft,
+            Anchor = pending.Anchor,
         };
     }
 
@@ -833,6 +941,7 @@ internal abstract class PaperLayout
         {
             Fill = cell.Fill,
             NoWrap = cell.NoWrap,
+            Unit = cell.Unit,
         };
     }
 
@@ -846,11 +955,16 @@ internal abstract class PaperLayout
         public string? Fill { get; init; }
         public bool NoWrap { get; init; }
         public double? Size { get; init; }
+        public string? Unit { get; init; }
     }
 
     internal sealed record PendingRow(IReadOnlyList<PendingCell> Cells, bool IsHeader);
 
-    internal sealed record PendingTable(IReadOnlyList<int> Widths, IReadOnlyList<PendingRow> Rows, bool Borders, string? Description);
+    internal sealed record PendingTable(IReadOnlyList<int> Widths, IReadOnlyList<PendingRow> Rows, bool Borders, string? Description)
+    {
+        public CaptionPlace Caption { get; init; }
+        public bool RowHeaders { get; init; }
+    }
 
     protected sealed class PendingBlock
     {
@@ -886,5 +1000,6 @@ internal abstract class PaperLayout
         public bool KeepWithNext { get; set; }
         public string? Language { get; set; }
         public bool RightToLeft { get; set; }
+        public string? Anchor { get; set; }
     }
 }

@@ -368,10 +368,11 @@ internal sealed class ReportLayout : OutlineLayout
             n++;
             var number = n.ToString(EnGb);
             var name = $"{Style.AnnexWord} {number}";
-            var bookmark = annex.Id is null ? NewBookmark("annex" + n) : Register(annex.Id, annex.At, TargetKind.Annex, name);
+            var anchor = NewAnchor(annex.Id ?? "annex-" + number);
+            var bookmark = annex.Id is null ? NewBookmark("annex" + n) : Register(annex.Id, annex.At, TargetKind.Annex, name, anchor);
             IReadOnlyList<LInline> label =
             [
-                new LBookmark(bookmark, [new LText(Style.AnnexWord + " "), new LField($" SEQ {Style.AnnexWord} \\* ARABIC ", [new LText(number)])]),
+                new LBookmark(bookmark, [new LText(Style.AnnexWord + " "), new LField($" SEQ {Style.AnnexWord} \\* ARABIC ", [new LText(number)])]) { Anchor = anchor },
             ];
             Add(ParaStyle.Continuation, Fill(Style.WordFor("annex"), new Dictionary<string, object?> { ["label"] = label, ["title"] = annex.Title }) ?? [], annex.At);
         }

@@ -39,7 +39,8 @@ internal static class TableLayout
         var numeric = table.Columns.Select(c => c.Type is ColumnType.Number or ColumnType.Money or ColumnType.Percent or ColumnType.Date or ColumnType.Rag or ColumnType.DirectionOfTravel).ToList();
         // The widths count the printed text, so a column is as wide as its widest number: it never wraps. A table
         // too wide for the page gets a smaller type first, then a landscape page.
-        var headings = table.Columns.Select(c => c.Heading.PlainText).ToList();
+        var printedHeadings = table.Columns.Select(c => Heading(c, style)).ToList();
+        var headings = printedHeadings.Select(h => h.Plain).ToList();
         landscape = table.Landscape;
         var size = style.BodySize - 2;
         var widths = Widths(style, page, landscape, size, headings, text, numeric);
@@ -61,10 +62,11 @@ internal static class TableLayout
             }
         }
 
-        var header = new PendingRow(table.Columns.Select((c, i) => new PendingCell(ParaStyle.TableHeading, [[new TextPiece(c.Heading)]])
+        var header = new PendingRow(table.Columns.Select((c, i) => new PendingCell(ParaStyle.TableHeading, [printedHeadings[i].Pieces])
         {
             Align = numeric[i] && c.Type is not (ColumnType.Rag or ColumnType.DirectionOfTravel) ? Align.Right : Align.Left,
             Size = size,
+            Unit = UnitShown(c, printedHeadings[i].Plain, style),
         }).ToList(), IsHeader: true);
         var body = new List<PendingRow> { header };
         for (var r = 0; r < rows.Count; r++)
@@ -84,9 +86,62 @@ internal static class TableLayout
         return new PendingTable(widths, body, Borders: true, table.Caption?.PlainText);
     }
 
+    /// <summary>
+    /// A column's heading as printed: a money column's unit after it, as councils print them ("Budget £000", "Forecast
+    /// £m"; the style's word unit-heading says how), unless the heading already names it (any '£' in it). Decided here,
+    /// so every writer prints the same heading.
+    /// </summary>
+    internal static (IReadOnlyList<Piece> Pieces, string Plain) Heading(TableColumn column, HouseStyle style)
+    {
+        if (column.Type != ColumnType.Money || string.IsNullOrEmpty(column.Unit) || column.Heading.PlainText.Contains('£', StringComparison.Ordinal))
+        {
+            return ([new TextPiece(column.Heading)], column.Heading.PlainText);
+        }
+
+        var pieces = new List<Piece>();
+        var plain = new System.Text.StringBuilder();
+        foreach (var inline in style.WordFor("unit-heading").Inlines)
+        {
+            switch (inline)
+            {
+                case Placeholder { Name: "heading" }:
+                    pieces.Add(new TextPiece(column.Heading));
+                    plain.Append(column.Heading.PlainText);
+                    break;
+                case Placeholder { Name: "unit" } p:
+                    pieces.Add(new ReadyPiece(new LText(column.Unit, p.Bold, p.Italic)));
+                    plain.Append(column.Unit);
+                    break;
+                case Run r:
+                    pieces.Add(new ReadyPiece(new LText(r.Text, r.Bold, r.Italic)));
+                    plain.Append(r.Text);
+                    break;
+                case LineBreak:
+                    pieces.Add(new ReadyPiece(new LBreak()));
+                    plain.Append(' ');
+                    break;
+            }
+        }
+
+        return (pieces, plain.ToString());
+    }
+
     /// <summary>A RAG rating or direction of travel as the style words it ("GREEN", "Green", "G"); the data word when it has none.</summary>
     private static string Rating(HouseStyle style, string? value) =>
         value is null ? string.Empty : style.Words.TryGetValue("rating-" + value.ToLowerInvariant(), out var word) ? word.PlainText : value;
+
+    /// <summary>
+    /// A figure column's unit as a web page's heading should show it ("(£000)"), when the heading as printed does not name
+    /// it already ("Budget £000" and "2020/21 £'000" do, and so does a money heading that unit-heading completed): a
+    /// figure means nothing without its unit.
+    /// </summary>
+    private static string? UnitShown(TableColumn column, string printedHeading, HouseStyle style)
+    {
+        if (column.Unit is not { Length: > 0 } unit || column.Type is not (ColumnType.Money or ColumnType.Number)) return null;
+        static string Bare(string s) => new string(s.Where(c => !char.IsWhiteSpace(c) && c is not ('\'' or '’')).ToArray());
+        if (Bare(printedHeading).Contains(Bare(unit), StringComparison.OrdinalIgnoreCase)) return null;
+        return Wording.Plain(style, "web-unit", new Dictionary<string, object?> { ["unit"] = unit });
+    }
 
     /// <summary>What a cell prints: a text cell's own text (inline Markdown, read once); a figure, a date or a rating literally.</summary>
     private static IReadOnlyList<Piece> Content(TableRow row, int column, string printed, TableColumn type)
@@ -286,7 +341,7 @@ internal static class TableLayout
         if (indicator.Comparators.Count > comparators)
         {
             diagnostics.Error(DiagnosticCode.WrongCellCount, indicator.At,
-                $"This indicator has {indicator.Comparators.Count} comparators but the table has {comparators} comparator columns; add headings under 'comparators:' or remove values.");
+                $"This indicator has {Counted.Of(indicator.Comparators.Count, "comparator")} but the table has {Counted.Of(comparators, "comparator column")}; add headings under 'comparators:' or remove values.");
         }
 
         if (indicator.TypedRag is { } typed)

@@ -5,7 +5,6 @@ using CommitteePapers.Layout;
 using CommitteePapers.Pdf;
 using CommitteePapers.Styles;
 using CommitteePapers.Word;
-using Humanizer;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -29,6 +28,12 @@ public sealed record PackOptions
 
     /// <summary>Size, depth and alias limits for the pack file and its papers.</summary>
     public ReaderLimits Limits { get; init; } = ReaderLimits.Default;
+
+    /// <summary>
+    /// What to build: the Word document and tagged PDF (the default), or the meeting's web pages — an index with the
+    /// agenda linking to a page for each paper, supplied files offered as downloads — which need no LibreOffice.
+    /// </summary>
+    public RenderFormat Format { get; init; }
 }
 
 /// <summary>The pages of an agenda item in a built pack, as printed.</summary>
@@ -138,7 +143,8 @@ public static class AgendaPacks
         var style = Papers.ResolveStyle(pack.Notice, options.Style, folder, out var styleDiagnostics);
         foreach (var d in styleDiagnostics) diagnostics.Add(d);
         if (style is null) return failed;
-        CheckCalendar(pack, diagnostics);
+        CheckCalendar(pack, new WorkingDays(style.Nation), diagnostics);
+        if (options.Format == RenderFormat.Html) return WebPack.Build(pack, style, name, folder, outputFolder, options, diagnostics);
 
         // LibreOffice starts (about a second) while the papers are read and laid out.
         libreOffice.Warm();
@@ -165,7 +171,8 @@ public static class AgendaPacks
         var noticeDocx = Path.Combine(work, "front-sheet-measure.docx");
         if (!WriteFrontSheetMeasure(pack, guessed, style, noticeDocx, diagnostics)) return failed;
         var jobs = new List<PdfJob> { new(noticeDocx, Path.ChangeExtension(noticeDocx, ".pdf")) };
-        jobs.AddRange(papers.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
+        var versions = papers.Concat(papers.Select(p => p.PrivateVersion).OfType<PaperSource>()).ToList();
+        jobs.AddRange(versions.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
         var measured = libreOffice.Convert(jobs);
         if (!measured.Succeeded)
         {
@@ -174,14 +181,17 @@ public static class AgendaPacks
         }
 
         var guessedFrontPages = PageCount(jobs[0].Pdf) - 1;
-        foreach (var paper in papers.Where(p => p.Docx is not null))
+        foreach (var paper in versions.Where(p => p.Docx is not null))
         {
             paper.Pdf ??= Path.ChangeExtension(paper.Docx!, ".pdf");
             paper.Pages = PageCount(paper.Pdf);
         }
 
         var variants = new List<Variant> { new(string.Empty, false, guessedFrontPages) };
-        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0)) variants.Add(new("-private", true, guessedFrontPages));
+        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0) || papers.Any(p => p.PrivateVersion is not null))
+        {
+            variants.Add(new("-private", true, guessedFrontPages));
+        }
 
         // Build: the whole pack with the page ranges that measuring gave. The front sheet now prints the real ranges,
         // which can wrap differently from the guess, so it is measured again in the same run; while its length differs
@@ -194,7 +204,9 @@ public static class AgendaPacks
             var finalJobs = new List<PdfJob>();
             foreach (var variant in variants)
             {
-                var included = papers.Where(p => variant.Private || pack.Items[p.ItemIndex].Item.ExemptParagraph is null).ToList();
+                // The private pack holds every paper, each in its private version where it has one.
+                var included = papers.Where(p => variant.Private || pack.Items[p.ItemIndex].Item.ExemptParagraph is null)
+                    .Select(p => variant.Private ? p.PrivateVersion ?? p : p).ToList();
                 variant.Plan = Plan.Make(pack, included, variant.FrontContent, variant.FrontPadding, style);
                 if (!variant.Private) publicPages = variant.Plan.Pages;
                 variant.Notice = pack.Notice with
@@ -247,7 +259,7 @@ public static class AgendaPacks
             if (count != variant.Plan!.TotalPages)
             {
                 diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
-                    $"The pack came out at {"page".ToQuantity(count)}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                    $"The pack came out at {Counted.Of(count, "page")}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
                 return failed;
             }
 
@@ -267,7 +279,7 @@ public static class AgendaPacks
         }
 
         moves.Add((agenda, Path.Combine(outputFolder, $"{name}-agenda.docx")));
-        moves.AddRange(papers.Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
+        moves.AddRange(versions.Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
         foreach (var (_, to) in moves)
         {
             if (OutputFile.Refused(to, Shown(to)) is { } refused)
@@ -319,25 +331,29 @@ public static class AgendaPacks
                 if (!loaded.Succeeded) return null;
                 var paperDiagnostics = new DiagnosticBag();
                 var laid = Papers.Lay(loaded.Paper!, style, paperDiagnostics);
-                foreach (var d in Papers.Reported(loaded.Paper, paperDiagnostics)) diagnostics.Add(d);
-                if (item.ExemptParagraph is { } exempt)
+                // Minutes with an exempt minute have a private version too: the public pack takes the public minutes,
+                // the private pack the minutes in full.
+                var laidPrivate = Papers.HasPrivateVersion(loaded.Paper!) ? Papers.Lay(loaded.Paper!, style, paperDiagnostics, isPrivate: true) : null;
+                foreach (var d in Papers.Reported(loaded.Paper, paperDiagnostics, laidOutIn: style)) diagnostics.Add(d);
+                var bookmarkTitle = paper.Title ?? laid.Info.Title;
+                var docx = Path.Combine(work, $"paper-{index}.docx");
+                laid = Finish(laid, item, bookmarkTitle, style, docx);
+                var outputName = Path.ChangeExtension(Path.GetFileName(path), ".docx");
+                PaperSource? privateVersion = null;
+                if (laidPrivate is not null)
                 {
-                    // The private pack marks an exempt paper as not for publication, on its first line.
-                    laid = laid with
+                    var privateDocx = Path.Combine(work, $"paper-{index}-private.docx");
+                    privateVersion = new PaperSource(itemIndex, bookmarkTitle, privateDocx)
                     {
-                        Body = [new LParagraph(ParaStyle.Label, Wording.Inlines(style, "not-for-publication", new Dictionary<string, object?> { ["paragraph"] = exempt })), .. laid.Body],
+                        Laid = Finish(laidPrivate, item, bookmarkTitle, style, privateDocx),
+                        OutputName = Path.GetFileNameWithoutExtension(path) + "-private.docx",
                     };
                 }
 
-                // A heading only bookmarks and screen readers see carries the paper's title into the PDF's outline.
-                var bookmarkTitle = paper.Title ?? laid.Info.Title;
-                laid = laid with { Body = [new LParagraph(ParaStyle.Heading1, [new LText(bookmarkTitle)]) { Size = 1, Hidden = true }, .. laid.Body] };
-                var docx = Path.Combine(work, $"paper-{index}.docx");
-                using (var stream = File.Create(docx)) WordPackage.Write(laid, style, stream);
-                return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = Path.ChangeExtension(Path.GetFileName(path), ".docx") };
+                return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = outputName, PrivateVersion = privateVersion };
             case ".docx":
                 if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } bytes) return null;
-                if (!TemplateImport.IsSafeZip(bytes, paper.At, diagnostics)) return null;
+                if (!InputFile.IsSafeZip(bytes, paper.At, diagnostics)) return null;
                 var copy = Path.Combine(work, $"paper-{index}.docx");
                 File.WriteAllBytes(copy, bytes);
                 return new PaperSource(itemIndex, title, copy);
@@ -364,6 +380,26 @@ public static class AgendaPacks
     }
 
     /// <summary>
+    /// One of our papers as the pack prints it, written to <paramref name="docx"/>: an exempt item's paper marked as not
+    /// for publication on its first line (only the private pack holds it), and a heading only bookmarks and screen readers
+    /// see carrying the paper's title into the PDF's outline.
+    /// </summary>
+    private static LaidOutPaper Finish(LaidOutPaper laid, AgendaItem item, string bookmarkTitle, HouseStyle style, string docx)
+    {
+        if (item.ExemptParagraph is { } exempt)
+        {
+            laid = laid with
+            {
+                Body = [new LParagraph(ParaStyle.Label, Wording.Inlines(style, "not-for-publication", new Dictionary<string, object?> { ["paragraph"] = exempt })), .. laid.Body],
+            };
+        }
+
+        laid = laid with { Body = [new LParagraph(ParaStyle.Heading1, [new LText(bookmarkTitle)]) { Size = 1, Hidden = true }, .. laid.Body] };
+        using (var stream = File.Create(docx)) WordPackage.Write(laid, style, stream);
+        return laid;
+    }
+
+    /// <summary>
     /// The front sheet as the pack prints it (its own section, with or without a footer as in the pack), followed by one
     /// blank page so that its section ends as it ends inside the pack: its length is the PDF's less that one page.
     /// Diagnostics from laying it out are reported when <paramref name="diagnostics"/> is given.
@@ -387,21 +423,21 @@ public static class AgendaPacks
         return true;
     }
 
-    private static void CheckCalendar(Pack pack, DiagnosticBag diagnostics)
+    private static void CheckCalendar(Pack pack, WorkingDays calendar, DiagnosticBag diagnostics)
     {
         if (pack.Notice.PublicationDate is not { } published) return;
-        var clear = WorkingDays.ClearBetween(published, pack.Notice.Date);
+        var clear = calendar.ClearBetween(published, pack.Notice.Date);
         if (clear < 5)
         {
             diagnostics.Warning(DiagnosticCode.PublishedLate, pack.At,
-                $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.");
+                $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date, calendar).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.");
         }
     }
 
-    private static DateOnly LatestPublication(DateOnly meeting)
+    private static DateOnly LatestPublication(DateOnly meeting, WorkingDays calendar)
     {
         var day = meeting.AddDays(-1);
-        while (WorkingDays.ClearBetween(day, meeting) < 5) day = day.AddDays(-1);
+        while (calendar.ClearBetween(day, meeting) < 5) day = day.AddDays(-1);
         return day;
     }
 
@@ -434,7 +470,7 @@ public static class AgendaPacks
     }
 
     /// <summary>Copies a file into place through a hidden temporary file beside it, which never stays behind.</summary>
-    private static string Place(string from, string to)
+    internal static string Place(string from, string to)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(to)!, $".{Path.GetFileName(to)}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp");
         try
@@ -450,7 +486,7 @@ public static class AgendaPacks
         return to;
     }
 
-    private static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+    internal static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
 
     /// <summary>The public or the private pack while it is built: how long its front sheet is, and what was made.</summary>
     private sealed class Variant(string suffix, bool isPrivate, int frontPages)
@@ -499,6 +535,9 @@ public static class AgendaPacks
         public int Pages { get; set; }
         public string OutputName { get; init; } = string.Empty;
         public bool IsOurs => Laid is not null;
+
+        /// <summary>The private version of the paper (minutes with an exempt minute in full), for the private pack.</summary>
+        public PaperSource? PrivateVersion { get; init; }
     }
 
     /// <summary>Where every paper falls: blank pages, printed page numbers, each item's range.</summary>

@@ -1,12 +1,26 @@
+using CommitteePapers.Styles;
+using PublicHoliday;
+
 namespace CommitteePapers.Packs;
 
 /// <summary>
-/// Clear working days in England and Wales: weekends and bank holidays are not working days, and neither the day of
-/// publication nor the day of the meeting counts (Local Government Act 1972, s.100B: five clear days).
+/// Clear working days in one nation of the United Kingdom: weekends and bank holidays are not working days, and
+/// neither the day of publication nor the day of the meeting counts (Local Government Act 1972, s.100B: five clear
+/// days). The bank holidays, the substitute days and the one-off days by proclamation (jubilees, the State Funeral, the
+/// Coronation) come from the PublicHoliday package, for the nation the house style names.
 /// </summary>
-internal static class WorkingDays
+internal sealed class WorkingDays(Nation nation)
 {
-    public static int ClearBetween(DateOnly published, DateOnly meeting)
+    // An instance per nation: the package's static UKBankHoliday.BankHolidays(year) is always England's.
+    private readonly UKBankHoliday holidays = new(nation switch
+    {
+        Nation.Wales => UKBankHoliday.UkCountries.Wales,
+        Nation.Scotland => UKBankHoliday.UkCountries.Scotland,
+        Nation.NorthernIreland => UKBankHoliday.UkCountries.NorthernIreland,
+        _ => UKBankHoliday.UkCountries.England,
+    });
+
+    public int ClearBetween(DateOnly published, DateOnly meeting)
     {
         var count = 0;
         for (var day = published.AddDays(1); day < meeting; day = day.AddDays(1))
@@ -17,105 +31,23 @@ internal static class WorkingDays
         return count;
     }
 
-    public static bool IsWorkingDay(DateOnly day) =>
+    // The bank holidays of each year asked for. A pack asks about a few weeks, so this holds a year or two.
+    private readonly Dictionary<int, HashSet<DateOnly>> years = [];
+
+    public bool IsWorkingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !BankHolidays(day.Year).Contains(day);
 
-    /// <summary>England and Wales bank holidays, with substitute days when one falls at a weekend.</summary>
-    public static IReadOnlySet<DateOnly> BankHolidays(int year)
+    // From the year's list, not the package's IsPublicHoliday(date): in 3.17.0 that answers false for Monday
+    // 4 June 2012 (the late May holiday moved for the Diamond Jubilee) although PublicHolidays(2012) lists it, and
+    // is the only day from 2000 to 2040, in any nation, on which the two disagree.
+    private HashSet<DateOnly> BankHolidays(int year)
     {
-        var easter = EasterSunday(year);
-        var days = new HashSet<DateOnly>
+        if (!years.TryGetValue(year, out var days))
         {
-            Substitute(new DateOnly(year, 1, 1)),
-            easter.AddDays(-2),
-            easter.AddDays(1),
-            FirstMonday(year, 5),
-            LastMonday(year, 5),
-            LastMonday(year, 8),
-        };
-        var christmas = new DateOnly(year, 12, 25);
-        var boxing = new DateOnly(year, 12, 26);
-        switch (christmas.DayOfWeek)
-        {
-            case DayOfWeek.Saturday:
-                days.Add(christmas.AddDays(2));
-                days.Add(boxing.AddDays(2));
-                break;
-            case DayOfWeek.Sunday:
-                days.Add(christmas.AddDays(2));
-                days.Add(boxing);
-                break;
-            case DayOfWeek.Friday:
-                days.Add(christmas);
-                days.Add(boxing.AddDays(2));
-                break;
-            default:
-                days.Add(christmas);
-                days.Add(boxing);
-                break;
-        }
-
-        // Bank holidays moved or added by proclamation.
-        switch (year)
-        {
-            case 2012:
-                days.Remove(LastMonday(year, 5));
-                days.UnionWith([new DateOnly(2012, 6, 4), new DateOnly(2012, 6, 5)]);
-                break;
-            case 2020:
-                days.Remove(FirstMonday(year, 5));
-                days.Add(new DateOnly(2020, 5, 8));
-                break;
-            case 2022:
-                days.Remove(LastMonday(year, 5));
-                days.UnionWith([new DateOnly(2022, 6, 2), new DateOnly(2022, 6, 3), new DateOnly(2022, 9, 19)]);
-                break;
-            case 2023:
-                days.Add(new DateOnly(2023, 5, 8));
-                break;
+            days = holidays.PublicHolidays(year).Select(DateOnly.FromDateTime).ToHashSet();
+            years[year] = days;
         }
 
         return days;
-    }
-
-    private static DateOnly Substitute(DateOnly day) => day.DayOfWeek switch
-    {
-        DayOfWeek.Saturday => day.AddDays(2),
-        DayOfWeek.Sunday => day.AddDays(1),
-        _ => day,
-    };
-
-    private static DateOnly FirstMonday(int year, int month)
-    {
-        var day = new DateOnly(year, month, 1);
-        while (day.DayOfWeek != DayOfWeek.Monday) day = day.AddDays(1);
-        return day;
-    }
-
-    private static DateOnly LastMonday(int year, int month)
-    {
-        var day = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-        while (day.DayOfWeek != DayOfWeek.Monday) day = day.AddDays(-1);
-        return day;
-    }
-
-    /// <summary>Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).</summary>
-    internal static DateOnly EasterSunday(int year)
-    {
-        var a = year % 19;
-        var b = year / 100;
-        var c = year % 100;
-        var d = b / 4;
-        var e = b % 4;
-        var f = (b + 8) / 25;
-        var g = (b - f + 1) / 3;
-        var h = ((19 * a) + b - d - g + 15) % 30;
-        var i = c / 4;
-        var k = c % 4;
-        var l = (32 + (2 * e) + (2 * i) - h - k) % 7;
-        var m = (a + (11 * h) + (22 * l)) / 451;
-        var month = (h + l - (7 * m) + 114) / 31;
-        var day = ((h + l - (7 * m) + 114) % 31) + 1;
-        return new DateOnly(year, month, day);
     }
 }

@@ -238,8 +238,14 @@ public sealed record NumberingStyle
     /// <summary>Agenda item numbers.</summary>
     public NumberPattern? Agenda { get; init; }
 
-    /// <summary>A minute's resolutions, when there are several: (i), (1).</summary>
+    /// <summary>A minute's resolutions, when there are several: (i), (1); and their sub-items at the next level.</summary>
     public IReadOnlyList<NumberPattern> Resolutions { get; init; } = [];
+
+    /// <summary>Whether a minute's only resolution carries a number; false (the default) prints it without one.</summary>
+    public bool NumberSingleResolution { get; init; }
+
+    /// <summary>Numbered points inside a minute (a paragraph's items), level by level; empty: as <see cref="SubItems"/>.</summary>
+    public IReadOnlyList<NumberPattern> MinuteItems { get; init; } = [];
 
     /// <summary>Whether a report's only recommendation carries a number; false prints it as a plain "That …" paragraph.</summary>
     public bool NumberSingleRecommendation { get; init; } = true;
@@ -280,8 +286,46 @@ public sealed record StandardItem(string Title)
     /// <summary>What the agenda says under the item.</summary>
     public RichText? Agenda { get; init; }
 
-    /// <summary>What the minutes say under the item.</summary>
+    /// <summary>
+    /// What the minutes say under the item; for declarations of interest, apologies and the exclusion of the press and
+    /// public it may use the facts ({apologies}, {paragraph}).
+    /// </summary>
     public RichText? Minutes { get; init; }
+
+    /// <summary>What the minutes say when the item lists nothing: "There were no declarations of interest." Null: <see cref="Minutes"/> either way.</summary>
+    public RichText? MinutesNone { get; init; }
+
+    /// <summary>How the item's lines (each declaration, each substitution) are numbered; null: plain paragraphs.</summary>
+    public NumberPattern? Numbering { get; init; }
+}
+
+/// <summary>Where a label of a minute stands: run into its text, or on a line of its own above it.</summary>
+public enum LabelPlacement
+{
+    /// <summary>"Resolved: That the report be noted." on one line.</summary>
+    RunIn,
+
+    /// <summary>"RESOLVED" on a line of its own, the text beneath it.</summary>
+    Heading,
+}
+
+/// <summary>How a council lays out a minute: the order of its parts, where its labels stand, its own decision labels.</summary>
+public sealed record MinutesStyle
+{
+    /// <summary>The parts of a minute that may be moved, in order: paragraphs, decision, reason, alternative-options, other-options, notes.</summary>
+    public static IReadOnlyList<string> Parts { get; } = ["paragraphs", "decision", "reason", "alternative-options", "other-options", "notes"];
+
+    /// <summary>The parts of a minute in the order they print (the standard wording and an exemption always come first).</summary>
+    public IReadOnlyList<string> Order { get; init; } = Parts;
+
+    /// <summary>Where a decision's label stands ("Resolved: That …", or "RESOLVED" above the resolutions).</summary>
+    public LabelPlacement DecisionLabel { get; init; } = LabelPlacement.RunIn;
+
+    /// <summary>Where the labels of the reasons and options stand ("Reason: …", or a sub-heading of its own).</summary>
+    public LabelPlacement BlockLabel { get; init; } = LabelPlacement.RunIn;
+
+    /// <summary>Decision labels the council adds to resolved, decided and recommended; each has its words under headings.</summary>
+    public IReadOnlyList<string> DecisionKinds { get; init; } = [];
 }
 
 /// <summary>A council logo for the page header.</summary>
@@ -299,6 +343,22 @@ public sealed record Logo(ReadOnlyMemory<byte> Image, string AltText)
     public double HeightMm { get; init; } = 15;
 }
 
+/// <summary>The nation of the United Kingdom a council is in: each has bank holidays of its own.</summary>
+public enum Nation
+{
+    /// <summary>England (the default).</summary>
+    England,
+
+    /// <summary>Wales: the same bank holidays as England.</summary>
+    Wales,
+
+    /// <summary>Scotland: 2 January, the first Monday of August and St Andrew's Day, but not Easter Monday.</summary>
+    Scotland,
+
+    /// <summary>Northern Ireland: St Patrick's Day and the Battle of the Boyne as well as England's.</summary>
+    NorthernIreland,
+}
+
 /// <summary>
 /// A council's house style: numbering, standard sections and their headings, wording, front blocks, fields, fonts
 /// and page furniture. Immutable and safe to share between threads. Load one with <c>HouseStyles</c>, or build one in code.
@@ -311,6 +371,9 @@ public sealed record HouseStyle
 
     /// <summary>The council whose style this is.</summary>
     public string Council { get; init; } = string.Empty;
+
+    /// <summary>The nation of the United Kingdom the council is in, whose bank holidays are not working days.</summary>
+    public Nation Nation { get; init; } = Nation.England;
 
     /// <summary>How headings, paragraphs, sub-items, recommendations, minutes and agenda items are numbered.</summary>
     public NumberingStyle Numbering { get; init; } = new();
@@ -330,8 +393,11 @@ public sealed record HouseStyle
     /// <summary>Space after each paragraph, in points.</summary>
     public double SpaceAfter { get; init; } = 12;
 
-    /// <summary>Whether standard section headings and top-level headings are printed in capitals.</summary>
+    /// <summary>Whether a report's standard section headings and top-level headings are printed in capitals.</summary>
     public bool UpperCaseHeadings { get; init; }
+
+    /// <summary>Whether minute titles are printed in capitals.</summary>
+    public bool UpperCaseMinuteTitles { get; init; }
 
     /// <summary>One step of indent (a list level, a numbered paragraph's hanging number), in millimetres.</summary>
     public double IndentMm { get; init; } = 10;
@@ -419,6 +485,9 @@ public sealed record HouseStyle
 
     /// <summary>How lists of members are written: prefixes, role names and order.</summary>
     public MemberListing Members { get; init; } = new();
+
+    /// <summary>How minutes are laid out: the order of a minute's parts, where labels stand, the council's own decision labels.</summary>
+    public MinutesStyle Minutes { get; init; } = new();
 
     /// <summary>Fields the council's papers carry that the library does not know, by name.</summary>
     public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];

@@ -12,8 +12,11 @@ internal delegate HouseStyle TemplateApplier(HouseStyle style, byte[] template, 
 /// from the one it <c>extends</c> (a built-in name or another style file beside it), or from the library's base style,
 /// and every key it gives overrides that.
 /// </summary>
-internal sealed class StyleReader
+internal sealed partial class StyleReader
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^{}\s]{1,60}\}")]
+    private static partial System.Text.RegularExpressions.Regex PlaceholderLike();
+
 
     private readonly DiagnosticBag diagnostics;
     private readonly string? folder;
@@ -38,6 +41,16 @@ internal sealed class StyleReader
     /// <summary>Every placeholder a front or end block of each kind of paper can fill, beside the style's own fields.</summary>
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Fields =
         Shapes.PaperKinds.ToDictionary(k => k.Name, k => k.Placeholders);
+
+    /// <summary>
+    /// The facts each standard item's minutes wording can fill (beside {council}): who sent apologies, the paragraphs of
+    /// Schedule 12A the exempt minutes after an exclusion rely on. The agenda wording of the exclusion fills {paragraph} too.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> StandardItemFields = new Dictionary<string, string[]>
+    {
+        ["apologies"] = ["apologies", "absent"],
+        ["exclusion-of-press-and-public"] = ["paragraph"],
+    };
 
     /// <summary>The placeholders each word can fill (beside {council}); a word not listed fills none but {council}.</summary>
     internal static readonly IReadOnlyDictionary<string, string[]> WordFields = new Dictionary<string, string[]>
@@ -66,6 +79,11 @@ internal sealed class StyleReader
         ["update-title"] = ["portfolio", "councillor"],
         ["signed-by"] = ["chair"],
         ["substitute"] = ["name", "for"],
+        ["substitution"] = ["name", "for"],
+        ["declaration"] = ["members", "item", "interest", "reason"],
+        ["exempt-minute"] = ["paragraph"],
+        ["exempt-minute-private"] = ["paragraph"],
+        ["minutes-title-private"] = ["committee", "date"],
         ["yes"] = [],
         ["no"] = [],
         ["language"] = [],
@@ -90,6 +108,7 @@ internal sealed class StyleReader
         ["kpi-higher"] = [],
         ["kpi-lower"] = [],
         ["kpi-not-targeted"] = [],
+        ["unit-heading"] = ["heading", "unit"],
         ["rating-red"] = [],
         ["rating-amber"] = [],
         ["rating-green"] = [],
@@ -98,6 +117,13 @@ internal sealed class StyleReader
         ["rating-negative"] = [],
         ["rating-increase"] = [],
         ["rating-decrease"] = [],
+        ["web-notes"] = [],
+        ["web-note-back"] = ["number"],
+        ["web-unit"] = ["unit"],
+        ["web-download"] = ["title", "format", "size"],
+        ["web-format-pdf"] = [],
+        ["web-format-docx"] = [],
+        ["web-back-to-agenda"] = ["committee", "date"],
     };
 
     public HouseStyle? Read(string text, string file, ReaderLimits limits)
@@ -113,7 +139,11 @@ internal sealed class StyleReader
         if (m is null) return null;
         var name = m.RequiredText("name");
         var style = Parent(m, file, limits) with { Name = name, Template = null, TemplateStyles = new Dictionary<string, string>() };
-        style = style with { Council = m.Text("council") ?? style.Council };
+        style = style with
+        {
+            Council = m.Text("council") ?? style.Council,
+            Nation = Enum(m, "nation", new() { ["england"] = Nation.England, ["wales"] = Nation.Wales, ["scotland"] = Nation.Scotland, ["northern-ireland"] = Nation.NorthernIreland }, style.Nation),
+        };
         if (Section(m, "numbering") is { } n) style = style with { Numbering = ReadNumbering(n, style.Numbering) };
         if (Section(m, "text") is { } t) style = ReadText(t, style);
         if (Section(m, "page") is { } page) style = ReadPage(page, style);
@@ -144,7 +174,14 @@ internal sealed class StyleReader
             var merged = new Dictionary<string, string>(style.Headings);
             foreach (var (k, v) in headings.Entries)
             {
-                if (MappingReader.TextOf(v, k.Value, diagnostics) is { } h) merged[k.Value] = h;
+                if (MappingReader.TextOf(v, k.Value, diagnostics) is not { } h) continue;
+                merged[k.Value] = h;
+                if (v is YScalar scalar && PlaceholderLike().Match(h) is { Success: true } found)
+                {
+                    // A heading is printed as it stands: a placeholder in it would be printed with its braces.
+                    diagnostics.Error(DiagnosticCode.BadValue, scalar.Map.At(found.Index),
+                        $"'{found.Value}' cannot be filled in a heading ('{k.Value}'): headings are printed as they stand; write the words themselves.");
+                }
             }
 
             style = style with { Headings = merged };
@@ -153,6 +190,8 @@ internal sealed class StyleReader
         {
             diagnostics.Error(DiagnosticCode.WrongType, badHeadings.At, "'headings' must be a mapping of section keys to headings, such as 'summary: Summary'.");
         }
+
+        if (Section(m, "minutes") is { } minutesSection) style = style with { Minutes = ReadMinutes(minutesSection, style) };
 
         if (m.Node("words") is YMapping words) style = style with { Words = ReadWords(words, style) };
         else if (m.Node("words") is { } badWords) diagnostics.Error(DiagnosticCode.WrongType, badWords.At, "'words' must be a mapping of keys to wording, such as 'none: None'.");
@@ -286,6 +325,8 @@ internal sealed class StyleReader
 
         if (n.Node("recommendations") is { } recommendations) numbering = numbering with { Recommendations = Patterns(recommendations, "recommendations", counted: false) };
         if (n.Node("resolutions") is { } resolutions) numbering = numbering with { Resolutions = Patterns(resolutions, "resolutions", counted: false) };
+        if (n.Node("minute-items") is { } minuteItems) numbering = numbering with { MinuteItems = Patterns(minuteItems, "minute-items", counted: false) };
+        if (n.Bool("single-resolution") is { } singleResolution) numbering = numbering with { NumberSingleResolution = singleResolution };
         if (One(n, "lettered-headings") is { } lettered) numbering = numbering with { LetteredHeadings = lettered };
         if (One(n, "minutes") is { } minutes) numbering = numbering with { Minutes = minutes };
         if (One(n, "agenda") is { } agenda) numbering = numbering with { Agenda = agenda };
@@ -310,7 +351,14 @@ internal sealed class StyleReader
         {
             if (MappingReader.TextOf(item, key, diagnostics) is not { } text) continue;
             var at = item.At;
-            var pattern = NumberPattern.Parse(text);
+            // The schema states the same rule (Shapes.*PatternRegex), so the writer's editor refuses what this does.
+            var rule = key switch
+            {
+                "outline" => Shapes.OutlinePatternRegex,
+                "minutes" or "agenda" => Shapes.CounterPatternRegex,
+                _ => Shapes.ListPatternRegex,
+            };
+            var pattern = System.Text.RegularExpressions.Regex.IsMatch(text, rule) ? NumberPattern.Parse(text) : null;
             var level = result.Count + 1;
             var wanted = key == "outline" ? level : 1;
             if (pattern is null || (counted && pattern.Counters != wanted) || (!counted && pattern.Counters > 1))
@@ -339,14 +387,14 @@ internal sealed class StyleReader
 
     private bool? Flag(YNode node, string key)
     {
-        if (node is YScalar s && s.Value.ToLowerInvariant() is "true" or "false") return s.Value.ToLowerInvariant() == "true";
+        if (node is YScalar s && YamlScalars.Boolean(s.Value) is { } flag) return flag;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"Each of '{key}' must be true or false: whether headings of that level are numbered.");
         return null;
     }
 
     private int? Level(YNode node, string key)
     {
-        if (node is YScalar s && int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 9) return n;
+        if (node is YScalar s && YamlScalars.Integer(s.Value) is { } n && n is >= 1 and <= 9) return (int)n;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"Each of '{key}' must be an outline level from 1 to 9.");
         return null;
     }
@@ -377,6 +425,7 @@ internal sealed class StyleReader
             sizes = null;
         }
 
+        var upper = UpperCase(t);
         return style with
         {
             Font = t.Text("font") ?? style.Font,
@@ -384,9 +433,33 @@ internal sealed class StyleReader
             HeadingSizes = sizes ?? style.HeadingSizes,
             HeadingColour = colour?.ToUpperInvariant() ?? style.HeadingColour,
             SpaceAfter = Number(t, "space-after", 0, 72) ?? style.SpaceAfter,
-            UpperCaseHeadings = t.Bool("upper-case-headings") ?? style.UpperCaseHeadings,
+            UpperCaseHeadings = upper?.Report ?? style.UpperCaseHeadings,
+            UpperCaseMinuteTitles = upper?.Minutes ?? style.UpperCaseMinuteTitles,
             IndentMm = Number(t, "indent", 0, 50) ?? style.IndentMm,
         };
+    }
+
+    /// <summary>The kinds of paper whose headings <c>text.upper-case-headings</c> can put in capitals.</summary>
+    internal static readonly IReadOnlyList<string> UpperCaseKinds = ["report", "minutes"];
+
+    /// <summary><c>upper-case-headings</c>: true or false for every kind, or the list of kinds whose headings are in capitals.</summary>
+    private (bool Report, bool Minutes)? UpperCase(MappingReader t)
+    {
+        switch (t.Node("upper-case-headings"))
+        {
+            case null:
+                return null;
+            case YSequence seq:
+                var kinds = MappingReader.ListOf(seq, k => MappingReader.TextOf(k, "upper-case-headings", diagnostics));
+                foreach (var (kind, node) in kinds.Zip(seq.Items).Where(k => !UpperCaseKinds.Contains(k.First)))
+                {
+                    diagnostics.Error(DiagnosticCode.BadValue, node.At, $"'{kind}' is not a kind of paper whose headings can be put in capitals; use {string.Join(" or ", UpperCaseKinds)}.");
+                }
+
+                return (kinds.Contains("report"), kinds.Contains("minutes"));
+            default:
+                return t.Bool("upper-case-headings") is { } all ? (all, all) : null;
+        }
     }
 
     private static readonly Dictionary<string, (double Width, double Height)> PageSizes = new(StringComparer.Ordinal)
@@ -601,15 +674,73 @@ internal sealed class StyleReader
         {
             if (items.Node(key) is { } itemNode && MappingReader.For(itemNode, diagnostics, Shapes.StandardItemWording) is { } item)
             {
+                var facts = StandardItemFields.TryGetValue(key, out var f) ? f : [];
                 standard[key] = new StandardItem(item.RequiredText("title"))
                 {
-                    Agenda = Wording(item, "agenda", []),
-                    Minutes = Wording(item, "minutes", []),
+                    Agenda = Wording(item, "agenda", key == "exclusion-of-press-and-public" ? ["paragraph"] : []),
+                    Minutes = Wording(item, "minutes", facts),
+                    MinutesNone = Wording(item, "minutes-none", []),
+                    Numbering = item.Node("numbering") is { } numberingNode && Patterns(numberingNode, "numbering", counted: false) is [var pattern] ? pattern : null,
                 };
             }
         }
 
         return standard;
+    }
+
+    /// <summary>The <c>minutes:</c> section: the order of a minute's parts, where labels stand, the council's own decision labels.</summary>
+    private MinutesStyle ReadMinutes(MappingReader m, HouseStyle style)
+    {
+        var minutes = style.Minutes;
+        if (m.Node("order") is { } orderNode)
+        {
+            var order = MappingReader.ListOf(orderNode, n =>
+            {
+                var part = MappingReader.TextOf(n, "order", diagnostics);
+                if (part is null || MinutesStyle.Parts.Contains(part)) return part;
+                var suggestion = Suggest.Nearest(part, MinutesStyle.Parts);
+                diagnostics.Error(DiagnosticCode.BadValue, n.At, $"'{part}' is not a part of a minute; " +
+                    (suggestion is null ? $"use {string.Join(", ", MinutesStyle.Parts)}." : $"did you mean '{suggestion}'?"));
+                return null;
+            });
+            foreach (var twice in order.GroupBy(p => p).Where(g => g.Count() > 1))
+            {
+                diagnostics.Error(DiagnosticCode.BadValue, orderNode.At, $"'{twice.Key}' is in the order of a minute twice; name each part once.");
+            }
+
+            minutes = minutes with { Order = order.Distinct().ToList() };
+        }
+
+        var placements = new Dictionary<string, LabelPlacement> { ["run-in"] = LabelPlacement.RunIn, ["heading"] = LabelPlacement.Heading };
+        minutes = minutes with
+        {
+            DecisionLabel = Enum(m, "decision-label", placements, minutes.DecisionLabel),
+            BlockLabel = Enum(m, "block-label", placements, minutes.BlockLabel),
+        };
+        if (m.Node("decision-kinds") is { } kindsNode)
+        {
+            var kinds = new List<string>(minutes.DecisionKinds);
+            foreach (var node in kindsNode is YSequence seq ? seq.Items : [kindsNode])
+            {
+                if (Key(node, "decision-kinds") is not { } kind || kinds.Contains(kind)) continue;
+                if (kind is "resolved" or "decided" or "recommended")
+                {
+                    diagnostics.Error(DiagnosticCode.BadValue, node.At, $"'{kind}' is a decision label every style has; give its words under 'headings:' instead.");
+                    continue;
+                }
+
+                if (!style.Headings.ContainsKey(kind))
+                {
+                    diagnostics.Error(DiagnosticCode.MissingField, node.At, $"The decision kind '{kind}' has no words; give them under 'headings:', such as '{kind}: \"Resolved unanimously:\"'.");
+                }
+
+                kinds.Add(kind);
+            }
+
+            minutes = minutes with { DecisionKinds = kinds };
+        }
+
+        return minutes;
     }
 
     private MemberListing ReadMembers(MappingReader members, MemberListing listing) => new()
@@ -811,7 +942,7 @@ internal sealed class StyleReader
     {
         var node = m.Node(key);
         if (node is null) return null;
-        if (node is YScalar s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= min && d <= max) return d;
+        if (node is YScalar s && YamlScalars.Number(s.Value) is { } number && (double)number is var d && d >= min && d <= max) return d;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a number from {min} to {max}.");
         return null;
     }
@@ -827,7 +958,7 @@ internal sealed class StyleReader
         var result = new List<double>();
         foreach (var item in seq.Items)
         {
-            if (item is YScalar s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 6 and <= 72) result.Add(d);
+            if (item is YScalar s && YamlScalars.Number(s.Value) is { } number && (double)number is var d and >= 6 and <= 72) result.Add(d);
             else
             {
                 diagnostics.Error(DiagnosticCode.WrongType, item.At, $"Each of '{key}' must be a size in points from 6 to 72.");

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using CommitteePapers.Definition;
 using CommitteePapers.Diagnostics;
 using CommitteePapers.Styles;
@@ -14,8 +13,6 @@ namespace CommitteePapers.Word;
 /// </summary>
 internal static class TemplateImport
 {
-    private const long MaxExpandedBytes = 200L * 1024 * 1024;
-
     /// <summary>Our roles a template style can play.</summary>
     public static readonly IReadOnlyList<string> Roles =
         ["title", "subtitle", "heading-1", "heading-2", "heading-3", "heading-4", "numbered-paragraph", "body-text", "list-paragraph", "caption", "table-text", "table-heading", "normal"];
@@ -28,7 +25,7 @@ internal static class TemplateImport
             return style;
         }
 
-        if (!IsSafeZip(template, at, diagnostics)) return style;
+        if (!InputFile.IsSafeZip(template, at, diagnostics)) return style;
         try
         {
             using var doc = WordprocessingDocument.Open(new MemoryStream(template, writable: false), false);
@@ -93,31 +90,5 @@ internal static class TemplateImport
         }
 
         return style with { Template = template, TemplateStyles = roles };
-    }
-
-    /// <summary>Checks sizes before the package is opened, so a zip bomb is refused without being expanded.</summary>
-    internal static bool IsSafeZip(byte[] bytes, SourcePosition at, DiagnosticBag diagnostics)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            long total = 0;
-            foreach (var entry in zip.Entries)
-            {
-                total += entry.Length;
-                if (total > MaxExpandedBytes || entry.Length > 50L * entry.CompressedLength + 1024 * 1024)
-                {
-                    diagnostics.Error(DiagnosticCode.BadFile, at, "The file expands to far more than its size (a zip bomb?); it was not opened.");
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        catch (InvalidDataException)
-        {
-            diagnostics.Error(DiagnosticCode.BadFile, at, "The file is not a Word document (not a zip package); save it from Word as .dotx or .docx.");
-            return false;
-        }
     }
 }

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace CommitteePapers.Tests.Support;
 
-/// <summary>Runs a command-line tool the tests read PDFs with (pdftotext, pdfinfo) and returns what it printed.</summary>
+/// <summary>Runs a command-line tool (mkfifo, mknod, stat, umount) and returns what it printed.</summary>
 internal static class Tools
 {
     public static string Run(string program, params string[] args)

@@ -1,10 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CommitteePapers.Definition;
 using YamlDotNet.RepresentationModel;
 
 namespace CommitteePapers.Tests.Support;
 
-/// <summary>Converts YAML to JSON the way the YAML language server does (core schema), to validate against the JSON Schema.</summary>
+/// <summary>
+/// Converts YAML to JSON as the YAML language server does, to validate against the JSON Schema: by the project's one
+/// rule for what an unquoted value is (<see cref="YamlScalars"/>, YAML 1.2's core schema), so the tests, the readers
+/// and the editor read <c>True</c>, <c>0x3</c> and <c>yes</c> alike.
+/// </summary>
 internal static class YamlJson
 {
     public static JsonNode? Convert(string yaml)
@@ -23,12 +28,13 @@ internal static class YamlJson
         _ => null,
     };
 
-    private static JsonNode? Plain(string v)
+    private static JsonNode? Plain(string v) => YamlScalars.Resolve(v, plain: true) switch
     {
-        if (v is "" or "~" or "null") return null;
-        if (v is "true" or "false") return JsonValue.Create(v == "true");
-        if (long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)) return JsonValue.Create(i);
-        if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && v.Any(char.IsDigit) && !v.Contains('_')) return JsonValue.Create(d);
-        return JsonValue.Create(v);
-    }
+        ScalarKind.Null => null,
+        ScalarKind.Boolean => JsonValue.Create(v.Equals("true", StringComparison.OrdinalIgnoreCase)),
+        ScalarKind.Number => YamlScalars.Integer(v) is { } whole && !v.Contains('.', StringComparison.Ordinal) && !v.Contains('e', StringComparison.OrdinalIgnoreCase)
+            ? JsonValue.Create(whole)
+            : JsonValue.Create(YamlScalars.Number(v) is { } d ? (double)d : double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var big) && double.IsFinite(big) ? big : double.MaxValue),
+        _ => JsonValue.Create(v),
+    };
 }
