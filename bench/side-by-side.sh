@@ -1,189 +1,159 @@
 #!/usr/bin/env bash
-# Side by side, whole process, one York-sized document:
-#   (i)   our CLI: committee-papers build examples/york-safeguarding-update/report.yaml
-#   (ii)  pandoc:  the same content from the peers' corpus, with their reference doc
-#   (iii) LibreOffice headless: our .docx -> PDF (only if soffice is installed)
-# Each tool gets one untimed warm-up run (its time is shown as "first run"), then
-# RUNS (or LO_RUNS) timed runs, each a fresh process; the table shows the median.
-# Wall time comes from `date +%s.%N` deltas, peak RSS from GNU time (if present).
+# Side by side, in one run, each pair interleaved (ours, then the peer, round after round) so that the load on a
+# shared machine falls on both alike; the ratios are of medians from the same run:
+#   (1) the installed tool against pandoc: `committee-papers build` of the safeguarding example, the tool installed
+#       with `dotnet tool install` from a feed packed by scripts/pack-tool.sh (NativeAOT on linux-x64), each run a
+#       new process, against pandoc building the same content from the peers' Markdown with their reference doc.
+#       The tool's .docx must be byte-identical to the library's (checked).
+#   (2) the library in process against docxtemplater: DOCS documents in one process, each parsed from the YAML text,
+#       rendered and written to a file (bench `loop`), against the peers' fill.js doing the same in one node
+#       process; both print their median ms per document.
+#   (3) an agenda pack against LibreOffice: `committee-papers pack` of the York pack (measure, build, check the
+#       page ranges against the PDF) against soffice converting the same documents in one start, fresh profile.
 #
-# Usage: bench/side-by-side.sh            (from anywhere)
-#        RUNS=20 LO_RUNS=5 bench/side-by-side.sh
-# Env:   PEERS=/work/shared/peers   where corpus/ and ref/ live
-#        KEEP=1                      keep the temporary folder (path printed)
+# Usage: bench/side-by-side.sh
+#        RUNS=20 ROUNDS=5 DOCS=2000 LO_RUNS=5 bench/side-by-side.sh   (DOCS: enough for the steady state)
+# Env:   FEED=/path VERSION=x   use a feed already packed by scripts/pack-tool.sh (packing NativeAOT takes minutes)
+#        PEERS=/work/shared/peers   KEEP=1 (keep the temporary folder)
+# Needs: .NET 10 SDK, clang and zlib1g-dev (NativeAOT), pandoc, node + npm, python3-docx (the peers' template),
+#        LibreOffice. As root it installs pandoc and python3-docx with apt-get when they are missing.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PEERS=${PEERS:-/work/shared/peers}
-RUNS=${RUNS:-10}
+RUNS=${RUNS:-15}
+ROUNDS=${ROUNDS:-3}
+DOCS=${DOCS:-1000}
 LO_RUNS=${LO_RUNS:-5}
 YAML=$ROOT/examples/york-safeguarding-update/report.yaml
+PACK=$ROOT/examples/york-scrutiny-pack/pack.yaml
 MD=$PEERS/corpus/york-safeguarding.md
 REF=$PEERS/ref/reference.docx
-
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/side-by-side.XXXXXX")
-cleanup() {
-  if [ "${KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
-}
+cleanup() { if [ "${KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi; }
 trap cleanup EXIT
-mkdir -p "$WORK/cli" "$WORK/out" "$WORK/pdf" "$WORK/log"
-
-for f in "$YAML" "$MD" "$REF"; do
+mkdir -p "$WORK/log" "$WORK/out"
+for f in "$YAML" "$PACK" "$MD" "$REF" "$PEERS/node/fill.js"; do
   [ -f "$f" ] || { echo "error: missing $f" >&2; exit 2; }
 done
 
-HAVE_TIME=0
-[ -x /usr/bin/time ] && HAVE_TIME=1
-
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
   if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# once LABEL CMD...: one run; prints "seconds rssKiB"; stdout/stderr to the log; fails if CMD fails
-once() {
-  local label=$1; shift
-  local t0 t1 rss=- status=0
-  t0=$(date +%s.%N)
-  if [ $HAVE_TIME = 1 ]; then
-    /usr/bin/time -f '%M' -o "$WORK/log/rss" "$@" >> "$WORK/log/$label.out" 2>> "$WORK/log/$label.err" || status=$?
-  else
-    "$@" >> "$WORK/log/$label.out" 2>> "$WORK/log/$label.err" || status=$?
-  fi
-  t1=$(date +%s.%N)
-  [ $status = 0 ] || return $status
-  [ $HAVE_TIME = 1 ] && rss=$(tail -n 1 "$WORK/log/rss")
-  awk -v a="$t0" -v b="$t1" -v m="$rss" 'BEGIN { printf "%.4f %s\n", b - a, m }'
+now() { date +%s.%N; }
+# seconds LOG CMD...: wall seconds of one run; its output goes to LOG; fails if CMD fails
+seconds() {
+  local log=$1; shift
+  local t0 t1
+  t0=$(now)
+  "$@" >> "$log" 2>&1 || { echo "  failed: $*; last lines of $log:" >&2; tail -n 20 "$log" >&2; return 1; }
+  t1=$(now)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", b - a }'
+}
+apt_install() {
+  [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" > "$WORK/log/apt.log" 2>&1 ||
+    { apt-get update -qq > /dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" > "$WORK/log/apt.log" 2>&1; }
 }
 
-# measure LABEL N CMD...: warm-up (kept as "first run") then N timed runs.
-# Appends "label first median min max rssMiB n" to $WORK/results; returns non-zero if any run failed.
-measure() {
-  local label=$1 n=$2; shift 2
-  local first
-  if ! first=$(once "$label" "$@"); then
-    echo "  $label failed; its stderr:" >&2
-    sed 's/^/    /' "$WORK/log/$label.err" | tail -n 40 >&2
-    return 1
-  fi
-  : > "$WORK/log/$label.runs"
-  for _ in $(seq "$n"); do
-    once "$label" "$@" >> "$WORK/log/$label.runs" || { echo "  $label failed on a timed run" >&2; return 1; }
-  done
-  local med min max rss
-  med=$(cut -d' ' -f1 "$WORK/log/$label.runs" | median)
-  min=$(cut -d' ' -f1 "$WORK/log/$label.runs" | sort -n | head -n 1)
-  max=$(cut -d' ' -f1 "$WORK/log/$label.runs" | sort -n | tail -n 1)
-  rss=$(cut -d' ' -f2 "$WORK/log/$label.runs" | grep -v -- - | median || true)
-  rss=$(awk -v k="$rss" 'BEGIN { if (k == "" || k == "nan") print "-"; else printf "%.1f", k / 1024 }')
-  echo "$label ${first%% *} $med $min $max $rss $n" >> "$WORK/results"
-  echo "  $label: median $med s over $n runs (first run ${first%% *} s)"
-}
+echo "load average at the start: $(load)"
 
-: > "$WORK/results"
-failed=0
-
-# ---------------------------------------------------------------- (i) ours
-echo "== publishing src/CommitteePapers.Cli (Release) to $WORK/cli"
-# --artifacts-path keeps bin/ and obj/ out of src/, so this never races another build there.
-publish=(dotnet publish "$ROOT/src/CommitteePapers.Cli/CommitteePapers.Cli.csproj" -c Release
-         -o "$WORK/cli" --artifacts-path "$WORK/artifacts" -nologo -v quiet)
-PUBLISH_KIND="ReadyToRun (linux-x64, framework-dependent)"
-if ! "${publish[@]}" -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-     > "$WORK/log/publish-r2r.log" 2>&1; then
-  echo "  ReadyToRun publish failed (last lines below); falling back to a plain publish"
-  tail -n 15 "$WORK/log/publish-r2r.log" | sed 's/^/    /'
-  rm -rf "$WORK/cli" "$WORK/artifacts" && mkdir -p "$WORK/cli"
-  PUBLISH_KIND="plain (JIT, framework-dependent)"
-  if ! "${publish[@]}" > "$WORK/log/publish.log" 2>&1; then
-    tail -n 30 "$WORK/log/publish.log" >&2
-    echo "error: could not publish the CLI" >&2
-    exit 1
-  fi
+# ---------------------------------------------------------------- set-up
+if [ -z "${FEED:-}" ]; then
+  FEED=$WORK/feed VERSION=0.0.0-side-by-side
+  echo "== packing the tool (scripts/pack-tool.sh: pointer, NativeAOT linux-x64, any) into $FEED"
+  t=$(seconds "$WORK/log/pack-tool.log" bash "$ROOT/scripts/pack-tool.sh" "$FEED" "$VERSION" --artifacts-path "$WORK/artifacts")
+  echo "  packed in $t s"
 fi
-CLI=$WORK/cli/committee-papers
-[ -x "$CLI" ] || { echo "error: no $CLI after publishing" >&2; exit 1; }
-echo "  published: $PUBLISH_KIND"
+: "${VERSION:?set VERSION to the version of the tool in FEED}"
+echo "== installing CommitteePapers.Cli $VERSION from $FEED (dotnet tool install)"
+NUGET_PACKAGES=$WORK/nuget dotnet tool install --tool-path "$WORK/tools" --add-source "$FEED" CommitteePapers.Cli \
+  --version "$VERSION" > "$WORK/log/install.log" 2>&1 || { cat "$WORK/log/install.log" >&2; exit 1; }
+TOOL=$WORK/tools/committee-papers
+echo "  installed: $(file -bL "$TOOL" | cut -d, -f1-2)"
 
-echo "== ours: committee-papers build (1 warm-up + $RUNS runs)"
-OURS_DOCX=$WORK/out/ours.docx
-if ! measure ours-cli "$RUNS" "$CLI" build "$YAML" -o "$OURS_DOCX"; then
-  failed=1; OURS_DOCX=
-fi
+echo "== building bench/CommitteePapers.Benchmarks (the library in process)"
+dotnet build "$ROOT/bench/CommitteePapers.Benchmarks" -c Release -nologo -v quiet -o "$WORK/bench" \
+  --artifacts-path "$WORK/bench-artifacts" > "$WORK/log/bench-build.log" 2>&1 || { tail -n 30 "$WORK/log/bench-build.log" >&2; exit 1; }
+BENCH=$WORK/bench/CommitteePapers.Benchmarks
 
-# ---------------------------------------------------------------- (ii) pandoc
-if ! command -v pandoc > /dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
-    echo "== pandoc is not installed; installing it with apt-get"
-    if ! apt-get install -y pandoc > "$WORK/log/apt.log" 2>&1; then
-      # a fresh container may have no package lists yet
-      if ! { apt-get update > /dev/null 2>&1 && apt-get install -y pandoc > "$WORK/log/apt.log" 2>&1; }; then
-        echo "  apt-get install pandoc failed:"
-        tail -n 5 "$WORK/log/apt.log" | sed 's/^/    /'
-      fi
-    fi
-  fi
-fi
-if command -v pandoc > /dev/null; then
-  echo "== pandoc $(pandoc --version | head -n 1 | cut -d' ' -f2): md -> docx --reference-doc (1 warm-up + $RUNS runs)"
-  measure pandoc "$RUNS" pandoc --reference-doc "$REF" -o "$WORK/out/pandoc.docx" "$MD" || failed=1
-else
-  echo "== pandoc is not installed (and this is not root, or apt-get failed): skipping it"
-fi
+command -v pandoc > /dev/null || { echo "== installing pandoc"; apt_install pandoc || true; }
+command -v pandoc > /dev/null || { echo "error: pandoc is not installed" >&2; exit 1; }
+PY=python3
+$PY -c 'import docx' 2> /dev/null || PY=/usr/bin/python3   # Debian's python3-docx, as the peers' run.sh
+$PY -c 'import docx' 2> /dev/null || { echo "== installing python3-docx (the peers' template)"; apt_install python3-docx || true; PY=/usr/bin/python3; }
 
-# ---------------------------------------------------------------- (iii) LibreOffice
-if command -v soffice > /dev/null && [ -n "$OURS_DOCX" ]; then
-  echo "== LibreOffice headless: our .docx -> PDF (1 warm-up that builds the profile + $LO_RUNS runs)"
-  lo=(timeout 300 soffice "-env:UserInstallation=file://$WORK/lo-profile" --headless
-      --convert-to pdf --outdir "$WORK/pdf" "$OURS_DOCX")
-  measure lo-pdf "$LO_RUNS" "${lo[@]}" || failed=1
-  [ -f "$WORK/pdf/ours.pdf" ] || { echo "  LibreOffice wrote no PDF" >&2; failed=1; }
-elif ! command -v soffice > /dev/null; then
-  echo "== soffice is not installed: skipping the PDF step"
-fi
+echo "== preparing the docxtemplater peer (npm ci in a copy of $PEERS/node)"
+cp -r "$PEERS/node" "$WORK/node" && chmod -R u+w "$WORK/node"
+(cd "$WORK/node" && npm ci --silent --no-audit --no-fund > "$WORK/log/npm.log" 2>&1) || { cat "$WORK/log/npm.log" >&2; exit 1; }
+$PY "$PEERS/python/md2json.py" "$MD" > "$WORK/york.json"
+$PY "$PEERS/python/make_template.py" "$WORK/template.docx"
 
-# ---------------------------------------------------------------- (iv) agenda pack
-# Our whole pack build (measure, then build: two LibreOffice runs) against LibreOffice converting the same
-# documents (the agenda and each paper, one soffice run with a fresh profile, as the pack does).
-if command -v soffice > /dev/null; then
-  PACK=$ROOT/examples/york-scrutiny-pack/pack.yaml
-  echo "== ours: committee-papers pack (1 warm-up + $LO_RUNS runs)"
-  if measure ours-pack "$LO_RUNS" "$CLI" pack "$PACK" -o "$WORK/pack"; then
-    mkdir -p "$WORK/pack-docs"
-    for f in "$WORK"/pack/*.docx; do
-      case "$f" in *-pack.docx|*-private.docx) ;; *) cp "$f" "$WORK/pack-docs/" ;; esac
-    done
-    echo "== LibreOffice headless: the pack's documents -> PDF, fresh profile each run ($LO_RUNS runs)"
-    measure lo-pack "$LO_RUNS" bash -c 'rm -rf "$0/lo-fresh" "$0/pack-pdf"; timeout 300 soffice "-env:UserInstallation=file://$0/lo-fresh" --headless --convert-to pdf --outdir "$0/pack-pdf" "$0"/pack-docs/*.docx' "$WORK" || failed=1
+# ---------------------------------------------------------------- (1) installed tool vs pandoc
+echo "== (1) installed tool vs pandoc: $RUNS interleaved rounds, each run a new process (+1 warm-up each)"
+seconds "$WORK/log/tool.log" "$TOOL" build "$YAML" -o "$WORK/out/tool.docx" > /dev/null
+seconds "$WORK/log/pandoc.log" pandoc --reference-doc "$REF" -o "$WORK/out/pandoc.docx" "$MD" > /dev/null
+: > "$WORK/tool.runs"; : > "$WORK/pandoc.runs"
+for i in $(seq "$RUNS"); do
+  if [ $((i % 2)) = 1 ]; then
+    seconds "$WORK/log/tool.log" "$TOOL" build "$YAML" -o "$WORK/out/tool.docx" >> "$WORK/tool.runs"
+    seconds "$WORK/log/pandoc.log" pandoc --reference-doc "$REF" -o "$WORK/out/pandoc.docx" "$MD" >> "$WORK/pandoc.runs"
   else
-    failed=1
+    seconds "$WORK/log/pandoc.log" pandoc --reference-doc "$REF" -o "$WORK/out/pandoc.docx" "$MD" >> "$WORK/pandoc.runs"
+    seconds "$WORK/log/tool.log" "$TOOL" build "$YAML" -o "$WORK/out/tool.docx" >> "$WORK/tool.runs"
   fi
-fi
+done
+tool=$(median < "$WORK/tool.runs"); pandoc=$(median < "$WORK/pandoc.runs")
+echo "  tool median $tool s; pandoc median $pandoc s"
+
+# ---------------------------------------------------------------- (2) library in process vs docxtemplater
+echo "== (2) in process: $DOCS documents in one process, $ROUNDS interleaved rounds"
+: > "$WORK/lib.runs"; : > "$WORK/dt.runs"
+for i in $(seq "$ROUNDS"); do
+  rm -rf "$WORK/lib" "$WORK/dt"; mkdir -p "$WORK/lib" "$WORK/dt"
+  (cd "$ROOT" && "$BENCH" loop "$DOCS" "$WORK/lib") 2>&1 | tee -a "$WORK/log/lib.log" | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' >> "$WORK/lib.runs"
+  node "$WORK/node/fill.js" "$WORK/template.docx" "$WORK/york.json" "$WORK/dt" "$DOCS" 2>&1 | tee -a "$WORK/log/dt.log" |
+    sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' >> "$WORK/dt.runs"
+done
+lib=$(median < "$WORK/lib.runs"); dt=$(median < "$WORK/dt.runs")
+echo "  library median $lib ms/doc (rounds: $(paste -sd' ' "$WORK/lib.runs")); docxtemplater $dt ms/doc (rounds: $(paste -sd' ' "$WORK/dt.runs"))"
+if cmp -s "$WORK/out/tool.docx" "$WORK/lib/york-1.docx"; then same="byte-identical"; else same="DIFFERENT"; fi
+echo "  the installed tool's .docx and the library's: $same"
+
+# ---------------------------------------------------------------- (3) pack vs LibreOffice
+echo "== (3) York pack vs LibreOffice converting the same documents in one start: $LO_RUNS interleaved rounds"
+seconds "$WORK/log/pack.log" "$TOOL" pack "$PACK" -o "$WORK/pack" > /dev/null
+mkdir -p "$WORK/pack-docs"
+for f in "$WORK"/pack/*.docx; do
+  case "$f" in *-pack.docx|*-private.docx) ;; *) cp "$f" "$WORK/pack-docs/" ;; esac
+done
+lo_pack() { rm -rf "$WORK/lo-fresh" "$WORK/pack-pdf"; timeout 300 soffice "-env:UserInstallation=file://$WORK/lo-fresh" --headless --convert-to pdf --outdir "$WORK/pack-pdf" "$WORK"/pack-docs/*.docx; }
+: > "$WORK/pack.runs"; : > "$WORK/lo.runs"
+for i in $(seq "$LO_RUNS"); do
+  rm -rf "$WORK/pack"
+  seconds "$WORK/log/pack.log" "$TOOL" pack "$PACK" -o "$WORK/pack" >> "$WORK/pack.runs"
+  seconds "$WORK/log/lo.log" lo_pack >> "$WORK/lo.runs"
+done
+pack=$(median < "$WORK/pack.runs"); lo=$(median < "$WORK/lo.runs")
+echo "  pack median $pack s; LibreOffice median $lo s ($(ls "$WORK/pack-docs" | wc -l) documents)"
 
 # ---------------------------------------------------------------- table
 echo
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(uname -sr)"
-echo "Our CLI publish: $PUBLISH_KIND; .NET SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }')"
+echo "Date: $(date -u +%Y-%m-%d) · load average at the end: $(load)"
+echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(uname -sr)"
+echo "Versions: .NET SDK $(dotnet --version); pandoc $(pandoc --version | head -n 1 | cut -d' ' -f2); node $(node --version); docxtemplater $(node -p 'require(process.argv[1]).version' "$WORK/node/node_modules/docxtemplater/package.json"); $(soffice --version | head -n 1 | cut -d' ' -f1-2)"
 echo
-printf '%-10s %10s %10s %21s %12s %5s\n' tool "median s" "first s" "min-max s" "peak MiB" runs
-printf '%-10s %10s %10s %21s %12s %5s\n' ---------- -------- ------- --------- -------- ----
-while read -r label first med min max rss n; do
-  printf '%-10s %10.3f %10.3f %21s %12s %5s\n' "$label" "$med" "$first" "$min-$max" "$rss" "$n"
-done < "$WORK/results"
-ours=$(awk '$1 == "ours-cli" { print $3 }' "$WORK/results")
-pand=$(awk '$1 == "pandoc" { print $3 }' "$WORK/results")
+printf '| %-58s | %12s | %12s | %8s | %-14s |\n' what ours peer ratio goal
+printf '|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..10})" "$(printf -- '-%.0s' {1..16})"
+row() { awk -v w="$1" -v o="$2" -v p="$3" -v u="$4" -v g="$5" -v goal="$6" 'BEGIN {
+  r = o / p; met = (g == "le" ? r <= goal : r >= goal) ? "met" : "NOT met"
+  printf "| %-58s | %10.3f %s | %10.3f %s | %8.2f | %s %.2f %s |\n", w, o, u, p, u, r, (g == "le" ? "<=" : ">="), goal, met }'; }
+row "installed tool build vs pandoc (cold, per process)" "$tool" "$pandoc" s le 0.4
+awk -v o="$lib" -v p="$dt" 'BEGIN { r = p / o; printf "| %-58s | %9.2f ms | %9.2f ms | %7.2fx | >= 5x faster %s |\n",
+  "library in process vs docxtemplater (per document)", o, p, r, (r >= 5 ? "met" : "NOT met") }'
+row "York pack vs LibreOffice converting the same documents" "$pack" "$lo" s le 1.2
 echo
-if [ -n "$ours" ] && [ -n "$pand" ]; then
-  awk -v o="$ours" -v p="$pand" 'BEGIN { printf "ratio ours/pandoc (medians): %.2f  (below 1 means ours is faster)\n", o / p }'
-else
-  echo "ratio ours/pandoc: n/a (one of them did not run)"
-fi
-op=$(awk '$1 == "ours-pack" { print $3 }' "$WORK/results")
-lp=$(awk '$1 == "lo-pack" { print $3 }' "$WORK/results")
-if [ -n "$op" ] && [ -n "$lp" ]; then
-  awk -v o="$op" -v l="$lp" 'BEGIN { printf "ratio pack/LibreOffice (medians): %.2f\n", o / l }'
-fi
-if [ -n "$OURS_DOCX" ] && [ -f "$OURS_DOCX" ]; then
-  echo "our .docx: $(stat -c %s "$OURS_DOCX") bytes"
-fi
-exit $failed
+echo "The tool's output and the library's: $same."
+[ "$same" = byte-identical ]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the test suite on a fresh machine: installs what the tests need (LibreOffice for PDF checks, the fonts that
-# decide page breaks, Chromium for the web pages; the tests read PDFs back in-process with PdfPig), then runs dotnet
-# test with a line for every test as it finishes.
+# decide page breaks, Chromium for the web pages, clang and zlib1g-dev for the NativeAOT tool the consumer test packs;
+# the tests read PDFs back in-process with PdfPig), then runs dotnet test with a line for every test as it finishes.
 #
 #   bash scripts/test.sh            the whole suite (what CI runs), about 8 minutes on 2 cores
 #   bash scripts/test.sh --quick    the inner loop: everything but the slow tests (packs, PDFs, the installed tool,
@@ -19,7 +19,7 @@ for arg in "$@"; do
 done
 
 # chromium: the browser tests open every web page in it (Playwright drives /usr/lib/chromium/chromium; nothing is downloaded).
-needed=(libreoffice-writer fonts-liberation2 fonts-noto-core fonts-noto-cjk chromium)
+needed=(libreoffice-writer fonts-liberation2 fonts-noto-core fonts-noto-cjk chromium clang zlib1g-dev)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -4,6 +4,10 @@ namespace CommitteePapers.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) =>
+    private static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] is "phases" or "types" or "curve" or "scaling" or "loop") return Measurements.Run(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

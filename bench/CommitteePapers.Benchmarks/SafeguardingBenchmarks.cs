@@ -11,7 +11,7 @@ namespace CommitteePapers.Benchmarks;
 [MemoryDiagnoser]
 public class SafeguardingBenchmarks
 {
-    private const string ExamplePath = "examples/york-safeguarding-update/report.yaml";
+    internal const string ExamplePath = "examples/york-safeguarding-update/report.yaml";
 
     private static readonly RenderOptions Html = new() { Format = RenderFormat.Html };
 
@@ -81,14 +81,18 @@ public class SafeguardingBenchmarks
         return output.Length;
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // Above the program (dotnet run), or above the current folder (a build put elsewhere, as side-by-side.sh does).
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "CommitteePapers.sln"))) return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "CommitteePapers.sln"))) return dir.FullName;
+            }
         }
 
         throw new InvalidOperationException(
-            $"Could not find CommitteePapers.sln above {AppContext.BaseDirectory}; run the benchmarks from inside the repository.");
+            $"Could not find CommitteePapers.sln above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}; run the benchmarks from inside the repository.");
     }
 }

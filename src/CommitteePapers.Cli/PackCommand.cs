@@ -45,7 +45,9 @@ internal static class PackCommand
             ? pack.DirectoryName!
             : packs.Length == 1 ? output.FullName : Path.Combine(output.FullName, pack.Directory!.Name);
 
-        void BuildOne(int i) => results[i] = AgendaPacks.Build(packs[i].FullName, Target(packs[i]), options);
+        // One LibreOffice for every pack: it starts once.
+        using var builder = new PackBuilder(options);
+        void BuildOne(int i) => results[i] = builder.Build(packs[i].FullName, Target(packs[i]));
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(Environment.ProcessorCount, packs.Length)) };
         if (!Console.IsErrorRedirected && !Console.IsOutputRedirected && packs.Length > 1)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using CommitteePapers;
 using CommitteePapers.Diagnostics;
 
@@ -280,15 +279,7 @@ internal static class Program
         if (strict) all = all.Select(d => d with { Severity = Severity.Error }).ToList();
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(all.Select(d => new
-            {
-                code = d.Code,
-                severity = d.Severity == Severity.Error ? "error" : "warning",
-                file = d.Position.File,
-                line = d.Position.Line,
-                column = d.Position.Column,
-                message = d.Message,
-            }), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            Console.Out.WriteLine(DiagnosticsJson.Serialize(all));
             return code;
         }
 

@@ -37,6 +37,16 @@ public sealed class PackTests : IClassFixture<PackFixture>
 
     public static TheoryData<string> AllBuilds() => new() { PackFixture.York, PackFixture.NorthSomerset, PackFixture.YorkRunOn };
 
+    // ==== one LibreOffice start for a batch of packs (issue 17) =====================================================
+
+    [Fact]
+    public void A_batch_of_packs_starts_LibreOffice_once_and_every_conversion_goes_through_it()
+    {
+        // Each pack converts twice (measuring, then building; a third time only when the front sheet's length moves).
+        Assert.Equal(1, packs.LibreOfficeStarts);
+        Assert.InRange(packs.ServedConversions, 6, 9);
+    }
+
     // ==== (a) "(Pages a - b)" in the agenda = the numbers printed on the papers' pages =============================
 
     [Theory]
@@ -727,7 +737,7 @@ public sealed class PackTests : IClassFixture<PackFixture>
 
 /// <summary>
 /// Builds the York and North Somerset example packs, and a run-on copy of the York pack, once for all of
-/// <see cref="PackTests"/>: each takes LibreOffice 5 to 20 seconds, so the three are built at the same time.
+/// <see cref="PackTests"/>, at the same time and with one <see cref="PackBuilder"/> (one LibreOffice for the three).
 /// </summary>
 public sealed class PackFixture : IDisposable
 {
@@ -759,18 +769,28 @@ public sealed class PackFixture : IDisposable
                 (NorthSomerset, FileOf(NorthSomerset)),
                 (YorkRunOn, runOnFile),
             };
+            // One builder for the three, as the command line builds a batch: LibreOffice starts once for all of them.
+            using var builder = new PackBuilder();
             var results = jobs.AsParallel().Select(job =>
             {
                 var output = Path.Combine(folder, job.Name);
-                return (job.Name, Pack: new BuiltPack(job.File, AgendaPacks.Build(job.File, output)));
+                return (job.Name, Pack: new BuiltPack(job.File, builder.Build(job.File, output)));
             }).ToList();
             built = results.ToDictionary(r => r.Name, r => r.Pack);
+            LibreOfficeStarts = builder.LibreOfficeStarts;
+            ServedConversions = builder.ServedConversions;
         }
         finally
         {
             File.Delete(runOnFile);
         }
     }
+
+    /// <summary>How many times the builder started LibreOffice for the three packs.</summary>
+    public int LibreOfficeStarts { get; }
+
+    /// <summary>How many conversions the kept LibreOffice made (the rest, if any, fell back to one of their own).</summary>
+    public int ServedConversions { get; }
 
     /// <summary>A built pack; a pack that failed to build fails the test that asks for it (and only that test).</summary>
     public BuiltPack this[string name]

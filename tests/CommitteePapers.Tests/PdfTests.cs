@@ -130,6 +130,117 @@ public sealed class PdfTests : IDisposable
         AssertNothingLeftIn(Work);
     }
 
+    /// <summary>
+    /// Issue 17: a LibreOffice kept running (a pack's measuring and building, a batch of packs) converts every batch
+    /// handed to it through its own pipe, starts once, and leaves nothing behind: no process, no folder, no socket.
+    /// </summary>
+    [Fact]
+    public void A_kept_LibreOffice_converts_each_batch_through_its_pipe_starts_once_and_leaves_nothing_behind()
+    {
+        var bytes = Docx.Build(Repo.Example("york-safeguarding-update"));
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { TemporaryFolder = Work });
+        var clock = Stopwatch.StartNew();
+        string? pipe;
+        using (var session = converter.OpenSession())
+        {
+            session.Warm();
+            for (var run = 0; run < 2; run++)
+            {
+                var jobs = new List<PdfJob>();
+                foreach (var paper in new[] { "first", "second" })
+                {
+                    var docx = Path.Combine(folder, $"run{run}", paper, "report.docx"); // the same name twice in one batch
+                    Directory.CreateDirectory(Path.GetDirectoryName(docx)!);
+                    File.WriteAllBytes(docx, bytes);
+                    jobs.Add(new PdfJob(docx, Path.Combine(folder, $"run{run}", $"{paper}.pdf")));
+                }
+
+                var result = session.Convert(jobs);
+                output.WriteLine($"{clock.ElapsedMilliseconds} ms: {result.Message}");
+                Assert.True(result.Succeeded, result.Message);
+                Assert.Equal(jobs.Select(j => j.Pdf), result.OutputPaths);
+                Assert.All(result.OutputPaths, pdf => Assert.Contains("Bi-Annual Safeguarding Update", PdfText.Text(pdf)));
+                Assert.True(PdfText.Info(result.OutputPaths[0]).Tagged);
+            }
+
+            Assert.Equal(1, session.Starts);
+            Assert.Equal(2, session.ServedConversions); // neither fell back to a LibreOffice of its own
+            Assert.NotEmpty(ProcessesNaming(Work)); // still running, for the next batch
+            pipe = session.Pipe;
+            Assert.NotNull(pipe);
+            Assert.True(File.Exists(pipe), pipe);
+        }
+
+        WaitUntilGone(Work);
+        Assert.Empty(ProcessesNaming(Work));
+        AssertNothingLeftIn(Work);
+        Assert.False(File.Exists(pipe), $"{pipe} was left behind");
+    }
+
+    [Fact]
+    public void A_kept_soffice_that_never_becomes_ready_falls_back_then_times_out_and_leaves_nothing_running()
+    {
+        var soffice = FakeSoffice("hanging-soffice", out var marker);
+        var docx = Path.Combine(folder, "paper.docx");
+        File.WriteAllBytes(docx, [1, 2, 3]);
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { SofficePath = soffice, TimeLimit = TimeSpan.FromSeconds(2), TemporaryFolder = Work });
+
+        var clock = Stopwatch.StartNew();
+        PdfConversionResult result;
+        using (var session = converter.OpenSession())
+        {
+            result = session.Convert([new PdfJob(docx, Path.Combine(folder, "paper.pdf"))]);
+            Assert.Equal(0, session.ServedConversions);
+        }
+
+        output.WriteLine($"{clock.ElapsedMilliseconds} ms: {result.Message}");
+        Assert.False(result.Succeeded);
+        Assert.Contains("did not finish", result.Message);
+        Assert.Equal(3, File.ReadAllLines(soffice + ".starts").Length); // kept (never ready), then the first try and one more
+        WaitUntilGone(marker);
+        Assert.Empty(ProcessesNaming(marker));
+        AssertNothingLeftIn(Work);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_conversion_in_a_kept_soffice_stops_it_and_its_children_at_once()
+    {
+        var soffice = FakeSoffice("escaping-soffice", out var marker);
+        var docx = Path.Combine(folder, "paper.docx");
+        File.WriteAllBytes(docx, [1, 2, 3]);
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { SofficePath = soffice, TemporaryFolder = Work });
+        using var session = converter.OpenSession();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(1500));
+
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.ConvertAsync([new PdfJob(docx, Path.Combine(folder, "paper.pdf"))], cancel.Token));
+
+        // Stopped by the cancel itself, before the session is disposed, with the grandchild that left its session.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Single(File.ReadAllLines(soffice + ".starts")); // no second try after a cancel
+        WaitUntilGone(marker);
+        Assert.Empty(ProcessesNaming(marker));
+        AssertNothingLeftIn(Work);
+    }
+
+    [Fact]
+    public void A_kept_soffice_whose_grandchild_escapes_is_stopped_with_all_it_started()
+    {
+        var soffice = FakeSoffice("escaping-soffice", out var marker);
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { SofficePath = soffice, TimeLimit = TimeSpan.FromSeconds(30), TemporaryFolder = Work });
+        using (var session = converter.OpenSession())
+        {
+            session.Warm();
+            for (var i = 0; i < 50 && !File.Exists(soffice + ".starts"); i++) Thread.Sleep(100);
+            Thread.Sleep(500); // the grandchild has left the session by now
+            Assert.NotEmpty(ProcessesNaming(marker));
+        }
+
+        WaitUntilGone(marker);
+        Assert.Empty(ProcessesNaming(marker));
+        AssertNothingLeftIn(Work);
+    }
+
     [Fact]
     public void A_hanging_soffice_is_stopped_with_its_children_tried_once_more_then_reported()
     {

@@ -37,7 +37,15 @@ internal static partial class InlineMarkdown
     [GeneratedRegex(@"(^|\n)[ ]{0,3}(#{1,6}[ ]|>[ ]|```)|\n[ ]{0,3}([-*+]|\d{1,3}[.)])[ ]")]
     private static partial Regex BlockPattern();
 
-    public static IReadOnlyList<Inline> Parse(string markdown, ISourceMap map, bool placeholders, List<Diagnostic> problems)
+    /// <summary>The characters that can start Markdown inside a paragraph (or a block, at a line's start) for our pipeline.</summary>
+    private static readonly System.Buffers.SearchValues<char> MarkdownCharacters = System.Buffers.SearchValues.Create("`*_[]!<>\\&\n\r#");
+
+    public static IReadOnlyList<Inline> Parse(string markdown, ISourceMap map, bool placeholders, List<Diagnostic> problems) =>
+        Parse(markdown, map, placeholders, problems, plainFastPath: true);
+
+    /// <summary>As <see cref="Parse(string, ISourceMap, bool, List{Diagnostic})"/>; with <paramref name="plainFastPath"/> false even
+    /// plain text goes through Markdig (the tests check that both ways give the same inlines).</summary>
+    internal static IReadOnlyList<Inline> Parse(string markdown, ISourceMap map, bool placeholders, List<Diagnostic> problems, bool plainFastPath)
     {
         if (markdown.Length == 0) return [];
         if (BlockPattern().Match(markdown) is { Success: true } block)
@@ -46,9 +54,37 @@ internal static partial class InlineMarkdown
             problems.Add(Warning(DiagnosticCode.BlockMarkdown, map.At(block.Index + (block.Value.StartsWith('\n') ? 1 : 0)),
                 "This text holds block Markdown (a heading, a list, a quote or code); it is printed as it stands. Use 'sections', 'items' or 'bullets' instead."));
         }
+        else if (plainFastPath && IsPlain(markdown, placeholders))
+        {
+            // Most of a paper's texts hold no Markdown at all: they are one run, as Markdig would make them, without
+            // building a Markdig document for each (which was most of the cost of reading a paper).
+            return [new Run(markdown) { At = map.At(0) }];
+        }
 
         var parser = new Parser(markdown, map, problems);
-        return parser.Run(placeholders);
+        return parser.Run(placeholders, plainFastPath);
+    }
+
+    /// <summary>
+    /// Text Markdig would give back as one literal: nothing Markdown gives a meaning to, none of our own references or
+    /// placeholders, no character we leave out, and no space at either end (a paragraph's ends are trimmed).
+    /// </summary>
+    private static bool IsPlain(string text, bool placeholders) =>
+        text.AsSpan().IndexOfAny(MarkdownCharacters) < 0
+        && (!placeholders || !text.Contains('{'))
+        && !char.IsWhiteSpace(text[0])
+        && !char.IsWhiteSpace(text[^1])
+        && !text.Contains(Special)
+        && !HasForbidden(text);
+
+    private static bool HasForbidden(string text)
+    {
+        foreach (var c in text)
+        {
+            if (IsForbidden(c)) return true;
+        }
+
+        return false;
     }
 
     private static MarkdownPipeline BuildPipeline()
@@ -70,13 +106,21 @@ internal static partial class InlineMarkdown
     private sealed class Parser(string original, ISourceMap map, List<Diagnostic> problems)
     {
         private readonly List<Func<bool, bool, Inline>> specials = [];
-        private readonly List<int> origins = [];
+        /// <summary>Where each character of the prepared text came from; null while it is the original text itself.</summary>
+        private List<int>? origins;
         private int nextSpecial;
 
-        public IReadOnlyList<Inline> Run(bool placeholders)
+        public IReadOnlyList<Inline> Run(bool placeholders, bool plainFastPath)
         {
             var prepared = Prepare(placeholders);
             var result = new List<Inline>();
+            if (plainFastPath && prepared.Length > 0 && IsPlain(prepared.Replace(Special, 'x'), placeholders: false))
+            {
+                // Only our references and placeholders made it more than plain text: Markdig has nothing to do.
+                AddText(prepared, 0, false, false, result);
+                return Merge(result);
+            }
+
             MarkdownDocument document;
             try
             {
@@ -116,6 +160,12 @@ internal static partial class InlineMarkdown
         /// <summary>The text Markdig sees: specials and forbidden characters out, each kept character's origin noted.</summary>
         private string Prepare(bool placeholders)
         {
+            if (!original.Contains('[') && (!placeholders || !original.Contains('{')) && !original.Contains(Special) && !HasForbidden(original))
+            {
+                return original; // nothing to take out: every character stands where it was
+            }
+
+            origins = new List<int>(original.Length);
             var pattern = placeholders ? ReferenceOrPlaceholderPattern() : ReferencePattern();
             var sb = new StringBuilder(original.Length);
             var dropped = new SortedSet<string>(StringComparer.Ordinal);
@@ -142,7 +192,7 @@ internal static partial class InlineMarkdown
                 }
 
                 sb.Append(Special);
-                origins.Add(index);
+                origins!.Add(index);
                 last = match.Index + match.Length;
             }
 
@@ -164,7 +214,7 @@ internal static partial class InlineMarkdown
                 if (char.IsHighSurrogate(c) && i + 1 < to && char.IsLowSurrogate(original[i + 1]))
                 {
                     sb.Append(c).Append(original[i + 1]);
-                    origins.Add(i);
+                    origins!.Add(i);
                     origins.Add(i + 1);
                     i++;
                     continue;
@@ -185,12 +235,13 @@ internal static partial class InlineMarkdown
                 }
 
                 sb.Append(c);
-                origins.Add(i);
+                origins!.Add(i);
             }
         }
 
         private SourcePosition Position(int prepared) =>
-            map.At(origins.Count == 0 ? 0 : origins[Math.Clamp(prepared, 0, origins.Count - 1)]);
+            origins is null ? map.At(original.Length == 0 ? 0 : Math.Clamp(prepared, 0, original.Length - 1))
+            : map.At(origins.Count == 0 ? 0 : origins[Math.Clamp(prepared, 0, origins.Count - 1)]);
 
         private void Convert(MdInlines.ContainerInline container, bool bold, bool italic, List<Inline> output, int depth)
         {

@@ -793,9 +793,9 @@ internal abstract class PaperLayout
         _ => [],
     };
 
-    private IReadOnlyList<LInline> Resolve(IReadOnlyList<Piece> pieces)
+    private List<LInline> Resolve(IReadOnlyList<Piece> pieces)
     {
-        var result = new List<LInline>();
+        var result = new List<LInline>(pieces.Count);
         foreach (var piece in pieces)
         {
             switch (piece)
@@ -844,18 +844,22 @@ internal abstract class PaperLayout
     /// <summary>Pieces laid out, each paper text's problems reported once (a text split into pieces is one text).</summary>
     private IReadOnlyList<LInline> ResolveReported(IReadOnlyList<Piece> pieces, SourcePosition at)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Sets made only when needed: most texts have no problems and nothing to clean (allocations per paper).
+        HashSet<string>? seen = null;
         foreach (var piece in pieces)
         {
             if (piece is not TextPiece { Text: var text }) continue;
             foreach (var problem in text.Problems)
             {
+                seen ??= new HashSet<string>(StringComparer.Ordinal);
                 if (seen.Add(problem.ToString())) Diagnostics.Add(problem);
             }
         }
 
+        var result = Resolve(pieces);
+        if (!NeedsCleaning(result)) return result;
         var dropped = new SortedSet<string>(StringComparer.Ordinal);
-        var result = Resolve(pieces).Select(i => Clean(i, dropped)).ToList();
+        for (var i = 0; i < result.Count; i++) result[i] = Clean(result[i], dropped);
         if (dropped.Count > 0)
         {
             // Text a paper built in code hands over as it is (a name, a title) has not been read, so it is checked here.
@@ -864,6 +868,25 @@ internal abstract class PaperLayout
         }
 
         return result;
+    }
+
+    /// <summary>Whether any of the text holds a character XML cannot hold.</summary>
+    private static bool NeedsCleaning(IReadOnlyList<LInline> inlines)
+    {
+        for (var i = 0; i < inlines.Count; i++)
+        {
+            var needs = inlines[i] switch
+            {
+                LText t => HasForbidden(t.Text),
+                LLink l => NeedsCleaning(l.Content),
+                LField f => NeedsCleaning(f.Result),
+                LBookmark b => NeedsCleaning(b.Content),
+                _ => false,
+            };
+            if (needs) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Laid-out text without the characters XML cannot hold; what was dropped is noted.</summary>

@@ -51,6 +51,37 @@ public sealed record ItemPages(int Number, string Title, int First, int Last);
 public sealed record PackResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Files, IReadOnlyList<ItemPages> Pages);
 
 /// <summary>
+/// Builds agenda packs with one LibreOffice kept running for all of them, so that it starts once (starting is about a
+/// second; converting a pack's documents takes less). For a batch of meetings, or a service that builds packs as they
+/// come; dispose it to stop LibreOffice. <see cref="Build"/> may be called from several threads at once: the packs
+/// are read and laid out in parallel, and LibreOffice converts for one at a time.
+/// </summary>
+public sealed class PackBuilder : IDisposable
+{
+    private readonly PackOptions options;
+    private readonly LibreOfficeSession libreOffice;
+
+    /// <summary>A builder with these options (<see cref="PackOptions.Default"/> when null). LibreOffice starts with the first pack.</summary>
+    public PackBuilder(PackOptions? options = null)
+    {
+        this.options = options ?? PackOptions.Default;
+        libreOffice = new LibreOfficeConverter(new LibreOfficeOptions { SofficePath = this.options.SofficePath, TimeLimit = this.options.TimeLimit }).OpenSession();
+    }
+
+    /// <summary>Builds the pack described by <paramref name="packPath"/> into <paramref name="outputFolder"/>.</summary>
+    public PackResult Build(string packPath, string outputFolder) => AgendaPacks.Build(packPath, outputFolder, options, libreOffice);
+
+    /// <summary>How many times LibreOffice was started (tests ask).</summary>
+    internal int LibreOfficeStarts => libreOffice.Starts;
+
+    /// <summary>How many conversions the kept LibreOffice did rather than one started for them alone (tests ask).</summary>
+    internal int ServedConversions => libreOffice.ServedConversions;
+
+    /// <summary>Stops LibreOffice and everything it started.</summary>
+    public void Dispose() => libreOffice.Dispose();
+}
+
+/// <summary>
 /// Builds a meeting's agenda pack from a pack.yaml: the front sheet and agenda, every paper in order with continuous
 /// page numbers, "(Pages a - b)" that match the printed numbers, blank-page padding, a tagged PDF with bookmarks,
 /// and the public and private versions when an item is exempt.
@@ -69,17 +100,26 @@ public static class AgendaPacks
         return diagnostics.ToSortedList();
     }
 
-    /// <summary>Builds the pack described by <paramref name="packPath"/> into <paramref name="outputFolder"/>.</summary>
+    /// <summary>
+    /// Builds the pack described by <paramref name="packPath"/> into <paramref name="outputFolder"/>, with a LibreOffice
+    /// of its own (started once for the pack's measuring and building). To build several packs, use a
+    /// <see cref="PackBuilder"/>: LibreOffice then starts once for all of them.
+    /// </summary>
     public static PackResult Build(string packPath, string outputFolder, PackOptions? options = null)
+    {
+        using var builder = new PackBuilder(options);
+        return builder.Build(packPath, outputFolder);
+    }
+
+    internal static PackResult Build(string packPath, string outputFolder, PackOptions options, LibreOfficeSession libreOffice)
     {
         ArgumentNullException.ThrowIfNull(packPath);
         ArgumentNullException.ThrowIfNull(outputFolder);
-        options ??= PackOptions.Default;
         var diagnostics = new DiagnosticBag();
         var work = Directory.CreateTempSubdirectory("cp-pack-");
         try
         {
-            var result = Build(Path.GetFullPath(packPath), Path.GetFullPath(outputFolder), options, diagnostics, work.FullName);
+            var result = Build(Path.GetFullPath(packPath), Path.GetFullPath(outputFolder), options, diagnostics, work.FullName, libreOffice);
             return result with { Diagnostics = diagnostics.ToSortedList() };
         }
         finally
@@ -88,7 +128,7 @@ public static class AgendaPacks
         }
     }
 
-    private static PackResult Build(string packPath, string outputFolder, PackOptions options, DiagnosticBag diagnostics, string work)
+    private static PackResult Build(string packPath, string outputFolder, PackOptions options, DiagnosticBag diagnostics, string work, LibreOfficeSession libreOffice)
     {
         var failed = new PackResult(false, [], [], []);
         var folder = Path.GetDirectoryName(packPath)!;
@@ -105,6 +145,9 @@ public static class AgendaPacks
         if (style is null) return failed;
         CheckCalendar(pack, new WorkingDays(style.Nation), diagnostics);
         if (options.Format == RenderFormat.Html) return WebPack.Build(pack, style, name, folder, outputFolder, options, diagnostics);
+
+        // LibreOffice starts (about a second) while the papers are read and laid out.
+        libreOffice.Warm();
 
         // Read and lay out every paper; a broken paper fails this pack, with its own diagnostics.
         var papers = new List<PaperSource>();
@@ -123,20 +166,14 @@ public static class AgendaPacks
         }
 
         // Measure: convert every paper on its own and the front sheet with a first guess at its page ranges, in one
-        // run. One profile for this pack's runs: LibreOffice starts far quicker the second time.
-        var converter = new LibreOfficeConverter(new LibreOfficeOptions
-        {
-            SofficePath = options.SofficePath,
-            TimeLimit = options.TimeLimit,
-            ProfileFolder = Path.Combine(work, "libreoffice-profile"),
-        });
+        // request to the LibreOffice this pack (or batch) keeps running.
         var guessed = pack.Notice with { Items = pack.Items.Select(i => i.Papers.Count > 0 ? i.Item with { Pages = (888, 889) } : i.Item).ToList() };
         var noticeDocx = Path.Combine(work, "front-sheet-measure.docx");
         if (!WriteFrontSheetMeasure(pack, guessed, style, noticeDocx, diagnostics)) return failed;
         var jobs = new List<PdfJob> { new(noticeDocx, Path.ChangeExtension(noticeDocx, ".pdf")) };
         var versions = papers.Concat(papers.Select(p => p.PrivateVersion).OfType<PaperSource>()).ToList();
         jobs.AddRange(versions.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
-        var measured = converter.Convert(jobs);
+        var measured = libreOffice.Convert(jobs);
         if (!measured.Succeeded)
         {
             diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, measured.Message);
@@ -193,7 +230,7 @@ public static class AgendaPacks
                 finalJobs.Add(new PdfJob(check, Path.ChangeExtension(check, ".pdf")));
             }
 
-            var final = converter.Convert(finalJobs);
+            var final = libreOffice.Convert(finalJobs);
             if (!final.Succeeded)
             {
                 diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, final.Message);

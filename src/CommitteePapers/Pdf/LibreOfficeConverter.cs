@@ -61,6 +61,18 @@ internal sealed class LibreOfficeConverter
     /// <summary>How this converter starts LibreOffice (tests ask).</summary>
     internal ContainmentKind Containment => containment.Value.Kind;
 
+    /// <summary>How this converter reads environment variables.</summary>
+    internal Func<string, string?> EnvironmentReader => environment;
+
+    /// <summary>
+    /// A LibreOffice kept running for many conversions, started on the first (or on <see cref="LibreOfficeSession.Warm"/>);
+    /// the caller disposes it.
+    /// </summary>
+    public LibreOfficeSession OpenSession() => new(this, options);
+
+    /// <summary>A contained start of <paramref name="program"/> (see <see cref="ProcessContainment"/>).</summary>
+    internal ProcessStartInfo ContainedStart(string program, IEnumerable<string> arguments) => containment.Value.Start(program, arguments);
+
     /// <summary>Converts one document.</summary>
     public PdfConversionResult Convert(string docx, string pdf) => Convert([new PdfJob(docx, pdf)]);
 
@@ -169,7 +181,7 @@ internal sealed class LibreOfficeConverter
                 return PdfConversionResult.Failed($"No temporary folder could be made in '{root}' for LibreOffice: {e.Message}");
             }
 
-            var profile = options.ProfileFolder ?? Path.Combine(folder, "profile");
+            var profile = Path.Combine(folder, "profile");
             List<string> arguments =
             [
                 "-env:UserInstallation=" + new Uri(profile).AbsoluteUri,
@@ -178,29 +190,9 @@ internal sealed class LibreOfficeConverter
                 "--outdir", output,
             ];
 
-            // Copies, with names that cannot clash in the one output folder (two papers may both be report.docx);
-            // they also keep LibreOffice's lock files out of the user's folders.
-            var produced = new string[jobs.Count];
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < jobs.Count; i++)
-            {
-                var stem = Path.GetFileNameWithoutExtension(jobs[i].Docx);
-                if (stem.Length == 0) stem = "document";
-                var name = stem;
-                for (var n = 2; !names.Add(name); n++) name = $"{stem}-{n}";
-                var copy = Path.Combine(input, name + Path.GetExtension(jobs[i].Docx));
-                try
-                {
-                    File.Copy(jobs[i].Docx, copy);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return PdfConversionResult.Failed($"'{jobs[i].Docx}' could not be read: {e.Message}");
-                }
-
-                produced[i] = Path.Combine(output, name + ".pdf");
-                arguments.Add(copy);
-            }
+            var copies = CopyInputs(jobs, input, output, out var produced);
+            if (copies.Failure is { } failure) return failure;
+            arguments.AddRange(copies.Paths);
 
             // In a PID namespace (or at least a session) of its own, so that all it starts can be ended as a whole.
             var start = containment.Value.Start(soffice, arguments);
@@ -272,8 +264,41 @@ internal sealed class LibreOfficeConverter
         }
     }
 
+    /// <summary>
+    /// Copies of the documents in <paramref name="input"/>, with names that cannot clash in the one output folder (two
+    /// papers may both be report.docx); they also keep LibreOffice's lock files out of the user's folders.
+    /// <paramref name="produced"/> says where each PDF will appear in <paramref name="output"/>.
+    /// </summary>
+    internal static (IReadOnlyList<string> Paths, PdfConversionResult? Failure) CopyInputs(IReadOnlyList<PdfJob> jobs, string input, string output, out string[] produced)
+    {
+        produced = new string[jobs.Count];
+        var paths = new List<string>(jobs.Count);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            var stem = Path.GetFileNameWithoutExtension(jobs[i].Docx);
+            if (stem.Length == 0) stem = "document";
+            var name = stem;
+            for (var n = 2; !names.Add(name); n++) name = $"{stem}-{n}";
+            var copy = Path.Combine(input, name + Path.GetExtension(jobs[i].Docx));
+            try
+            {
+                File.Copy(jobs[i].Docx, copy);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return ([], PdfConversionResult.Failed($"'{jobs[i].Docx}' could not be read: {e.Message}"));
+            }
+
+            produced[i] = Path.Combine(output, name + ".pdf");
+            paths.Add(copy);
+        }
+
+        return (paths, null);
+    }
+
     /// <summary>Moves each complete PDF into place through a temporary file beside it, so the destination is never half-written.</summary>
-    private static PdfConversionResult Publish(IReadOnlyList<PdfJob> jobs, string[] produced, int exitCode, string errors)
+    internal static PdfConversionResult Publish(IReadOnlyList<PdfJob> jobs, string[] produced, int exitCode, string errors)
     {
         var written = new List<string>();
         var failures = new List<string>();
@@ -312,14 +337,14 @@ internal sealed class LibreOfficeConverter
         return new PdfConversionResult(false, written, message.ToString());
     }
 
-    private void Stop(Process process, string marker)
+    internal void Stop(Process process, string marker)
     {
         containment.Value.Stop(process);
         MarkedProcesses.StopAll(marker); // whatever left the session and kept its environment
     }
 
     /// <summary>Reads a child's output as it comes, so what was said is there even if the stream never ends.</summary>
-    private sealed class OutputPump
+    internal sealed class OutputPump
     {
         private readonly System.Text.StringBuilder text = new();
 
@@ -333,6 +358,21 @@ internal sealed class LibreOfficeConverter
             {
                 lock (text) return text.ToString();
             }
+        }
+
+        /// <summary>How much has been kept so far.</summary>
+        public int Length
+        {
+            get
+            {
+                lock (text) return text.Length;
+            }
+        }
+
+        /// <summary>What was said after <paramref name="start"/> characters.</summary>
+        public string TextFrom(int start)
+        {
+            lock (text) return start >= text.Length ? string.Empty : text.ToString(start, text.Length - start);
         }
 
         private async Task Pump(StreamReader reader)
@@ -374,7 +414,7 @@ internal sealed class LibreOfficeConverter
         return text.Length <= 2000 ? text : text[..2000] + " …";
     }
 
-    private static void DeleteFolder(string folder)
+    internal static void DeleteFolder(string folder)
     {
         // A process that has only just been killed can still be closing files; a second try then succeeds.
         for (var attempt = 0; attempt < 3; attempt++)
@@ -391,7 +431,7 @@ internal sealed class LibreOfficeConverter
         }
     }
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try
         {

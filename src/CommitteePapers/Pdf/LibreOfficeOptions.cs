@@ -15,13 +15,6 @@ internal sealed record LibreOfficeOptions
     /// <summary>How long one soffice run may take before its whole process tree is stopped. It is then tried once more.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>
-    /// A LibreOffice profile folder the caller owns and shares between its own runs (a pack converts twice: the second
-    /// start is then much quicker). When null, each run makes a fresh profile and deletes it. Never share one between
-    /// runs that may overlap.
-    /// </summary>
-    public string? ProfileFolder { get; init; }
-
     /// <summary>Where each run makes (and afterwards deletes) its private folder; the system's temporary folder when null.</summary>
     public string? TemporaryFolder { get; init; }
 }

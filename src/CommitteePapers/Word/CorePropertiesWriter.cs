@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using CommitteePapers.Layout;
 
 namespace CommitteePapers.Word;
@@ -6,16 +5,21 @@ namespace CommitteePapers.Word;
 /// <summary>Writes docProps/core.xml: title, creator, subject and language. No dates, so output stays the same.</summary>
 internal static class CorePropertiesWriter
 {
-    private static readonly XNamespace Cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
-    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+    public static void Write(XmlOut xml, DocumentInfo info)
+    {
+        xml.Start("cp:coreProperties"u8)
+            .Attr("xmlns:cp"u8, "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"u8)
+            .Attr("xmlns:dc"u8, "http://purl.org/dc/elements/1.1/"u8);
+        Element(xml, "dc:title"u8, info.Title);
+        Element(xml, "dc:subject"u8, info.Subject);
+        Element(xml, "dc:creator"u8, info.Creator);
+        Element(xml, "dc:language"u8, info.Language);
+        xml.End("cp:coreProperties"u8);
+    }
 
-    public static XDocument Write(DocumentInfo info) => new(
-        new XDeclaration("1.0", "UTF-8", "yes"),
-        new XElement(Cp + "coreProperties",
-            new XAttribute(XNamespace.Xmlns + "cp", Cp),
-            new XAttribute(XNamespace.Xmlns + "dc", Dc),
-            new XElement(Dc + "title", info.Title),
-            new XElement(Dc + "subject", info.Subject),
-            new XElement(Dc + "creator", info.Creator),
-            new XElement(Dc + "language", info.Language)));
+    private static void Element(XmlOut xml, ReadOnlySpan<byte> name, string text)
+    {
+        xml.Start(name).Text(text);
+        xml.End(name);
+    }
 }

@@ -1,200 +1,188 @@
-using System.Globalization;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CommitteePapers.Word;
 
 /// <summary>Writes document.xml: the body, from laid-out blocks. It decides no numbers: layout did.</summary>
 internal static class DocumentWriter
 {
-    public static Document Write(LaidOutPaper paper, HouseStyle house, RunWriter runs, StyleMap styles, PageFurniture furniture)
+    public static void Write(LaidOutPaper paper, HouseStyle house, RunWriter runs, StyleMap styles, PageFurniture furniture)
     {
-        var body = new Body();
+        var xml = runs.Xml;
+        xml.Start("w:document"u8)
+            .Attr("xmlns:w"u8, Namespaces.W)
+            .Attr("xmlns:r"u8, Namespaces.R);
+        xml.Start("w:body"u8);
+        var spaceAfterTable = StylesWriter.Twips(house.SpaceAfter);
         for (var i = 0; i < paper.Body.Count; i++)
         {
             switch (paper.Body[i])
             {
                 case LParagraph p:
-                    var paragraph = Paragraph(p, runs, styles);
-                    if (i > 0 && paper.Body[i - 1] is LTable)
-                    {
-                        // Space between a table and the text after it, as the councils' papers have.
-                        paragraph.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = StylesWriter.Twips(house.SpaceAfter) };
-                    }
-
-                    body.Append(paragraph);
+                    // Space between a table and the text after it, as the councils' papers have.
+                    Paragraph(p, runs, styles, i > 0 && paper.Body[i - 1] is LTable ? spaceAfterTable : null);
                     break;
                 case LSectionBreak br:
-                    body.Append(new Paragraph(new ParagraphProperties { SectionProperties = SectionProperties(paper.Page, br.NoFooter ? furniture with { FooterId = null } : furniture, br.Landscape, br.StartPageNumber) }));
+                    xml.Start("w:p"u8);
+                    xml.Start("w:pPr"u8);
+                    SectionProperties(xml, paper.Page, br.NoFooter ? furniture with { FooterId = null } : furniture, br.Landscape, br.StartPageNumber);
+                    xml.End("w:pPr"u8);
+                    xml.End("w:p"u8);
                     break;
                 case LPageBreak:
-                    body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+                    xml.Start("w:p"u8);
+                    xml.Start("w:r"u8);
+                    xml.Start("w:br"u8).Attr("w:type"u8, "page"u8).End("w:br"u8);
+                    xml.End("w:r"u8);
+                    xml.End("w:p"u8);
                     break;
                 case LTable t:
-                    body.Append(Table(t, runs, styles));
+                    Table(t, runs, styles);
                     // Two tables in a row would merge in Word, and a body should not end with a table.
-                    if (i + 1 == paper.Body.Count || paper.Body[i + 1] is LTable) body.Append(new Paragraph());
+                    if (i + 1 == paper.Body.Count || paper.Body[i + 1] is LTable) xml.Empty("w:p"u8);
                     break;
             }
         }
 
-        body.Append(SectionProperties(paper.Page, furniture, paper.EndsLandscape, paper.LastSectionStartPage));
-        return new Document(body);
+        SectionProperties(xml, paper.Page, furniture, paper.EndsLandscape, paper.LastSectionStartPage);
+        xml.End("w:body"u8);
+        xml.End("w:document"u8);
     }
 
-    public static Paragraph Paragraph(LParagraph p, RunWriter runs, StyleMap styles)
+    /// <summary>A paragraph, its properties in the schema's order (pStyle, keepNext, numPr, bidi, spacing, ind, jc).</summary>
+    public static void Paragraph(LParagraph p, RunWriter runs, StyleMap styles, int? spaceBefore = null)
     {
-        var ppr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = styles.IdOf(p.Style) } };
-        if (p.Align != Align.Left)
-        {
-            ppr.Justification = new Justification { Val = p.Align == Align.Right ? JustificationValues.Right : JustificationValues.Center };
-        }
-
+        var xml = runs.Xml;
+        xml.Start("w:p"u8);
+        xml.Start("w:pPr"u8);
+        xml.Value("w:pStyle"u8, "w:val"u8, styles.IdOf(p.Style));
         if (p.KeepWithNext && p.Style is not (ParaStyle.Heading1 or ParaStyle.Heading2 or ParaStyle.Heading3 or ParaStyle.Heading4))
         {
-            ppr.KeepNext = new KeepNext();
+            xml.Empty("w:keepNext"u8);
         }
 
         if (p.List is { } list)
         {
-            ppr.NumberingProperties = new NumberingProperties(
-                new NumberingLevelReference { Val = list.Level },
-                new NumberingId { Val = list.NumId });
+            xml.Start("w:numPr"u8);
+            xml.Value("w:ilvl"u8, "w:val"u8, list.Level);
+            xml.Value("w:numId"u8, "w:val"u8, list.NumId);
+            xml.End("w:numPr"u8);
+        }
+
+        if (p.RightToLeft) xml.Empty("w:bidi"u8);
+        if (spaceBefore is { } before)
+        {
+            xml.Start("w:spacing"u8).Attr("w:before"u8, before).End("w:spacing"u8);
+        }
+        else if (p.Hidden)
+        {
+            // A line only bookmarks and screen readers see takes (almost) no room on the page.
+            xml.Start("w:spacing"u8).Attr("w:before"u8, "0"u8).Attr("w:after"u8, "0"u8).Attr("w:line"u8, "20"u8).Attr("w:lineRule"u8, "exact"u8).End("w:spacing"u8);
         }
 
         if (p.Indent is { } indent)
         {
-            ppr.Indentation = new Indentation
-            {
-                Left = indent.Left.ToString(CultureInfo.InvariantCulture),
-                Hanging = indent.Hanging.ToString(CultureInfo.InvariantCulture),
-            };
+            xml.Start("w:ind"u8).Attr("w:left"u8, indent.Left).Attr("w:hanging"u8, indent.Hanging).End("w:ind"u8);
         }
 
-        if (p.RightToLeft) ppr.BiDi = new BiDi();
-        if (p.Hidden)
+        if (p.Align != Align.Left)
         {
-            // A line only bookmarks and screen readers see takes (almost) no room on the page.
-            ppr.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact };
+            xml.Value("w:jc"u8, "w:val"u8, p.Align == Align.Right ? "right"u8 : "center"u8);
         }
 
-        var paragraph = new Paragraph(ppr);
-        var content = runs.Write(p.Content).ToList();
-        if (p.Language is { } language)
-        {
-            // Each run carries its language: east-Asian and complex scripts in their own attributes, so Word,
-            // screen readers and the PDF pick the right fonts and voices.
-            var primary = language.Split('-')[0];
-            foreach (var run in content.SelectMany(e => e is Run r ? [r] : e.Descendants<Run>()))
-            {
-                run.RunProperties ??= new RunProperties();
-                run.RunProperties.Languages = primary switch
-                {
-                    "zh" or "ja" or "ko" => new Languages { Val = "en-GB", EastAsia = language },
-                    "ur" or "ar" or "fa" or "he" or "bn" or "hi" or "pa" or "gu" => new Languages { Val = "en-GB", Bidi = language },
-                    _ => new Languages { Val = language },
-                };
-                if (p.RightToLeft) run.RunProperties.RightToLeftText = new RightToLeftText();
-                if (primary is "bn" or "hi" or "pa" or "gu" or "ur" or "ar") run.RunProperties.ComplexScript = new ComplexScript();
-            }
-        }
-
-        if (p.Bold || p.Size is not null || p.Hidden)
-        {
-            foreach (var run in content.SelectMany(e => e is Run r ? [r] : e.Descendants<Run>()))
-            {
-                run.RunProperties ??= new RunProperties();
-                if (p.Bold) run.RunProperties.Bold = new Bold();
-                if (p.Hidden) run.RunProperties.Color = new Color { Val = "FFFFFF" };
-                if (p.Size is { } size)
-                {
-                    run.RunProperties.FontSize = new FontSize { Val = StylesWriter.HalfPoints(size) };
-                    run.RunProperties.FontSizeComplexScript = new FontSizeComplexScript { Val = StylesWriter.HalfPoints(size) };
-                }
-            }
-        }
-
+        xml.End("w:pPr"u8);
+        var look = new RunLook(
+            Bold: p.Bold,
+            Colour: p.Hidden ? "FFFFFF" : null,
+            HalfPoints: p.Size is { } size ? StylesWriter.HalfPoints(size) : null,
+            Language: p.Language,
+            RightToLeft: p.RightToLeft);
         if (p.Bookmark is { } name)
         {
-            var (start, end) = runs.Bookmark(name);
-            paragraph.Append(start);
-            paragraph.Append(content);
-            paragraph.Append(end);
+            runs.BookmarkStart(name, out var id);
+            runs.Write(p.Content, look);
+            runs.BookmarkEnd(id);
         }
         else
         {
-            paragraph.Append(content);
+            runs.Write(p.Content, look);
         }
 
-        return paragraph;
+        xml.End("w:p"u8);
     }
 
-    private static Table Table(LTable t, RunWriter runs, StyleMap styles)
+    private static void Table(LTable t, RunWriter runs, StyleMap styles)
     {
-        var total = t.ColumnWidthsTwips.Sum();
-        var tblPr = new TableProperties
-        {
-            TableWidth = new TableWidth { Width = total.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-            TableLayout = new DocumentFormat.OpenXml.Wordprocessing.TableLayout { Type = TableLayoutValues.Fixed },
-            TableLook = new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true },
-        };
-        if (t.Borders) tblPr.TableStyle = new TableStyle { Val = "TableGrid" };
-        if (t.Description is { } description)
-        {
-            tblPr.TableCaption = new TableCaption { Val = description };
-        }
-
-        var table = new Table(tblPr);
-        table.Append(new TableGrid(t.ColumnWidthsTwips.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        var xml = runs.Xml;
+        var total = 0;
+        foreach (var w in t.ColumnWidthsTwips) total += w;
+        xml.Start("w:tbl"u8);
+        xml.Start("w:tblPr"u8);
+        if (t.Borders) xml.Value("w:tblStyle"u8, "w:val"u8, "TableGrid"u8);
+        xml.Start("w:tblW"u8).Attr("w:w"u8, total).Attr("w:type"u8, "dxa"u8).End("w:tblW"u8);
+        xml.Value("w:tblLayout"u8, "w:type"u8, "fixed"u8);
+        xml.Start("w:tblLook"u8).Attr("w:val"u8, "04A0"u8).Attr("w:firstRow"u8, "1"u8).Attr("w:lastRow"u8, "0"u8)
+            .Attr("w:firstColumn"u8, "0"u8).Attr("w:lastColumn"u8, "0"u8).Attr("w:noHBand"u8, "1"u8).Attr("w:noVBand"u8, "1"u8).End("w:tblLook"u8);
+        if (t.Description is { } description) xml.Value("w:tblCaption"u8, "w:val"u8, description);
+        xml.End("w:tblPr"u8);
+        xml.Start("w:tblGrid"u8);
+        foreach (var w in t.ColumnWidthsTwips) xml.Value("w:gridCol"u8, "w:w"u8, w);
+        xml.End("w:tblGrid"u8);
         foreach (var row in t.Rows)
         {
-            var tr = new TableRow();
-            var trPr = new TableRowProperties(new CantSplit());
-            if (row.IsHeader) trPr.Append(new TableHeader());
-            tr.Append(trPr);
+            xml.Start("w:tr"u8);
+            xml.Start("w:trPr"u8);
+            xml.Empty("w:cantSplit"u8);
+            if (row.IsHeader) xml.Empty("w:tblHeader"u8);
+            xml.End("w:trPr"u8);
             for (var i = 0; i < row.Cells.Count; i++)
             {
-                var tcPr = new TableCellProperties
-                {
-                    TableCellWidth = new TableCellWidth { Width = t.ColumnWidthsTwips[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                };
-                if (row.Cells[i].Fill is { } fill) tcPr.Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill };
-                if (row.Cells[i].NoWrap) tcPr.NoWrap = new NoWrap();
-                var cell = new TableCell(tcPr);
-                foreach (var p in row.Cells[i].Paragraphs) cell.Append(Paragraph(p, runs, styles));
-                tr.Append(cell);
+                var cell = row.Cells[i];
+                xml.Start("w:tc"u8);
+                xml.Start("w:tcPr"u8);
+                xml.Start("w:tcW"u8).Attr("w:w"u8, t.ColumnWidthsTwips[i]).Attr("w:type"u8, "dxa"u8).End("w:tcW"u8);
+                if (cell.Fill is { } fill) xml.Start("w:shd"u8).Attr("w:val"u8, "clear"u8).Attr("w:color"u8, "auto"u8).Attr("w:fill"u8, fill).End("w:shd"u8);
+                if (cell.NoWrap) xml.Empty("w:noWrap"u8);
+                xml.End("w:tcPr"u8);
+                foreach (var p in cell.Paragraphs) Paragraph(p, runs, styles);
+                xml.End("w:tc"u8);
             }
 
-            table.Append(tr);
+            xml.End("w:tr"u8);
         }
 
-        return table;
+        xml.End("w:tbl"u8);
     }
 
-    private static SectionProperties SectionProperties(PageGeometry page, PageFurniture furniture, bool landscape, int? startPage)
+    private static void SectionProperties(XmlOut xml, PageGeometry page, PageFurniture furniture, bool landscape, int? startPage)
     {
-        var section = new SectionProperties();
-        if (furniture.HeaderId is { } header) section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = header });
-        if (furniture.FooterId is { } footer) section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = footer });
-        section.Append(landscape
-            ? new PageSize { Width = (uint)page.Height, Height = (uint)page.Width, Orient = PageOrientationValues.Landscape }
-            : new PageSize { Width = (uint)page.Width, Height = (uint)page.Height });
-        section.Append(new PageMargin
-        {
-            Top = page.Top,
-            Right = (uint)page.Right,
-            Bottom = page.Bottom,
-            Left = (uint)page.Left,
-            Header = 709,
-            Footer = 709,
-            Gutter = 0,
-        });
-        if (startPage is { } start) section.Append(new PageNumberType { Start = start });
-        return section;
+        xml.Start("w:sectPr"u8);
+        if (furniture.HeaderId is { } header) xml.Start("w:headerReference"u8).Attr("w:type"u8, "default"u8).Attr("r:id"u8, header).End("w:headerReference"u8);
+        if (furniture.FooterId is { } footer) xml.Start("w:footerReference"u8).Attr("w:type"u8, "default"u8).Attr("r:id"u8, footer).End("w:footerReference"u8);
+        xml.Start("w:pgSz"u8);
+        if (landscape) xml.Attr("w:w"u8, page.Height).Attr("w:h"u8, page.Width).Attr("w:orient"u8, "landscape"u8);
+        else xml.Attr("w:w"u8, page.Width).Attr("w:h"u8, page.Height);
+        xml.End("w:pgSz"u8);
+        xml.Start("w:pgMar"u8).Attr("w:top"u8, page.Top).Attr("w:right"u8, page.Right).Attr("w:bottom"u8, page.Bottom).Attr("w:left"u8, page.Left)
+            .Attr("w:header"u8, 709).Attr("w:footer"u8, 709).Attr("w:gutter"u8, 0).End("w:pgMar"u8);
+        if (startPage is { } start) xml.Value("w:pgNumType"u8, "w:start"u8, start);
+        xml.End("w:sectPr"u8);
     }
 }
 
 /// <summary>The relationship ids of the header and footer every section uses.</summary>
 internal sealed record PageFurniture(string? HeaderId, string? FooterId);
+
+/// <summary>The XML namespaces the parts use.</summary>
+internal static class Namespaces
+{
+    public static ReadOnlySpan<byte> W => "http://schemas.openxmlformats.org/wordprocessingml/2006/main"u8;
+
+    public static ReadOnlySpan<byte> R => "http://schemas.openxmlformats.org/officeDocument/2006/relationships"u8;
+
+    public static ReadOnlySpan<byte> WordDrawing => "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"u8;
+
+    public static ReadOnlySpan<byte> Drawing => "http://schemas.openxmlformats.org/drawingml/2006/main"u8;
+
+    public static ReadOnlySpan<byte> Picture => "http://schemas.openxmlformats.org/drawingml/2006/picture"u8;
+}

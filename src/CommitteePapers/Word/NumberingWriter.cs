@@ -1,7 +1,5 @@
-using System.Globalization;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CommitteePapers.Word;
 
@@ -12,69 +10,72 @@ namespace CommitteePapers.Word;
 /// </summary>
 internal static class NumberingWriter
 {
-    public static Numbering Write(IReadOnlyList<ListDefinition> definitions, IReadOnlyList<ListInstance> instances, string bulletFont)
+    public static void Write(XmlOut xml, IReadOnlyList<ListDefinition> definitions, IReadOnlyList<ListInstance> instances, string bulletFont)
     {
-        var numbering = new Numbering();
-        foreach (var definition in definitions) numbering.Append(Abstract(definition, bulletFont));
+        xml.Start("w:numbering"u8).Attr("xmlns:w"u8, Namespaces.W);
+        foreach (var definition in definitions) Abstract(xml, definition, bulletFont);
         foreach (var instance in instances)
         {
-            var num = new NumberingInstance { NumberID = instance.NumId };
-            num.Append(new AbstractNumId { Val = instance.DefinitionId });
+            xml.Start("w:num"u8).Attr("w:numId"u8, instance.NumId);
+            xml.Value("w:abstractNumId"u8, "w:val"u8, instance.DefinitionId);
             if (instance.Restart)
             {
                 var levels = definitions[instance.DefinitionId - 1].Levels;
                 for (var level = 0; level < levels.Count; level++)
                 {
-                    num.Append(new LevelOverride(new StartOverrideNumberingValue { Val = level == 0 ? instance.Start : levels[level].Start }) { LevelIndex = level });
+                    xml.Start("w:lvlOverride"u8).Attr("w:ilvl"u8, level);
+                    xml.Value("w:startOverride"u8, "w:val"u8, level == 0 ? instance.Start : levels[level].Start);
+                    xml.End("w:lvlOverride"u8);
                 }
             }
 
-            numbering.Append(num);
+            xml.End("w:num"u8);
         }
 
-        return numbering;
+        xml.End("w:numbering"u8);
     }
 
-    private static AbstractNum Abstract(ListDefinition definition, string bulletFont)
+    private static void Abstract(XmlOut xml, ListDefinition definition, string bulletFont)
     {
+        xml.Start("w:abstractNum"u8).Attr("w:abstractNumId"u8, definition.Id);
         // nsid is derived from the definition's id, never random, so output is byte-identical from run to run.
-        var abstractNum = new AbstractNum { AbstractNumberId = definition.Id };
-        abstractNum.Append(new Nsid { Val = $"C0DE{definition.Id:X4}" });
-        abstractNum.Append(new MultiLevelType { Val = definition.Levels.Count <= 1 ? MultiLevelValues.SingleLevel : MultiLevelValues.Multilevel });
+        Span<char> nsid = stackalloc char[8];
+        "C0DE".CopyTo(nsid);
+        definition.Id.TryFormat(nsid[4..], out _, "X4", System.Globalization.CultureInfo.InvariantCulture);
+        xml.Value("w:nsid"u8, "w:val"u8, new string(nsid));
+        xml.Value("w:multiLevelType"u8, "w:val"u8, definition.Levels.Count <= 1 ? "singleLevel"u8 : "multilevel"u8);
         for (var level = 0; level < definition.Levels.Count; level++)
         {
+            // lvl children in the schema's order: start, numFmt, lvlText, lvlJc, pPr, rPr.
             var plan = definition.Levels[level];
-            var lvl = new Level
-            {
-                LevelIndex = level,
-                StartNumberingValue = new StartNumberingValue { Val = plan.Start },
-                NumberingFormat = new NumberingFormat { Val = Format(plan.Format) },
-                LevelText = new LevelText { Val = plan.LevelText },
-                LevelJustification = new LevelJustification { Val = LevelJustificationValues.Left },
-                PreviousParagraphProperties = new PreviousParagraphProperties(new Indentation
-                {
-                    Left = plan.IndentTwips.ToString(CultureInfo.InvariantCulture),
-                    Hanging = plan.HangingTwips.ToString(CultureInfo.InvariantCulture),
-                }),
-            };
+            xml.Start("w:lvl"u8).Attr("w:ilvl"u8, level);
+            xml.Value("w:start"u8, "w:val"u8, plan.Start);
+            xml.Value("w:numFmt"u8, "w:val"u8, Format(plan.Format));
+            xml.Value("w:lvlText"u8, "w:val"u8, plan.LevelText);
+            xml.Value("w:lvlJc"u8, "w:val"u8, "left"u8);
+            xml.Start("w:pPr"u8);
+            xml.Start("w:ind"u8).Attr("w:left"u8, plan.IndentTwips).Attr("w:hanging"u8, plan.HangingTwips).End("w:ind"u8);
+            xml.End("w:pPr"u8);
             if (plan.Format == NumberFormat.Bullet)
             {
-                lvl.NumberingSymbolRunProperties = new NumberingSymbolRunProperties(new RunFonts { Ascii = bulletFont, HighAnsi = bulletFont, Hint = FontTypeHintValues.Default });
+                xml.Start("w:rPr"u8);
+                xml.Start("w:rFonts"u8).Attr("w:ascii"u8, bulletFont).Attr("w:hAnsi"u8, bulletFont).Attr("w:hint"u8, "default"u8).End("w:rFonts"u8);
+                xml.End("w:rPr"u8);
             }
 
-            abstractNum.Append(lvl);
+            xml.End("w:lvl"u8);
         }
 
-        return abstractNum;
+        xml.End("w:abstractNum"u8);
     }
 
-    private static NumberFormatValues Format(NumberFormat format) => format switch
+    private static ReadOnlySpan<byte> Format(NumberFormat format) => format switch
     {
-        NumberFormat.LowerLetter => NumberFormatValues.LowerLetter,
-        NumberFormat.UpperLetter => NumberFormatValues.UpperLetter,
-        NumberFormat.LowerRoman => NumberFormatValues.LowerRoman,
-        NumberFormat.UpperRoman => NumberFormatValues.UpperRoman,
-        NumberFormat.Bullet => NumberFormatValues.Bullet,
-        _ => NumberFormatValues.Decimal,
+        NumberFormat.LowerLetter => "lowerLetter"u8,
+        NumberFormat.UpperLetter => "upperLetter"u8,
+        NumberFormat.LowerRoman => "lowerRoman"u8,
+        NumberFormat.UpperRoman => "upperRoman"u8,
+        NumberFormat.Bullet => "bullet"u8,
+        _ => "decimal"u8,
     };
 }

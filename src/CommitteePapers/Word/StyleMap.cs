@@ -10,25 +10,31 @@ namespace CommitteePapers.Word;
 /// </summary>
 internal sealed class StyleMap
 {
-    private readonly Dictionary<ParaStyle, string> ids = [];
+    private readonly string[] ids = new string[Enum.GetValues<ParaStyle>().Length];
 
-    public StyleMap(HouseStyle house, DocumentFormat.OpenXml.Wordprocessing.Styles? templateStyles)
+    private StyleMap()
     {
-        var byName = templateStyles?.Elements<Style>()
+        foreach (var style in Enum.GetValues<ParaStyle>()) ids[(int)style] = StylesWriter.DefaultId(style);
+    }
+
+    public StyleMap(HouseStyle house, DocumentFormat.OpenXml.Wordprocessing.Styles templateStyles)
+        : this()
+    {
+        var byName = templateStyles.Elements<Style>()
             .Where(s => s.StyleName?.Val?.Value is not null && s.StyleId?.Value is not null)
             .GroupBy(s => s.StyleName!.Val!.Value!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().StyleId!.Value!, StringComparer.OrdinalIgnoreCase) ?? [];
+            .ToDictionary(g => g.Key, g => g.First().StyleId!.Value!, StringComparer.OrdinalIgnoreCase);
         foreach (var style in Enum.GetValues<ParaStyle>())
         {
-            var id = StylesWriter.DefaultId(style);
             if (StylesWriter.RoleOf(style) is { } role && house.TemplateStyles.TryGetValue(role, out var name) && byName.TryGetValue(name, out var templateId))
             {
-                id = templateId;
+                ids[(int)style] = templateId;
             }
-
-            ids[style] = id;
         }
     }
 
-    public string IdOf(ParaStyle style) => ids[style];
+    /// <summary>Our own ids: what every paper without a template is written with.</summary>
+    public static StyleMap Own { get; } = new();
+
+    public string IdOf(ParaStyle style) => ids[(int)style];
 }

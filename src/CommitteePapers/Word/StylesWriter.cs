@@ -1,7 +1,6 @@
 using System.Globalization;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CommitteePapers.Word;
 
@@ -50,102 +49,125 @@ internal static class StylesWriter
     };
 
     /// <summary>The styles part: the house style's fonts, sizes and indent, in the paper's language.</summary>
-    public static DocumentFormat.OpenXml.Wordprocessing.Styles Write(HouseStyle house, string language)
+    public static void Write(XmlOut xml, HouseStyle house, string language)
     {
         var indentStep = (int)Math.Round(house.IndentMm * 1440 / 25.4);
-        var styles = new DocumentFormat.OpenXml.Wordprocessing.Styles();
-        styles.Append(new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle
-            {
-                RunFonts = new RunFonts { Ascii = house.Font, HighAnsi = house.Font, ComplexScript = house.Font, EastAsia = house.Font },
-                FontSize = new FontSize { Val = HalfPoints(house.BodySize) },
-                FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(house.BodySize) },
-                Languages = new Languages { Val = language, EastAsia = "zh-CN", Bidi = "ar-SA" },
-            }),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle
-            {
-                SpacingBetweenLines = new SpacingBetweenLines { After = Twips(house.SpaceAfter), Line = "240", LineRule = LineSpacingRuleValues.Auto },
-            })));
+        xml.Start("w:styles"u8).Attr("xmlns:w"u8, Namespaces.W);
+        xml.Start("w:docDefaults"u8);
+        xml.Start("w:rPrDefault"u8);
+        xml.Start("w:rPr"u8);
+        xml.Start("w:rFonts"u8).Attr("w:ascii"u8, house.Font).Attr("w:hAnsi"u8, house.Font).Attr("w:eastAsia"u8, house.Font).Attr("w:cs"u8, house.Font).End("w:rFonts"u8);
+        xml.Value("w:sz"u8, "w:val"u8, HalfPoints(house.BodySize));
+        xml.Value("w:szCs"u8, "w:val"u8, HalfPoints(house.BodySize));
+        xml.Start("w:lang"u8).Attr("w:val"u8, language).Attr("w:eastAsia"u8, "zh-CN"u8).Attr("w:bidi"u8, "ar-SA"u8).End("w:lang"u8);
+        xml.End("w:rPr"u8);
+        xml.End("w:rPrDefault"u8);
+        xml.Start("w:pPrDefault"u8);
+        xml.Start("w:pPr"u8);
+        xml.Start("w:spacing"u8).Attr("w:after"u8, Twips(house.SpaceAfter)).Attr("w:line"u8, "240"u8).Attr("w:lineRule"u8, "auto"u8).End("w:spacing"u8);
+        xml.End("w:pPr"u8);
+        xml.End("w:pPrDefault"u8);
+        xml.End("w:docDefaults"u8);
 
-        styles.Append(Paragraph("Normal", "Normal", null, isDefault: true));
-        styles.Append(Paragraph("Title", "Title", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, outline: 0, colour: house.HeadingColour));
-        styles.Append(Paragraph("Subtitle", "Subtitle", "Normal", bold: true, size: house.BodySize, keepNext: true, colour: house.HeadingColour));
-        styles.Append(Paragraph("FrontMatter", "Front Matter", "Normal", keepNext: true));
-        styles.Append(Paragraph("CouncilName", "Council Name", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, colour: house.HeadingColour));
+        Paragraph(xml, "Normal", "Normal", null, isDefault: true);
+        Paragraph(xml, "Title", "Title", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, outline: 0, colour: house.HeadingColour);
+        Paragraph(xml, "Subtitle", "Subtitle", "Normal", bold: true, size: house.BodySize, keepNext: true, colour: house.HeadingColour);
+        Paragraph(xml, "FrontMatter", "Front Matter", "Normal", keepNext: true);
+        Paragraph(xml, "CouncilName", "Council Name", "Normal", bold: true, size: house.HeadingSizes[0], keepNext: true, colour: house.HeadingColour);
         for (var level = 1; level <= 4; level++)
         {
             var size = house.HeadingSizes[Math.Min(level, house.HeadingSizes.Count - 1)];
-            styles.Append(Paragraph($"Heading{level}", $"heading {level}", "Normal", bold: level < 4, italic: level >= 3,
-                size: size, keepNext: true, outline: level - 1, colour: house.HeadingColour));
+            Paragraph(xml, HeadingIds[level - 1], HeadingNames[level - 1], "Normal", bold: level < 4, italic: level >= 3,
+                size: size, keepNext: true, outline: level - 1, colour: house.HeadingColour);
         }
 
-        styles.Append(Paragraph("NumberedParagraph", "Numbered Paragraph", "Normal", indent: (indentStep, indentStep)));
-        styles.Append(Paragraph("BodyText", "Body Text", "Normal", indent: (indentStep, 0)));
-        styles.Append(Paragraph("ListParagraph", "List Paragraph", "Normal", indent: (2 * indentStep, indentStep), spaceAfter: 6));
-        styles.Append(Paragraph("Label", "Label", "Normal", keepNext: true));
-        styles.Append(Paragraph("TableText", "Table Text", "Normal", spaceAfter: 0));
-        styles.Append(Paragraph("TableHeading", "Table Heading", "TableText", bold: true, spaceAfter: 0, keepNext: true));
-        styles.Append(Paragraph("Caption", "caption", "Normal", bold: true, size: house.BodySize - 1, keepNext: false, spaceAfter: 6));
-        styles.Append(Paragraph("FootnoteText", "footnote text", "Normal", size: house.BodySize - 2, spaceAfter: 0));
-        styles.Append(Paragraph("Header", "header", "Normal", spaceAfter: 0));
-        styles.Append(Paragraph("Footer", "footer", "Normal", spaceAfter: 0));
-        styles.Append(new Style(
-            new StyleName { Val = "footnote reference" },
-            new UIPriority { Val = 99 },
-            new StyleRunProperties { VerticalTextAlignment = new VerticalTextAlignment { Val = VerticalPositionValues.Superscript } })
-        { Type = StyleValues.Character, StyleId = "FootnoteReference" });
-        styles.Append(new Style(
-            new StyleName { Val = "Hyperlink" },
-            new UIPriority { Val = 99 },
-            new StyleRunProperties { Color = new Color { Val = "0563C1" }, Underline = new Underline { Val = UnderlineValues.Single } })
-        { Type = StyleValues.Character, StyleId = "Hyperlink" });
-        styles.Append(new Style(
-            new StyleName { Val = "Table Grid" },
-            new StyleTableProperties(
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4 },
-                    new LeftBorder { Val = BorderValues.Single, Size = 4 },
-                    new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                    new RightBorder { Val = BorderValues.Single, Size = 4 },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
-                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })))
-        { Type = StyleValues.Table, StyleId = "TableGrid" });
-        return styles;
+        Paragraph(xml, "NumberedParagraph", "Numbered Paragraph", "Normal", indent: (indentStep, indentStep));
+        Paragraph(xml, "BodyText", "Body Text", "Normal", indent: (indentStep, 0));
+        Paragraph(xml, "ListParagraph", "List Paragraph", "Normal", indent: (2 * indentStep, indentStep), spaceAfter: 6);
+        Paragraph(xml, "Label", "Label", "Normal", keepNext: true);
+        Paragraph(xml, "TableText", "Table Text", "Normal", spaceAfter: 0);
+        Paragraph(xml, "TableHeading", "Table Heading", "TableText", bold: true, spaceAfter: 0, keepNext: true);
+        Paragraph(xml, "Caption", "caption", "Normal", bold: true, size: house.BodySize - 1, keepNext: false, spaceAfter: 6);
+        Paragraph(xml, "FootnoteText", "footnote text", "Normal", size: house.BodySize - 2, spaceAfter: 0);
+        Paragraph(xml, "Header", "header", "Normal", spaceAfter: 0);
+        Paragraph(xml, "Footer", "footer", "Normal", spaceAfter: 0);
+
+        xml.Start("w:style"u8).Attr("w:type"u8, "character"u8).Attr("w:styleId"u8, "FootnoteReference"u8);
+        xml.Value("w:name"u8, "w:val"u8, "footnote reference"u8);
+        xml.Value("w:uiPriority"u8, "w:val"u8, 99);
+        xml.Start("w:rPr"u8);
+        xml.Value("w:vertAlign"u8, "w:val"u8, "superscript"u8);
+        xml.End("w:rPr"u8);
+        xml.End("w:style"u8);
+
+        xml.Start("w:style"u8).Attr("w:type"u8, "character"u8).Attr("w:styleId"u8, "Hyperlink"u8);
+        xml.Value("w:name"u8, "w:val"u8, "Hyperlink"u8);
+        xml.Value("w:uiPriority"u8, "w:val"u8, 99);
+        xml.Start("w:rPr"u8);
+        xml.Value("w:color"u8, "w:val"u8, "0563C1"u8);
+        xml.Value("w:u"u8, "w:val"u8, "single"u8);
+        xml.End("w:rPr"u8);
+        xml.End("w:style"u8);
+
+        xml.Start("w:style"u8).Attr("w:type"u8, "table"u8).Attr("w:styleId"u8, "TableGrid"u8);
+        xml.Value("w:name"u8, "w:val"u8, "Table Grid"u8);
+        xml.Start("w:tblPr"u8);
+        xml.Start("w:tblBorders"u8);
+        Border(xml, "w:top"u8);
+        Border(xml, "w:left"u8);
+        Border(xml, "w:bottom"u8);
+        Border(xml, "w:right"u8);
+        Border(xml, "w:insideH"u8);
+        Border(xml, "w:insideV"u8);
+        xml.End("w:tblBorders"u8);
+        xml.End("w:tblPr"u8);
+        xml.End("w:style"u8);
+        xml.End("w:styles"u8);
     }
 
-    private static Style Paragraph(string id, string name, string? basedOn, bool isDefault = false, bool bold = false, bool italic = false,
+    private static readonly string[] HeadingIds = ["Heading1", "Heading2", "Heading3", "Heading4"];
+
+    private static readonly string[] HeadingNames = ["heading 1", "heading 2", "heading 3", "heading 4"];
+
+    private static void Border(XmlOut xml, ReadOnlySpan<byte> side) => xml.Start(side).Attr("w:val"u8, "single"u8).Attr("w:sz"u8, 4).End(side);
+
+    /// <summary>A paragraph style; its children in the schema's order (name, basedOn, qFormat, pPr, rPr).</summary>
+    private static void Paragraph(XmlOut xml, string id, string name, string? basedOn, bool isDefault = false, bool bold = false, bool italic = false,
         double? size = null, bool keepNext = false, int? outline = null, (int Left, int Hanging)? indent = null, double? spaceAfter = null, string? colour = null)
     {
-        var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
-        if (isDefault) style.Default = true;
-        style.StyleName = new StyleName { Val = name };
-        if (basedOn is not null) style.BasedOn = new BasedOn { Val = basedOn };
-        style.PrimaryStyle = new PrimaryStyle();
-        var ppr = new StyleParagraphProperties();
-        if (keepNext) ppr.KeepNext = new KeepNext();
-        if (spaceAfter is { } after) ppr.SpacingBetweenLines = new SpacingBetweenLines { After = Twips(after) };
-        if (outline is { } level)
+        xml.Start("w:style"u8).Attr("w:type"u8, "paragraph"u8).Attr("w:styleId"u8, id);
+        if (isDefault) xml.Attr("w:default"u8, "1"u8);
+        xml.Value("w:name"u8, "w:val"u8, name);
+        if (basedOn is not null) xml.Value("w:basedOn"u8, "w:val"u8, basedOn);
+        xml.Empty("w:qFormat"u8);
+        if (keepNext || spaceAfter is not null || outline is not null || indent is not null)
         {
-            ppr.SpacingBetweenLines = new SpacingBetweenLines { Before = "240", After = "120" };
-            ppr.OutlineLevel = new OutlineLevel { Val = level };
+            // pPr children in the schema's order: keepNext, spacing, ind, outlineLvl.
+            xml.Start("w:pPr"u8);
+            if (keepNext) xml.Empty("w:keepNext"u8);
+            if (outline is not null) xml.Start("w:spacing"u8).Attr("w:before"u8, "240"u8).Attr("w:after"u8, "120"u8).End("w:spacing"u8);
+            else if (spaceAfter is { } after) xml.Start("w:spacing"u8).Attr("w:after"u8, Twips(after)).End("w:spacing"u8);
+            if (indent is { } ind) xml.Start("w:ind"u8).Attr("w:left"u8, ind.Left).Attr("w:hanging"u8, ind.Hanging).End("w:ind"u8);
+            if (outline is { } level) xml.Value("w:outlineLvl"u8, "w:val"u8, level);
+            xml.End("w:pPr"u8);
         }
 
-        if (indent is { } ind)
+        var coloured = colour is not null && colour != "000000";
+        if (bold || italic || coloured || size is not null)
         {
-            ppr.Indentation = new Indentation { Left = ind.Left.ToString(CultureInfo.InvariantCulture), Hanging = ind.Hanging.ToString(CultureInfo.InvariantCulture) };
+            // rPr children in the schema's order: b, i, color, sz.
+            xml.Start("w:rPr"u8);
+            if (bold) xml.Empty("w:b"u8);
+            if (italic) xml.Empty("w:i"u8);
+            if (coloured) xml.Value("w:color"u8, "w:val"u8, colour!);
+            if (size is { } s) xml.Value("w:sz"u8, "w:val"u8, HalfPoints(s));
+            xml.End("w:rPr"u8);
         }
 
-        if (ppr.HasChildren) style.StyleParagraphProperties = ppr;
-        var rpr = new StyleRunProperties();
-        if (bold) rpr.Bold = new Bold();
-        if (italic) rpr.Italic = new Italic();
-        if (colour is not null && colour != "000000") rpr.Color = new Color { Val = colour };
-        if (size is { } s) rpr.FontSize = new FontSize { Val = HalfPoints(s) };
-        if (rpr.HasChildren) style.StyleRunProperties = rpr;
-        return style;
+        xml.End("w:style"u8);
     }
 
-    public static string HalfPoints(double points) => ((int)Math.Round(points * 2)).ToString(CultureInfo.InvariantCulture);
+    public static int HalfPoints(double points) => (int)Math.Round(points * 2);
 
-    public static string Twips(double points) => ((int)Math.Round(points * 20)).ToString(CultureInfo.InvariantCulture);
+    public static int Twips(double points) => (int)Math.Round(points * 20);
 }

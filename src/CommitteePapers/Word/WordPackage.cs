@@ -1,64 +1,198 @@
 using System.IO.Compression;
-using System.Xml.Linq;
+using System.Text;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CommitteePapers.Word;
 
 /// <summary>
-/// Puts the parts together into a .docx. Every relationship id is given, never generated, and the zip is
-/// rewritten with a fixed time stamp and entry order, so the same paper gives the same bytes.
+/// Puts the parts together into a .docx, streaming each part's XML straight into its zip entry: nothing is built in
+/// memory first, and nothing is zipped twice. Every relationship id is given, never generated, every entry has the
+/// same fixed time stamp and the entries come in a fixed order, so the same paper gives the same bytes.
 /// </summary>
+/// <remarks>
+/// A council's Word template is read with the Open XML SDK (its styles are merged with ours; its theme, fonts, header
+/// and footer are copied with whatever they refer to). Without a template the SDK is not used at all.
+/// </remarks>
 internal static class WordPackage
 {
     private static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private const string MainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string StylesType = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
+    private const string SettingsType = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml";
+    private const string NumberingType = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml";
+    private const string FootnotesType = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml";
+    private const string HeaderType = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+    private const string FooterType = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
+    private const string CoreType = "application/vnd.openxmlformats-package.core-properties+xml";
+
     public static void Write(LaidOutPaper paper, HouseStyle house, Stream output)
     {
-        using var buffer = new MemoryStream();
         using var template = house.Template is { } bytes ? WordprocessingDocument.Open(new MemoryStream(bytes.ToArray(), writable: false), false) : null;
-        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
+        var templateMain = template?.MainDocumentPart;
+        var templateStyles = (W.Styles?)templateMain?.StyleDefinitionsPart?.Styles?.CloneNode(true);
+        var styleMap = templateStyles is null ? StyleMap.Own : new StyleMap(house, templateStyles);
+
+        // Which parts there are, and the main document's relationships to them, before anything is written: the
+        // content types come first in the package.
+        var hasNumbering = paper.Instances.Count > 0;
+        var hasFootnotes = paper.Footnotes.Count > 0;
+        var templateHeader = DefaultPart<HeaderPart>(templateMain, isHeader: true);
+        var templateFooter = DefaultPart<FooterPart>(templateMain, isHeader: false);
+        var ownHeader = templateHeader is null && HeaderFooterWriter.HasHeader(house, paper.Header);
+        var ownFooter = templateFooter is null && HeaderFooterWriter.HasFooter(paper.Footer);
+
+        var copied = new TemplateParts();
+        var main = new PartRelationships();
+        main.Internal(PartRelationships.Styles, "/word/styles.xml");
+        main.Internal(PartRelationships.Settings, "/word/settings.xml");
+        if (templateMain?.ThemePart is { } theme) main.Internal(theme.RelationshipType, copied.Add(theme));
+        if (templateMain?.FontTablePart is { } fonts) main.Internal(fonts.RelationshipType, copied.Add(fonts));
+        if (hasNumbering) main.Internal(PartRelationships.Numbering, "/word/numbering.xml");
+        if (hasFootnotes) main.Internal(PartRelationships.Footnotes, "/word/footnotes.xml");
+        var headerId = templateHeader is not null ? main.Internal(PartRelationships.Header, copied.Add(templateHeader))
+            : ownHeader ? main.Internal(PartRelationships.Header, "/word/header1.xml")
+            : null;
+        var footerId = templateFooter is not null ? main.Internal(PartRelationships.Footer, copied.Add(templateFooter))
+            : ownFooter ? main.Internal(PartRelationships.Footer, "/word/footer1.xml")
+            : null;
+        var logo = ownHeader ? house.Logo : null;
+        var logoName = logo is null ? null : logo.Format == "png" ? "/word/media/logo.png" : "/word/media/logo.jpeg";
+
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        Entry(zip, "[Content_Types].xml", stream =>
         {
-            var main = document.AddMainDocumentPart();
-            var relationship = 0;
-            string NextId() => $"rId{++relationship}";
+            using var xml = new XmlOut(stream);
+            xml.Start("Types"u8).Attr("xmlns"u8, "http://schemas.openxmlformats.org/package/2006/content-types"u8);
+            xml.Start("Default"u8).Attr("Extension"u8, "rels"u8).Attr("ContentType"u8, "application/vnd.openxmlformats-package.relationships+xml"u8).End("Default"u8);
+            xml.Start("Default"u8).Attr("Extension"u8, "xml"u8).Attr("ContentType"u8, "application/xml"u8).End("Default"u8);
+            Override(xml, "/word/document.xml", MainType);
+            Override(xml, "/word/styles.xml", StylesType);
+            Override(xml, "/word/settings.xml", SettingsType);
+            if (hasNumbering) Override(xml, "/word/numbering.xml", NumberingType);
+            if (hasFootnotes) Override(xml, "/word/footnotes.xml", FootnotesType);
+            if (ownHeader) Override(xml, "/word/header1.xml", HeaderType);
+            if (ownFooter) Override(xml, "/word/footer1.xml", FooterType);
+            if (logo is not null) Override(xml, logoName!, logo.Format == "png" ? "image/png" : "image/jpeg");
+            foreach (var part in copied.Parts) Override(xml, part.Name, part.ContentType);
+            Override(xml, "/docProps/core.xml", CoreType);
+            xml.End("Types"u8);
+        });
 
-            var templateMain = template?.MainDocumentPart;
-            var templateStyles = (DocumentFormat.OpenXml.Wordprocessing.Styles?)templateMain?.StyleDefinitionsPart?.Styles?.CloneNode(true);
-            var styleMap = new StyleMap(house, templateStyles);
-            var styles = main.AddNewPart<StyleDefinitionsPart>(NextId());
-            styles.Styles = MergeStyles(StylesWriter.Write(house, paper.Info.Language), templateStyles, paper.Info.Language);
-            var settings = main.AddNewPart<DocumentSettingsPart>(NextId());
-            settings.Settings = SettingsWriter.Write(paper.Footnotes.Count > 0);
-            if (templateMain?.ThemePart is { } theme) main.AddPart(theme, NextId());
-            if (templateMain?.FontTablePart is { } fonts) main.AddPart(fonts, NextId());
-            if (paper.Instances.Count > 0)
+        var package = new PartRelationships();
+        package.Internal(PartRelationships.OfficeDocument, "/word/document.xml");
+        package.Internal(PartRelationships.CoreProperties, "/docProps/core.xml");
+        Entry(zip, "_rels/.rels", package.Write);
+        Entry(zip, "docProps/core.xml", stream =>
+        {
+            using var xml = new XmlOut(stream);
+            CorePropertiesWriter.Write(xml, paper.Info);
+        });
+
+        // The document first, then its relationships: its hyperlinks are known once it is written.
+        Entry(zip, "word/document.xml", stream =>
+        {
+            using var xml = new XmlOut(stream);
+            DocumentWriter.Write(paper, house, new RunWriter(xml, main), styleMap, new PageFurniture(headerId, footerId));
+        });
+        Entry(zip, "word/_rels/document.xml.rels", main.Write);
+
+        Entry(zip, "word/styles.xml", stream =>
+        {
+            using var xml = new XmlOut(stream);
+            if (templateStyles is null)
             {
-                var numbering = main.AddNewPart<NumberingDefinitionsPart>(NextId());
-                numbering.Numbering = NumberingWriter.Write(paper.Lists, paper.Instances, house.Font);
+                StylesWriter.Write(xml, house, paper.Info.Language);
             }
-
-            if (paper.Footnotes.Count > 0)
+            else
             {
-                var footnotes = main.AddNewPart<FootnotesPart>(NextId());
-                var noteRelationship = 0;
-                footnotes.Footnotes = FootnotesWriter.Write(paper.Footnotes, new RunWriter(footnotes, () => $"rId{++noteRelationship}"), styleMap);
+                xml.Raw(Encoding.UTF8.GetBytes(MergeStyles(OurStyles(house, paper.Info.Language), templateStyles, paper.Info.Language).OuterXml));
             }
-
-            var furniture = new PageFurniture(Header(main, templateMain, house, paper.Header, NextId), Footer(main, templateMain, house, paper.Footer, NextId));
-            main.Document = DocumentWriter.Write(paper, house, new RunWriter(main, NextId), styleMap, furniture);
-
-            // docProps/core.xml written directly: the packaging API's own core properties get a random part name.
-            var core = document.AddCoreFilePropertiesPart();
-            using (var coreStream = core.GetStream(FileMode.Create))
+        });
+        Entry(zip, "word/settings.xml", stream =>
+        {
+            using var xml = new XmlOut(stream);
+            SettingsWriter.Write(xml, hasFootnotes);
+        });
+        if (hasNumbering)
+        {
+            Entry(zip, "word/numbering.xml", stream =>
             {
-                CorePropertiesWriter.Write(paper.Info).Save(coreStream);
+                using var xml = new XmlOut(stream);
+                NumberingWriter.Write(xml, paper.Lists, paper.Instances, house.Font);
+            });
+        }
+
+        if (hasFootnotes)
+        {
+            var notes = new PartRelationships();
+            Entry(zip, "word/footnotes.xml", stream =>
+            {
+                using var xml = new XmlOut(stream);
+                FootnotesWriter.Write(paper.Footnotes, new RunWriter(xml, notes));
+            });
+            if (notes.Count > 0) Entry(zip, "word/_rels/footnotes.xml.rels", notes.Write);
+        }
+
+        if (ownHeader)
+        {
+            Entry(zip, "word/header1.xml", stream =>
+            {
+                using var xml = new XmlOut(stream);
+                HeaderFooterWriter.Header(house, paper.Header, new RunWriter(xml, null));
+            });
+            if (logo is not null)
+            {
+                var rels = new PartRelationships();
+                rels.Add(HeaderFooterWriter.LogoId, PartRelationships.Image, logoName!, external: false);
+                Entry(zip, "word/_rels/header1.xml.rels", rels.Write);
+                Entry(zip, logoName![1..], stream => stream.Write(logo.Image.Span));
             }
         }
 
-        Normalise(buffer, output);
+        if (ownFooter)
+        {
+            Entry(zip, "word/footer1.xml", stream =>
+            {
+                using var xml = new XmlOut(stream);
+                HeaderFooterWriter.Footer(paper.Footer, new RunWriter(xml, null));
+            });
+        }
+
+        foreach (var part in copied.Parts)
+        {
+            Entry(zip, part.Name[1..], stream => stream.Write(part.Bytes));
+            if (part.Relationships.Count > 0) Entry(zip, RelationshipsName(part.Name), part.Relationships.Write);
+        }
+    }
+
+    private static void Entry(ZipArchive zip, string name, Action<Stream> write)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = FixedTime;
+        using var stream = entry.Open();
+        write(stream);
+    }
+
+    private static void Override(XmlOut xml, string name, string contentType) =>
+        xml.Start("Override"u8).Attr("PartName"u8, name).Attr("ContentType"u8, contentType).End("Override"u8);
+
+    /// <summary>"/word/template/header1.xml" has its relationships in "word/template/_rels/header1.xml.rels".</summary>
+    private static string RelationshipsName(string part)
+    {
+        var slash = part.LastIndexOf('/');
+        return $"{part[1..(slash + 1)]}_rels/{part[(slash + 1)..]}.rels";
+    }
+
+    /// <summary>Our styles as the SDK's element, to merge into a template's.</summary>
+    private static W.Styles OurStyles(HouseStyle house, string language)
+    {
+        using var buffer = new MemoryStream();
+        using (var xml = new XmlOut(buffer, declaration: false)) StylesWriter.Write(xml, house, language);
+        return new W.Styles(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     /// <summary>
@@ -66,16 +200,15 @@ internal static class WordPackage
     /// styles is removed (its numbering.xml is not copied, and our lists decide every number), and the document
     /// language stays the paper's when the template sets none.
     /// </summary>
-    private static DocumentFormat.OpenXml.Wordprocessing.Styles MergeStyles(DocumentFormat.OpenXml.Wordprocessing.Styles ours, DocumentFormat.OpenXml.Wordprocessing.Styles? template, string language)
+    private static W.Styles MergeStyles(W.Styles ours, W.Styles template, string language)
     {
-        if (template is null) return ours;
-        foreach (var numbering in template.Descendants<DocumentFormat.OpenXml.Wordprocessing.NumberingProperties>().ToList()) numbering.Remove();
-        var defaults = template.DocDefaults ??= new DocumentFormat.OpenXml.Wordprocessing.DocDefaults();
-        var runDefaults = defaults.RunPropertiesDefault ??= new DocumentFormat.OpenXml.Wordprocessing.RunPropertiesDefault();
-        var baseStyle = runDefaults.RunPropertiesBaseStyle ??= new DocumentFormat.OpenXml.Wordprocessing.RunPropertiesBaseStyle();
-        baseStyle.Languages ??= new DocumentFormat.OpenXml.Wordprocessing.Languages { Val = language };
-        var present = template.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>().Select(s => s.StyleId?.Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var style in ours.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>())
+        foreach (var numbering in template.Descendants<W.NumberingProperties>().ToList()) numbering.Remove();
+        var defaults = template.DocDefaults ??= new W.DocDefaults();
+        var runDefaults = defaults.RunPropertiesDefault ??= new W.RunPropertiesDefault();
+        var baseStyle = runDefaults.RunPropertiesBaseStyle ??= new W.RunPropertiesBaseStyle();
+        baseStyle.Languages ??= new W.Languages { Val = language };
+        var present = template.Elements<W.Style>().Select(s => s.StyleId?.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var style in ours.Elements<W.Style>())
         {
             if (!present.Contains(style.StyleId?.Value)) template.Append(style.CloneNode(true));
         }
@@ -83,87 +216,74 @@ internal static class WordPackage
         return template;
     }
 
-    private static string? Header(MainDocumentPart main, MainDocumentPart? template, HouseStyle house, string? text, Func<string> nextId)
-    {
-        if (DefaultPart<HeaderPart>(template, isHeader: true) is { } fromTemplate)
-        {
-            var id = nextId();
-            main.AddPart(fromTemplate, id);
-            return id;
-        }
-
-        var headerId = nextId();
-        var part = main.AddNewPart<HeaderPart>(headerId);
-        if (HeaderFooterWriter.Header(house, text, part) is { } header)
-        {
-            part.Header = header;
-            return headerId;
-        }
-
-        main.DeletePart(part);
-        return null;
-    }
-
-    private static string? Footer(MainDocumentPart main, MainDocumentPart? template, HouseStyle house, IReadOnlyList<LInline> content, Func<string> nextId)
-    {
-        if (DefaultPart<FooterPart>(template, isHeader: false) is { } fromTemplate)
-        {
-            var id = nextId();
-            main.AddPart(fromTemplate, id);
-            return id;
-        }
-
-        var footerId = nextId();
-        var part = main.AddNewPart<FooterPart>(footerId);
-        if (HeaderFooterWriter.Footer(content, new RunWriter(part, () => throw new InvalidOperationException("A footer has no links."))) is { } footer)
-        {
-            part.Footer = footer;
-            return footerId;
-        }
-
-        main.DeletePart(part);
-        return null;
-    }
-
     /// <summary>The template's default header or footer: the one its last section refers to.</summary>
     private static T? DefaultPart<T>(MainDocumentPart? template, bool isHeader)
         where T : OpenXmlPart
     {
-        var section = template?.Document?.Body?.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().LastOrDefault();
+        var section = template?.Document?.Body?.Elements<W.SectionProperties>().LastOrDefault();
         if (section is null) return null;
         var id = isHeader
-            ? section.Elements<DocumentFormat.OpenXml.Wordprocessing.HeaderReference>().FirstOrDefault(r => r.Type is null || r.Type.Value == DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues.Default)?.Id?.Value
-            : section.Elements<DocumentFormat.OpenXml.Wordprocessing.FooterReference>().FirstOrDefault(r => r.Type is null || r.Type.Value == DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues.Default)?.Id?.Value;
+            ? section.Elements<W.HeaderReference>().FirstOrDefault(r => r.Type is null || r.Type.Value == W.HeaderFooterValues.Default)?.Id?.Value
+            : section.Elements<W.FooterReference>().FirstOrDefault(r => r.Type is null || r.Type.Value == W.HeaderFooterValues.Default)?.Id?.Value;
         return id is not null && template!.TryGetPartById(id, out var part) ? part as T : null;
     }
 
-    /// <summary>Rewrites the package with fixed entry times and order: [Content_Types].xml first, then by name.</summary>
-    private static void Normalise(MemoryStream package, Stream output)
+    /// <summary>
+    /// Parts copied from a council's template (its theme, fonts, header and footer), each with the parts it refers to
+    /// (a header's logo), under /word/template/ so that no name can clash with ours. Each keeps its own relationship ids.
+    /// </summary>
+    private sealed class TemplateParts
     {
-        package.Position = 0;
-        using var source = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        var entries = source.Entries
-            .OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1)
-            .ThenBy(e => e.FullName, StringComparer.Ordinal);
-        foreach (var entry in entries)
+        private readonly Dictionary<Uri, string> names = [];
+
+        public List<CopiedPart> Parts { get; } = [];
+
+        /// <summary>Copies <paramref name="part"/> (once) and what it refers to; returns its name in our package.</summary>
+        public string Add(OpenXmlPart part)
         {
-            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-            copy.LastWriteTime = FixedTime;
-            using var from = entry.Open();
-            using var to = copy.Open();
-            if (entry.FullName == "_rels/.rels")
+            if (names.TryGetValue(part.Uri, out var known)) return known;
+            var name = Name(part.Uri);
+            names[part.Uri] = name;
+            var copy = new CopiedPart(name, part.ContentType, Read(part.GetStream()));
+            Parts.Add(copy);
+            foreach (var child in part.Parts) copy.Relationships.Add(child.RelationshipId, child.OpenXmlPart.RelationshipType, Add(child.OpenXmlPart), external: false);
+            foreach (var external in part.ExternalRelationships) copy.Relationships.Add(external.Id, external.RelationshipType, external.Uri.OriginalString, external: true);
+            foreach (var link in part.HyperlinkRelationships) copy.Relationships.Add(link.Id, link.RelationshipType, link.Uri.OriginalString, link.IsExternal);
+            foreach (var data in part.DataPartReferenceRelationships)
             {
-                // The package-level relationship ids are random; nothing refers to them, so number them.
-                var rels = XDocument.Load(from);
-                var n = 0;
-                foreach (var rel in rels.Root!.Elements()) rel.SetAttributeValue("Id", $"rId{++n}");
-                rels.Save(to, SaveOptions.DisableFormatting);
+                var dataName = Name(data.DataPart.Uri);
+                if (!names.ContainsValue(dataName))
+                {
+                    names[data.DataPart.Uri] = dataName;
+                    Parts.Add(new CopiedPart(dataName, data.DataPart.ContentType, Read(data.DataPart.GetStream())));
+                }
+
+                copy.Relationships.Add(data.Id, data.RelationshipType, dataName, external: false);
             }
-            else
+
+            return name;
+        }
+
+        private static string Name(Uri uri)
+        {
+            var path = uri.OriginalString.TrimStart('/');
+            if (path.StartsWith("word/", StringComparison.OrdinalIgnoreCase)) path = path[5..];
+            return "/word/template/" + path;
+        }
+
+        private static byte[] Read(Stream stream)
+        {
+            using (stream)
             {
-                from.CopyTo(to);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return copy.ToArray();
             }
         }
+    }
+
+    private sealed record CopiedPart(string Name, string ContentType, byte[] Bytes)
+    {
+        public PartRelationships Relationships { get; } = new();
     }
 }
