@@ -3,7 +3,7 @@
 # decide page breaks, Chromium for the web pages, clang and zlib1g-dev for the NativeAOT tool the consumer test packs;
 # the tests read PDFs back in-process with PdfPig), then runs dotnet test with a line for every test as it finishes.
 #
-#   bash scripts/test.sh            the whole suite (what CI runs), about 8 minutes on 2 cores
+#   bash scripts/test.sh            the whole suite (what CI runs), about 10 minutes on 2 cores with the build
 #   bash scripts/test.sh --quick    the inner loop: everything but the slow tests (packs, PDFs, the installed tool,
 #                                   the browser, long fuzzing and property runs), under 3 minutes
 #   bash scripts/test.sh --filter "FullyQualifiedName~NumberingTests"   any dotnet test arguments pass through
