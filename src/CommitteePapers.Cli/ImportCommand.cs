@@ -13,7 +13,7 @@ internal static class ImportCommand
     {
         var file = new Argument<FileInfo>("document") { Description = "The Word paper (.docx) to import." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the YAML (default: the document's name with .yaml); an existing file is not overwritten." };
-        var style = new Option<string?>("--style") { Description = "The house style the paper is in: york (default), north-somerset, sefton or a style file (.yaml); its headings and wording are recognised." };
+        var style = new Option<string?>("--style") { Description = $"The house style the paper is in: {BuiltInStyleNames.Listed} (default {HouseStyles.DefaultName}) or a style file (.yaml); its headings and wording are recognised." };
         var strict = new Option<bool>("--strict") { Description = "Exit 1 and write nothing when anything could not be placed with certainty." };
         var command = new Command("import", "Import a Word paper (.docx) as YAML that builds again: numbers, headings, lists, tables, footnotes and the standard sections.") { file, output, style, strict };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(style), parse.GetValue(strict)));
@@ -42,7 +42,7 @@ internal static class ImportCommand
             return 2;
         }
 
-        HouseStyle style = HouseStyles.York;
+        HouseStyle style = HouseStyles.Default;
         string? reference = null;
         if (styleName is not null)
         {
@@ -61,7 +61,7 @@ internal static class ImportCommand
             }
             else
             {
-                Console.Error.WriteLine($"error: there is no house style '{styleName}'; use york, north-somerset, sefton or a style file (.yaml).");
+                Console.Error.WriteLine($"error: there is no house style '{styleName}'; use {BuiltInStyleNames.Listed} or a style file (.yaml).");
                 return 2;
             }
         }

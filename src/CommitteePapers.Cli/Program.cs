@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CommitteePapers;
+using CommitteePapers.Definition;
 using CommitteePapers.Diagnostics;
 
 namespace CommitteePapers.Cli;
@@ -37,7 +38,7 @@ internal static class Program
 
     private static Option<string?> StyleOption() => new("--style")
     {
-        Description = "House style: york, north-somerset, sefton, a style file (.yaml) or a Word template (.dotx); overrides the paper's 'style:'.",
+        Description = $"House style: {BuiltInStyleNames.Listed}, a style file (.yaml) or a Word template (.dotx); overrides the paper's 'style:'.",
     };
 
     /// <summary>--to word|html; when it is not given, an output named .html or .htm means a web page.</summary>
@@ -111,8 +112,8 @@ internal static class Program
     {
         var kind = new Argument<string>("kind") { Description = "The kind of paper: " + string.Join(", ", Scaffolds.Kinds) + "." };
         kind.AcceptOnlyFromAmong([.. Scaffolds.Kinds]);
-        var style = new Option<string?>("--style") { Description = "The house style the paper names: york, north-somerset or sefton." };
-        style.AcceptOnlyFromAmong("york", "north-somerset", "sefton");
+        var style = new Option<string?>("--style") { Description = $"The house style the paper names: {BuiltInStyleNames.Listed}." };
+        style.AcceptOnlyFromAmong([.. BuiltInStyleNames.All]);
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the new paper (default: print it)." };
         var command = new Command("new", "Write a commented example of a kind of paper to start from; it builds as it is.") { kind, style, output };
         command.SetAction(parse =>
@@ -164,7 +165,7 @@ internal static class Program
                 foreach (var d in chosen.Diagnostics) Console.Error.WriteLine(d.ToString());
                 if (!chosen.Succeeded)
                 {
-                    if (chosen.Diagnostics.Count == 0) Console.Error.WriteLine($"error: there is no house style '{styleName}'; use york, north-somerset, sefton or a style file (.yaml).");
+                    if (chosen.Diagnostics.Count == 0) Console.Error.WriteLine($"error: there is no house style '{styleName}'; use {BuiltInStyleNames.Listed} or a style file (.yaml).");
                     return BadUsage;
                 }
 

@@ -41,9 +41,18 @@ public static class HouseStyles
     /// <summary>The style every style starts from: the library's wording and numbering, no council's look.</summary>
     internal static HouseStyle Base => BaseStyle.Value;
 
-    private static readonly Lazy<HouseStyle> BaseStyle = new(() => ReadBuiltIn("base", _ => null));
+    /// <summary>
+    /// The style a paper is built in when it names none (and a Word template or an import starts from): the first
+    /// built-in style the library shipped with. Named here once; everything else asks for it.
+    /// </summary>
+    internal static HouseStyle Default => Find(DefaultName)!;
 
-    private static HouseStyle? FindOrBase(string name) => name == "base" ? Base : Find(name);
+    /// <summary>The name of <see cref="Default"/>, for messages that should not load the styles to say it.</summary>
+    internal const string DefaultName = "york";
+
+    private static readonly Lazy<HouseStyle> BaseStyle = new(() => ReadBuiltIn(BuiltInStyleNames.Base, _ => null));
+
+    private static HouseStyle? FindOrBase(string name) => name == BuiltInStyleNames.Base ? Base : Find(name);
 
     /// <summary>Reads a style file. Files it names (logo, template) are read from its folder and must stay inside it.</summary>
     public static StyleLoadResult Load(string path, ReaderLimits? limits = null)
@@ -80,11 +89,11 @@ public static class HouseStyles
     }
 
     private static IReadOnlyList<HouseStyle> LoadBuiltIn() =>
-        new[] { "north-somerset", "sefton", "york" }.Select(name => ReadBuiltIn(name, FindOrBase)).ToList();
+        BuiltInStyleNames.All.Select(name => ReadBuiltIn(name, FindOrBase)).ToList();
 
     private static HouseStyle ReadBuiltIn(string name, Func<string, HouseStyle?> builtIn)
     {
-        var resource = $"CommitteePapers.Styles.{name}.yaml";
+        var resource = BuiltInStyleNames.Resource(name);
         using var stream = typeof(HouseStyles).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The built-in style {name} is missing from the library.");
         using var reader = new StreamReader(stream);

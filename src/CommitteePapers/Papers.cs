@@ -196,7 +196,7 @@ public static class Papers
         ArgumentNullException.ThrowIfNull(paper);
         var bag = new DiagnosticBag();
         var fromPaper = name is null;
-        var wanted = name ?? paper.Style ?? HouseStyles.York.Name;
+        var wanted = name ?? paper.Style ?? HouseStyles.Default.Name;
         var at = fromPaper ? (paper.StyleAt.IsKnown ? paper.StyleAt : paper.At) : SourcePosition.None;
         HouseStyle? style = null;
         var extension = Path.GetExtension(wanted).ToLowerInvariant();
@@ -234,7 +234,7 @@ public static class Papers
                 {
                     if (InputFile.Read(path, wanted, FileKind.Template, fake, bag) is { } bytes)
                     {
-                        var loaded = HouseStyles.FromTemplate(HouseStyles.York with { Name = Path.GetFileNameWithoutExtension(path) }, bytes);
+                        var loaded = HouseStyles.FromTemplate(HouseStyles.Default with { Name = Path.GetFileNameWithoutExtension(path) }, bytes);
                         foreach (var d in loaded.Diagnostics) bag.Add(d with { Position = d.Position.IsKnown ? d.Position : fake });
                         style = loaded.Style;
                     }
@@ -358,7 +358,7 @@ public static class Papers
             return new ImportResult(null, null, [new Diagnostic(DiagnosticCode.BadFile.Id, Severity.Error, at, InputFile.TooLarge(fileName, FileKind.WordDocument))], new ImportSummary("none", 0, 0, 0, 0));
         }
 
-        return Importer.Import(bytes, fileName, options, options.Style ?? HouseStyles.York, options.OtherStyles ?? HouseStyles.BuiltIn);
+        return Importer.Import(bytes, fileName, options, options.Style ?? HouseStyles.Default, options.OtherStyles ?? HouseStyles.BuiltIn);
     }
 
     /// <summary>

@@ -25,6 +25,17 @@ public sealed class StyleTests : IDisposable
     private static readonly Lazy<Paper> Safeguarding = new(() => LoadPaper(SafeguardingPath));
     private static readonly Lazy<byte[]> FourthCouncilSafeguarding = new(() => Docx.Render(Safeguarding.Value, LoadStyle("fourth-council.yaml")));
 
+    [Fact]
+    public void The_built_in_styles_are_the_style_files_the_library_carries_and_each_is_found_by_its_name()
+    {
+        // Which councils are built in is data: each Styles/BuiltIn/*.yaml but the base is a style, named by its file.
+        var files = Directory.GetFiles(Path.Combine(Repo.Root, "src", "CommitteePapers", "Styles", "BuiltIn"), "*.yaml")
+            .Select(Path.GetFileNameWithoutExtension).OfType<string>().Where(n => n != "base").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, CommitteePapers.Definition.BuiltInStyleNames.All);
+        Assert.Equal(files, HouseStyles.BuiltIn.Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.All(files, name => Assert.Equal(name, HouseStyles.Find(name)?.Name));
+    }
+
     /// <summary>A number typed into the text instead of coming from numbering.xml: "1.", "1.1.", "a)", "(a)", "i.".</summary>
     private static readonly Regex TypedNumber = new(@"^\s*(\d+(\.\d+)*\.|\(?[a-z]\)|\(?[ivx]+[.)])\s");
 

@@ -183,7 +183,7 @@ internal static class Shapes
     public static readonly MapShape Report = new("report", "a report", "A committee report.",
     [
         new("paper", new TextShape("The kind of paper.", Allowed: ["report"]), Required: true),
-        new("style", new TextShape("The house style: york, north-somerset, sefton, or a path to a style file. --style on the command line wins.", Example: "york")),
+        new("style", new TextShape($"The house style: {BuiltInStyleNames.Listed}, or a path to a style file. --style on the command line wins.", Example: "york")),
         new("meeting", new TextShape("The meeting the report goes to.", Example: "Learning & Culture Policy & Scrutiny Committee"), Required: true),
         new("date", new DateShape("The date of the meeting, YYYY-MM-DD."), Required: true),
         new("report-of", new TextShape("Whose report it is, without 'Report of the'.", Example: "Assistant Director for Children's Specialist Services"), Required: true),
@@ -219,7 +219,7 @@ internal static class Shapes
     public static readonly MapShape CabinetMemberUpdate = new("cabinet-member-update", "a cabinet member update", "A cabinet member update: themed sections of unnumbered paragraphs.",
     [
         new("paper", new TextShape("The kind of paper.", Allowed: ["cabinet-member-update"]), Required: true),
-        new("style", new TextShape("The house style: sefton, york, north-somerset, or a path to a style file.", Example: "sefton")),
+        new("style", new TextShape($"The house style: {BuiltInStyleNames.Listed}, or a path to a style file.", Example: "sefton")),
         new("councillor", new TextShape("The cabinet member.", Example: "Mhairi Doyle"), Required: true),
         new("portfolio", new TextShape("The cabinet member's portfolio.", Example: "Children's Services"), Required: true),
         new("date", new DateShape("The date of the update, YYYY-MM-DD; the style usually prints the month."), Required: true),
@@ -234,7 +234,7 @@ internal static class Shapes
     public static readonly MapShape Document = new("document", "a document", "Any other document of a meeting — a work plan, a forward plan, an appendix: a title, paragraphs, headings and tables, numbered as the house style numbers a report's body.",
     [
         new("paper", new TextShape("The kind of paper.", Allowed: ["document"]), Required: true),
-        new("style", new TextShape("The house style: york, north-somerset, sefton, or a path to a style file.", Example: "north-somerset")),
+        new("style", new TextShape($"The house style: {BuiltInStyleNames.Listed}, or a path to a style file.", Example: "north-somerset")),
         new("title", new TextShape("The title.", Markdown: true, Example: "Children and Young People's Services Policy and Scrutiny Panel Work Programme February 2024"), Required: true),
         new("subtitle", new TextShape("A line under the title.", Markdown: true)),
         new("meeting", new TextShape("The meeting or committee it goes to.")),
@@ -492,10 +492,10 @@ internal static class Shapes
     public static readonly MapShape HouseStyle = new("house-style", "a house style", "A council's house style: numbering, standard sections, front block, fonts and page furniture.",
     [
         new("name", new TextShape("The style's name, used with --style and 'style:'.", Example: "york"), Required: true),
-        new("extends", new OneOfShape("The style this one starts from: a built-in style (york, north-somerset, sefton) or a style file beside this one (committees.yaml); every key given here overrides it.",
+        new("extends", new OneOfShape($"The style this one starts from: a built-in style ({BuiltInStyleNames.Listed}) or a style file beside this one (committees.yaml); every key given here overrides it.",
         [
-            new TextShape("A built-in style.", Allowed: ["york", "north-somerset", "sefton"]),
-            new TextShape("A style file, relative to this one.", Example: "council.yaml") { Pattern = "^[^/\\\\~].*\\.ya?ml$", PatternMessage = "Name a built-in style (york, north-somerset, sefton) or a .yaml style file beside this one." },
+            new TextShape("A built-in style.", Allowed: BuiltInStyleNames.All),
+            new TextShape("A style file, relative to this one.", Example: "council.yaml") { Pattern = "^[^/\\\\~].*\\.ya?ml$", PatternMessage = $"Name a built-in style ({BuiltInStyleNames.Listed}) or a .yaml style file beside this one." },
         ])),
         new("council", new TextShape("The council's name, for {council} in the front block.", Example: "City of York Council")),
         new("nation", new TextShape("The nation the council is in, whose bank holidays are not working days (the five clear days before a meeting). Default england.",

@@ -227,17 +227,16 @@ internal sealed partial class StyleReader
     /// <summary>The style this one starts from: what it extends, or the base style.</summary>
     private HouseStyle Parent(MappingReader m, string file, ReaderLimits limits)
     {
-        var fallback = builtIn("base") ?? new HouseStyle { Name = "base" };
+        var fallback = builtIn(BuiltInStyleNames.Base) ?? new HouseStyle { Name = BuiltInStyleNames.Base };
         if (m.Text("extends") is not { } extends) return fallback;
         var at = m.Node("extends")!.At;
         var extension = Path.GetExtension(extends).ToLowerInvariant();
         if (extension is not (".yaml" or ".yml"))
         {
-            if (extends != "base" && builtIn(extends) is { } b) return b;
-            var names = new[] { "york", "north-somerset", "sefton" };
-            var suggestion = Suggest.Nearest(extends, names);
+            if (extends != BuiltInStyleNames.Base && builtIn(extends) is { } b) return b;
+            var suggestion = Suggest.Nearest(extends, BuiltInStyleNames.All);
             diagnostics.Error(DiagnosticCode.UnknownStyle, at,
-                $"There is no built-in style '{extends}' to extend; " + (suggestion is null ? $"use {string.Join(", ", names)}, or a style file beside this one such as 'council.yaml'." : $"did you mean '{suggestion}'?"));
+                $"There is no built-in style '{extends}' to extend; " + (suggestion is null ? $"use {BuiltInStyleNames.Listed}, or a style file beside this one such as 'council.yaml'." : $"did you mean '{suggestion}'?"));
             return fallback;
         }
 
