@@ -196,12 +196,7 @@ internal sealed class LibreOfficeConverter
 
             // In a PID namespace (or at least a session) of its own, so that all it starts can be ended as a whole.
             var start = containment.Value.Start(soffice, arguments);
-            start.RedirectStandardInput = true;
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            start.WorkingDirectory = folder;
-            var marker = MarkedProcesses.NewMarker();
-            start.Environment[MarkedProcesses.Variable] = marker;
+            var marker = MarkedProcesses.Mark(start, folder);
 
             using var process = new Process { StartInfo = start };
             try

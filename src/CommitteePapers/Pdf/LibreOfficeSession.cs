@@ -222,12 +222,7 @@ internal sealed class LibreOfficeSession : IDisposable
                 "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                 keep,
             ]);
-            start.RedirectStandardInput = true;
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            start.WorkingDirectory = folder;
-            var marker = MarkedProcesses.NewMarker();
-            start.Environment[MarkedProcesses.Variable] = marker;
+            var marker = MarkedProcesses.Mark(start, folder);
             var process = new Process { StartInfo = start };
             try
             {

@@ -18,6 +18,21 @@ internal static class MarkedProcesses
     /// <summary>A new marker, unique to one run.</summary>
     public static string NewMarker() => Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// Readies a LibreOffice start: its pipes redirected (what it says is kept), run in <paramref name="folder"/>, and
+    /// marked with a new marker in its environment, which its children inherit; returns the marker.
+    /// </summary>
+    public static string Mark(System.Diagnostics.ProcessStartInfo start, string folder)
+    {
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = folder;
+        var marker = NewMarker();
+        start.Environment[Variable] = marker;
+        return marker;
+    }
+
     /// <summary>Stops every process (and its tree) whose environment carries <paramref name="marker"/>; returns how many were found.</summary>
     /// <remarks>Reads /proc, so it works on Linux; elsewhere it does nothing and the caller relies on killing the tree it still holds.</remarks>
     public static int StopAll(string marker)
