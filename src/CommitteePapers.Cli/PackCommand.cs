@@ -15,8 +15,21 @@ internal static class PackCommand
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "The folder for the packs (default: beside each pack.yaml). With several packs, each goes in a folder of its own name." };
         var style = new Option<string?>("--style") { Description = "House style for every pack (overrides each pack's 'style:')." };
         var to = Program.ToOption();
-        var command = new Command("pack", "Build agenda packs: front sheet, agenda with page numbers, every paper; a Word document and a tagged PDF, or with --to html the meeting's web pages.") { files, output, style, to };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(style), parse.GetValue(to) == "html" ? RenderFormat.Html : RenderFormat.Word));
+        var supplement = new Option<int?>("--supplement") { Description = "Build supplement N: the late papers and urgent items marked 'supplement: N', with its own front sheet and pages after the agenda's. The agenda's files are left as they are." };
+        var republish = new Option<bool>("--republish") { Description = "Rebuild the published pack after a paper changed, keeping every other paper's page numbers as the manifest beside it records them; writes a change note." };
+        var manifest = new Option<bool>("--manifest") { Description = "Write (and update) NAME.manifest.json: every item, paper, page range, checksum and publication date; the next build compares against it." };
+        var command = new Command("pack", "Build agenda packs: front sheet, agenda with page numbers, every paper; a Word document and a tagged PDF, or with --to html the meeting's web pages.")
+        {
+            files, output, style, to, supplement, republish, manifest,
+        };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output), new PackOptions
+        {
+            Style = parse.GetValue(style),
+            Format = parse.GetValue(to) == "html" ? RenderFormat.Html : RenderFormat.Word,
+            Supplement = parse.GetValue(supplement),
+            Republish = parse.GetValue(republish),
+            Manifest = parse.GetValue(manifest),
+        }));
         return command;
     }
 
@@ -29,7 +42,7 @@ internal static class PackCommand
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : Path.Combine(folder, relative);
     }
 
-    private static int Run(FileInfo[] packs, DirectoryInfo? output, string? style, RenderFormat format)
+    private static int Run(FileInfo[] packs, DirectoryInfo? output, PackOptions options)
     {
         var missing = packs.Where(p => !p.Exists).ToList();
         if (missing.Count > 0)
@@ -38,7 +51,6 @@ internal static class PackCommand
             return 2;
         }
 
-        var options = new PackOptions { Style = style, Format = format };
         var results = new PackResult[packs.Length];
         var watch = Stopwatch.StartNew();
         string Target(FileInfo pack) => output is null
@@ -82,7 +94,8 @@ internal static class PackCommand
             warnings += results[i].Diagnostics.Count(d => d.Severity == Severity.Warning);
             if (results[i].Succeeded)
             {
-                foreach (var pages in results[i].Pages) Console.Out.WriteLine($"  {pages.Number}. {pages.Title} (Pages {pages.First} - {pages.Last})");
+                foreach (var pages in results[i].Pages) Console.Out.WriteLine($"  {pages.Number}. {pages.Title} (Pages {pages.First} - {pages.LastPrinted})");
+                if (results[i].ChangeNote is { } note) Console.Out.Write(string.Concat(note.Split('\n').Where(l => l.Length > 0).Select(l => "  " + l + "\n")));
                 foreach (var file in results[i].Files) Console.Out.WriteLine($"  wrote {Shown(file, output, packs[i])}");
             }
         }

@@ -186,6 +186,27 @@ public sealed record AgendaItem(RichText Title)
     /// <summary>The pages of its papers in the pack, e.g. (3, 10); set by the pack compiler.</summary>
     public (int First, int Last)? Pages { get; init; }
 
+    /// <summary>
+    /// Pages added after <see cref="Pages"/>'s last when a republished paper grew past the pages it had: printed with a
+    /// letter after the last page's number ("14a", "14b"), so that the papers after it keep their numbers. Set by the pack compiler.
+    /// </summary>
+    public int AddedPages { get; init; }
+
+    /// <summary>
+    /// When the item's report is late: the date it is expected. The agenda prints the style's "to follow" wording in place
+    /// of a page range, and the paper comes in a supplement. Set by the pack compiler from the item's papers.
+    /// </summary>
+    public DateOnly? ToFollow { get; init; }
+
+    /// <summary>
+    /// Why the Chair agreed to consider an item that was not on the published agenda as a matter of urgency
+    /// (section 100B(4)(b) of the Local Government Act 1972); printed with the style's urgent-item wording.
+    /// </summary>
+    public RichText? Urgent { get; init; }
+
+    /// <summary>The item's number when it is not the next one in the list (a supplement lists only some items, with their agenda numbers).</summary>
+    public int? Number { get; init; }
+
     /// <summary>An id other text can refer to.</summary>
     public string? Id { get; init; }
 
@@ -222,6 +243,15 @@ public sealed record Notice : Paper
 
     /// <summary>Other people the front sheet lists in labelled groups ("Added Members", "Vacancies", "Right to Speak").</summary>
     public IReadOnlyList<PeopleGroup> Groups { get; init; } = [];
+
+    /// <summary>
+    /// The supplement this notice is the front sheet of (1 for "Supplement 1"), or null for the agenda itself: a supplement
+    /// prints the style's supplement front block and lists only its own items, with their agenda numbers.
+    /// </summary>
+    public int? Supplement { get; init; }
+
+    /// <summary>The date the agenda was republished after a paper changed, printed with the style's republished wording; null when it was not.</summary>
+    public DateOnly? Republished { get; init; }
 
     /// <inheritdoc />
     internal override T Accept<T>(IPaperVisitor<T> visitor) => visitor.Notice(this);

@@ -377,15 +377,30 @@ internal static class Shapes
         new("acknowledge", new RefShape("acknowledgements")),
     ]);
 
-    public static readonly MapShape PackPaper = new("pack-paper", "a paper of the pack", "A paper supplied as a file, with a title for the bookmarks.",
+    private static readonly NumberShape SupplementNumber = new("The supplement (1, 2 …) that publishes it: 'committee-papers pack --supplement 1' builds it.", Integer: true, Minimum: 1, Maximum: 99);
+
+    public static readonly MapShape PackPaper = new("pack-paper", "a paper of the pack", "A paper supplied as a file, with a title for the bookmarks; or a paper to follow.",
     [
-        new("file", new TextShape("The file, relative to the pack file: one of our YAML papers, a .docx or a .pdf.", Example: "papers/report.yaml"), Required: true),
+        new("file", new TextShape("The file, relative to the pack file: one of our YAML papers, a .docx or a .pdf. A paper to follow has none until it arrives.", Example: "papers/report.yaml")),
         new("title", new TextShape("The title for the pack's bookmarks.", Example: "Annex A: Ofsted letter")),
+        new("to-follow", new DateShape("The date a late paper is expected: the agenda prints the style's 'to follow' wording in place of its pages, and the paper is left out of the pack.")),
+        new("supplement", SupplementNumber with { Description = "The supplement that publishes this late paper (it needs its file by then); the agenda still prints it as to follow." }),
     ]);
 
     public static readonly MapShape PackItem = new("pack-item", "an agenda item", "An agenda item of the pack with its papers.",
-        [.. AgendaItem.Keys, new("papers", new ListShape("The item's papers, in order: file paths relative to the pack file, or {file, title}.",
-            new OneOfShape("A paper.", [new TextShape("A file path."), new RefShape("pack-paper")])))]);
+    [
+        .. AgendaItem.Keys,
+        new("papers", new ListShape("The item's papers, in order: file paths relative to the pack file, or {file, title}, or {to-follow: date}.",
+            new OneOfShape("A paper.", [new TextShape("A file path."), new RefShape("pack-paper")]))),
+        new("supplement", SupplementNumber with { Description = "An item added after the agenda was published (an urgent item): it is left out of the agenda and listed, numbered after the agenda's items, in this supplement." }),
+        new("urgent", new TextShape("Why the Chair agreed to consider an item added after publication as a matter of urgency (section 100B(4)(b) of the Local Government Act 1972); printed with the style's 'urgent-item' wording.", Markdown: true)),
+    ]);
+
+    public static readonly MapShape PackSupplement = new("pack-supplement", "a supplement", "A supplement to the agenda: late papers and urgent items, published after the agenda.",
+    [
+        new("number", SupplementNumber with { Description = "The supplement's number: 1 for the first." }, Required: true),
+        new("publication-date", new DateShape("The date the supplement is published."), Required: true),
+    ]);
 
     public static readonly MapShape Pack = new("pack", "an agenda pack", "A meeting's agenda pack: the notice, the agenda and every paper, with page numbers.",
     [
@@ -394,6 +409,8 @@ internal static class Shapes
         new("page-convention", new TextShape("odd-page: every paper starts on a right-hand page, gaps say 'This page is intentionally left blank'; run-on: papers follow each other.", Allowed: ["odd-page", "run-on"])),
         new("page-numbers", new TextShape("from-front-sheet: the agenda pages are numbered too (North Somerset); from-first-paper: papers start at page 1 (York).", Allowed: ["from-front-sheet", "from-first-paper"])),
         new("items", new ListShape("The agenda items, in order, with their papers.", new RefShape("pack-item"), SingleAllowed: false), Required: true),
+        new("supplements", new ListShape("The supplements published after the agenda, each with its number and publication date.", new RefShape("pack-supplement"))),
+        new("republished", new DateShape("The date the pack is republished after a paper changed ('committee-papers pack --republish'); the front sheet says so in the style's words.")),
     ]);
 
     /// <summary>
@@ -412,6 +429,16 @@ internal static class Shapes
             ["council", "committee", "date", "time", "venue", "members", "groups", "publication-date", "democracy-officer", "democracy-officer-title", "democracy-officer-phone", "democracy-officer-email"]),
         new("document", Document, (map, d) => new ReportReader(d).ReadDocument(map),
             ["council", "meeting", "committee", "date", "title", "subtitle", "report-of"]),
+    ];
+
+    /// <summary>
+    /// The kinds of block a style's front-blocks and end-blocks hold, with the placeholders each can fill: each kind of
+    /// paper's, and the front sheet of an agenda's supplement (a notice's, with its number and publication date).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, IReadOnlyList<string> Placeholders)> BlockKinds =
+    [
+        .. PaperKinds.Select(k => (k.Name, k.Placeholders)),
+        ("supplement", [.. PaperKinds.First(k => k.Name == "notice").Placeholders, "supplement", "supplement-date"]),
     ];
 
     // ---- house style files -----------------------------------------------------------------------------
@@ -571,14 +598,16 @@ internal static class Shapes
         new("fields", new MapShape("fields", "the fields", "Fields the council's papers carry, by name: a paper gives them under 'fields:', and front blocks and blocks print them as {name}.", [],
             FreeKeys: new RefShape("field-definition"))),
         new("front-blocks", new MapShape("front-blocks", "the front blocks", "The front block of each kind of paper.",
-            PaperKinds.Select(k => k.Name).Order(StringComparer.Ordinal).Select(k => new KeyShape(k, new RefShape("lines", $"The front block of a {k}."))).ToArray())),
+            BlockKinds.Select(k => k.Name).Order(StringComparer.Ordinal).Select(k => new KeyShape(k, new RefShape("lines", $"The front block of a {k}."))).ToArray())),
         new("end-blocks", new MapShape("end-blocks", "the end blocks", "Lines after the content of each kind of paper (signature, contact block, languages).",
-            PaperKinds.Select(k => k.Name).Order(StringComparer.Ordinal).Select(k => new KeyShape(k, new RefShape("lines", $"The end block of a {k}."))).ToArray())),
+            BlockKinds.Select(k => k.Name).Order(StringComparer.Ordinal).Select(k => new KeyShape(k, new RefShape("lines", $"The end block of a {k}."))).ToArray())),
         new("blocks", new MapShape("blocks", "the blocks", "The council's own standard blocks (Purpose of Report, Timetable), by the key 'order' places them with.", [],
             FreeKeys: new RefShape("style-block"))),
         new("time-format", new TextShape("How times are printed, e.g. 'h.mm tt' for 5.30 pm, 'HH:mm' for 17:30.", Example: "h.mm tt")),
         new("am-pm", new ListShape("What 'tt' prints before noon and after, e.g. [a.m., p.m.].", new TextShape("A designator.", Example: "a.m."), SingleAllowed: false)),
         new("date-format", new TextShape("How a date placeholder without a format is printed; Do is the day with its ending (22nd).", Example: "d MMMM yyyy")),
+        new("supplement-pages", new TextShape("How a supplement's pages are numbered: continue: after the last page of the agenda's pack (the default); restart: from 1.", Allowed: ["continue", "restart"])),
+        new("republish-pages", new TextShape("How a republished pack keeps its page numbers: keep: a changed paper is padded with blank pages, or takes lettered pages (14a, 14b) after its last, so that every other paper keeps its numbers (the default); renumber: the pages after it move.", Allowed: ["keep", "renumber"])),
         new("standard-items", new MapShape("standard-items", "the standard items", "The usual wording of standard items by key.",
             StandardItem.Allowed!.Select(k => new KeyShape(k, new RefShape("standard-item"))).ToArray())),
         new("minutes", new MapShape("minutes-style", "the minutes settings", "How a minute is laid out: the order of its parts, where its labels stand, the council's own decision labels.",
@@ -661,6 +690,7 @@ internal static class Shapes
         ["pack-paper"] = PackPaper,
         ["pack-item"] = PackItem,
         ["pack"] = Pack,
+        ["pack-supplement"] = PackSupplement,
         ["standard-item"] = StandardItemWording,
         ["minutes"] = Minutes,
         ["notice"] = Notice,

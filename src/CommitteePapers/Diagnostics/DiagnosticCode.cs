@@ -66,6 +66,14 @@ internal sealed record DiagnosticCode(string Id, string Title)
     public static readonly DiagnosticCode NotTextToYaml = new("CP0082", "Text that YAML reads as true, false or a number");
     public static readonly DiagnosticCode DateAsText = new("CP0083", "A date written as text, where it is printed as written");
     public static readonly DiagnosticCode NeedlessAcknowledgement = new("CP0084", "An acknowledgement of a warning the paper does not give");
+    public static readonly DiagnosticCode PaperToFollow = new("CP0120", "A paper to follow: late for the five clear working days");
+    public static readonly DiagnosticCode UrgentWithoutReason = new("CP0121", "An item added after publication without the Chair's reason for urgency, or a reason on an item that was not added");
+    public static readonly DiagnosticCode LatePaperOutOfPlace = new("CP0122", "A late paper marked inside an item that a supplement adds whole");
+    public static readonly DiagnosticCode UnknownSupplement = new("CP0123", "A supplement that is not declared, or declared twice");
+    public static readonly DiagnosticCode EmptySupplement = new("CP0124", "A supplement with nothing in it");
+    public static readonly DiagnosticCode ManifestProblem = new("CP0125", "A pack's manifest that cannot be used");
+    public static readonly DiagnosticCode PagesNotKept = new("CP0126", "A republished pack whose papers could not all keep their page numbers");
+    public static readonly DiagnosticCode ChangedSincePublished = new("CP0127", "A paper that changed after it was published");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -81,5 +89,6 @@ internal sealed record DiagnosticCode(string Id, string Title)
         UnknownDecisionKind, ExemptWithoutExclusion, NothingPrivate, PublicTextNotExempt,
         ImportUncertain, ImportMissingField,
         ListEntryRunOn, KeyRunOn, NotTextToYaml, DateAsText, NeedlessAcknowledgement,
+        PaperToFollow, UrgentWithoutReason, LatePaperOutOfPlace, UnknownSupplement, EmptySupplement, ManifestProblem, PagesNotKept, ChangedSincePublished,
     ];
 }

@@ -100,6 +100,12 @@ internal sealed record LSectionBreak(bool Landscape) : LBlock
 
     /// <summary>Whether the ending section's pages carry no footer (an unnumbered front sheet).</summary>
     public bool NoFooter { get; init; }
+
+    /// <summary>The ending section's own footer, an index into <see cref="LaidOutPaper.SectionFooters"/>; null for the document's.</summary>
+    public int? FooterIndex { get; init; }
+
+    /// <summary>Whether the ending section's page numbers are letters (a, b …): pages added after a republished paper's last.</summary>
+    public bool Lettered { get; init; }
 }
 
 /// <summary>A page break.</summary>
@@ -180,6 +186,15 @@ internal sealed record LaidOutPaper(
 
     /// <summary>What the footer shows ("Page 3 of 12" with its fields), or nothing.</summary>
     public IReadOnlyList<LInline> Footer { get; init; } = [];
+
+    /// <summary>Footers of sections that do not use <see cref="Footer"/> (lettered pages: "14" followed by the page's letter).</summary>
+    public IReadOnlyList<IReadOnlyList<LInline>> SectionFooters { get; init; } = [];
+
+    /// <summary>The last section's own footer, as <see cref="LSectionBreak.FooterIndex"/>.</summary>
+    public int? LastSectionFooterIndex { get; init; }
+
+    /// <summary>Whether the last section's page numbers are letters, as <see cref="LSectionBreak.Lettered"/>.</summary>
+    public bool LastSectionLettered { get; init; }
 
     /// <summary>The page header's text, if any.</summary>
     public string? Header { get; init; }

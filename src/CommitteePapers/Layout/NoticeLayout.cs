@@ -38,7 +38,7 @@ internal sealed class NoticeLayout : PaperLayout
         new NoticeLayout(notice, style, diagnostics, metrics, links).Lay();
 
     protected override DocumentInfo Info => new(
-        FillPlain(Style.WordFor("notice-title"), new Dictionary<string, object?> { ["committee"] = notice.Committee, ["date"] = notice.Date }),
+        FillPlain(Style.WordFor(notice.Supplement is null ? "notice-title" : "supplement-title"), new Dictionary<string, object?> { ["committee"] = notice.Committee, ["date"] = notice.Date, ["supplement"] = notice.Supplement }),
         Plain(Style.Council), Plain(notice.Committee), Style.WordFor("language").PlainText);
 
     private Dictionary<string, object?> Fields()
@@ -58,6 +58,8 @@ internal sealed class NoticeLayout : PaperLayout
             ["democracy-officer-title"] = notice.DemocracyOfficer?.Title,
             ["democracy-officer-phone"] = notice.DemocracyOfficer?.Phone,
             ["democracy-officer-email"] = notice.DemocracyOfficer?.Email,
+            ["supplement"] = notice.Supplement,
+            ["supplement-date"] = notice.Supplement is null ? null : notice.PublicationDate,
         };
         foreach (var (name, value) in CouncilFields("notice", notice.Fields, notice.At)) fields[name] = value;
         return fields;
@@ -66,9 +68,18 @@ internal sealed class NoticeLayout : PaperLayout
     protected override void LayContent()
     {
         var fields = Fields();
-        FrontLines("notice", fields);
+        // A supplement's front sheet is the style's own block; its contact lines are the agenda's unless it has its own.
+        var kind = notice.Supplement is null ? "notice" : "supplement";
+        FrontLines(kind, fields);
+        if (notice.Republished is { } republished && notice.PublicationDate is { } published)
+        {
+            Add(ParaStyle.Normal, Fill(Style.WordFor("republished"), new Dictionary<string, object?> { ["published"] = published, ["date"] = republished }) ?? [], notice.At);
+        }
+
         Heading(RichText.Plain(Style.HeadingFor("agenda")), 1, null, notice.At);
-        var list = Plan.NewInstance(List("agenda", Style.Numbering.Agenda is { } pattern ? [pattern] : [], _ => 1), restart: true);
+        var definition = List("agenda", Style.Numbering.Agenda is { } pattern ? [pattern] : [], _ => 1);
+        var list = Plan.NewInstance(definition, restart: true);
+        var next = 1;
         for (var index = 0; index < notice.Items.Count; index++)
         {
             var item = notice.Items[index];
@@ -77,18 +88,28 @@ internal sealed class NoticeLayout : PaperLayout
             IReadOnlyList<Piece> content = [new TextPiece(title)];
             if (item.Pages is { } pages)
             {
-                // The page range is printed as the councils do: "(Pages 11 - 26)", or "(Page 5)" for one page.
-                var range = pages.First == pages.Last
+                // The page range is printed as the councils do: "(Pages 11 - 26)", or "(Page 5)" for one page; a republished
+                // paper that grew ends on a lettered page ("(Pages 11 - 14b)").
+                object last = item.AddedPages > 0 ? AddedPage(pages.Last, item.AddedPages) : pages.Last;
+                var range = pages.First == pages.Last && item.AddedPages == 0
                     ? Fill(Style.WordFor("page"), new Dictionary<string, object?> { ["first"] = pages.First })
-                    : Fill(Style.WordFor("pages"), new Dictionary<string, object?> { ["first"] = pages.First, ["last"] = pages.Last });
+                    : Fill(Style.WordFor("pages"), new Dictionary<string, object?> { ["first"] = pages.First, ["last"] = last });
                 content = [.. content, new ReadyPiece(new LText(" ")), .. range ?? []];
             }
+            else if (item.ToFollow is { } expected)
+            {
+                content = [.. content, new ReadyPiece(new LText(" ")), .. Fill(Style.WordFor("to-follow"), new Dictionary<string, object?> { ["date"] = expected }) ?? []];
+            }
 
+            // A supplement lists some items only, each with its number on the agenda: Word's list starts again there.
+            if (item.Number is { } number && number != next) list = Plan.NewInstance(definition, restart: true, start: number);
+            next = (item.Number ?? next) + 1;
             var label = Plan.Count(list, 0);
             Heading(content, title.PlainText, 2, item.Id, item.At, new ListRef(list.NumId, 0), label, "item-" + Reference(label));
             if (standard?.Agenda is { } wording) Add(ParaStyle.Normal, Fill(wording, Facts(fields, item.Standard!, index)) ?? [], item.At);
             Blocks(item.Paragraphs);
             if (item.ReportOf is { } reportOf) Add(ParaStyle.Normal, Fill(Style.WordFor("report-of"), new Dictionary<string, object?> { ["report-of"] = reportOf }) ?? [], item.At);
+            if (item.Urgent is { } reason) Add(ParaStyle.Normal, Fill(Style.WordFor("urgent-item"), new Dictionary<string, object?> { ["reason"] = reason }) ?? [], item.At);
             if (item.ExemptParagraph is { } paragraph)
             {
                 var exempt = Fill(Style.WordFor("exempt"), new Dictionary<string, object?> { ["paragraph"] = paragraph }) ?? [];
@@ -109,8 +130,15 @@ internal sealed class NoticeLayout : PaperLayout
             }
         }
 
-        EndLines("notice", fields);
+        EndLines(kind == "supplement" && !Style.EndBlocks.ContainsKey(kind) ? "notice" : kind, fields);
     }
+
+    /// <summary>The label of a lettered page after <paramref name="page"/>: "14a" for the first, "14b" for the second, in the style's words.</summary>
+    private string AddedPage(int page, int letter) =>
+        Wording.Plain(Style, "added-page", new Dictionary<string, object?> { ["page"] = page, ["letter"] = Letters(letter) });
+
+    /// <summary>a, b … z, aa, ab …: the letters Word's lowerLetter page numbers print, so the agenda and the page agree.</summary>
+    internal static string Letters(int n) => n <= 26 ? ((char)('a' + n - 1)).ToString() : new string((char)('a' + ((n - 1) % 26)), ((n - 1) / 26) + 1);
 
     /// <summary>The notice's fields and, for the exclusion of the press and public, the paragraphs of the exempt items after it.</summary>
     private Dictionary<string, object?> Facts(Dictionary<string, object?> fields, string key, int index)

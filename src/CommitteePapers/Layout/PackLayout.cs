@@ -2,11 +2,47 @@ using CommitteePapers.Styles;
 
 namespace CommitteePapers.Layout;
 
+/// <summary>
+/// How a part's pages are numbered: restarting at a number, without a footer (an unnumbered front sheet), or lettered
+/// after a number ("14a", "14b": pages a republished paper added after its last).
+/// </summary>
+internal sealed record PartPages
+{
+    /// <summary>The number the part's first page restarts at; null to continue.</summary>
+    public int? Start { get; init; }
+
+    /// <summary>Whether the part's pages carry no footer.</summary>
+    public bool NoFooter { get; init; }
+
+    /// <summary>The page number the part's pages are lettered after ("14" for 14a, 14b); null for plain numbers.</summary>
+    public int? LetteredAfter { get; init; }
+}
+
 /// <summary>One part of a combined pack document: a laid-out paper, a blank page, or pages kept for a supplied PDF.</summary>
-internal abstract record PackPart;
+internal abstract record PackPart
+{
+    /// <summary>How the part's pages are numbered.</summary>
+    public PartPages Numbering { get; init; } = new();
+}
 
 /// <summary>A paper of ours, laid out; bookmarked at its first and last paragraph for PAGEREF.</summary>
-internal sealed record PaperPart(LaidOutPaper Paper, string StartBookmark, string EndBookmark) : PackPart;
+internal sealed record PaperPart(LaidOutPaper Paper, string StartBookmark, string EndBookmark) : PackPart
+{
+    /// <summary>
+    /// The body block where the paper's pages that have letters begin (a republished paper that grew past its pages):
+    /// the blocks from here are a section of their own, numbered as <see cref="OverflowPages"/> says.
+    /// </summary>
+    public int? SplitAt { get; init; }
+
+    /// <summary>How the pages after <see cref="SplitAt"/> are numbered.</summary>
+    public PartPages OverflowPages { get; init; } = new();
+
+    /// <summary>Blank pages before the split, where the pages before it came out shorter than the pages the paper had.</summary>
+    public int GapAtSplit { get; init; }
+
+    /// <summary>What those blank pages say.</summary>
+    public string GapText { get; init; } = string.Empty;
+}
 
 /// <summary>"This page is intentionally left blank".</summary>
 internal sealed record BlankPart(string Text) : PackPart;
@@ -16,41 +52,53 @@ internal sealed record SuppliedPart(string Title, int Pages, string StartBookmar
 
 /// <summary>
 /// Puts the parts of a pack into one laid-out document: each part its own section starting on a new page, list and
-/// footnote numbers and bookmark names made unique, page numbers restarting where the pack's convention says.
+/// footnote numbers and bookmark names made unique, page numbers restarting, lettered or left off as each part says.
 /// </summary>
 internal static class PackLayout
 {
     /// <param name="info">The combined document's title, author and subject.</param>
     /// <param name="geometry">The page size and margins of every part.</param>
     /// <param name="footer">What every numbered page's footer shows.</param>
+    /// <param name="letteredFooter">The footer of lettered pages after a page number: "14" and the page's letter, in the style's words.</param>
     /// <param name="parts">The parts, in order.</param>
-    /// <param name="firstNumberedPart">The part whose first page is page 1; null when the first part's is.</param>
-    /// <param name="firstPageNumber">
-    /// The number the first part's pages count from when it is not 1. LibreOffice treats odd page numbers as right-hand
-    /// pages and puts an empty page between two right-hand pages, so unnumbered pages before page 1 that are odd in
-    /// number must count from 0 (their last is then even) or the pack gains a page no one planned.
-    /// </param>
-    public static LaidOutPaper Combine(DocumentInfo info, PageGeometry geometry, IReadOnlyList<LInline> footer, IReadOnlyList<PackPart> parts, int? firstNumberedPart, int? firstPageNumber = null)
+    public static LaidOutPaper Combine(DocumentInfo info, PageGeometry geometry, IReadOnlyList<LInline> footer, Func<int, IReadOnlyList<LInline>> letteredFooter, IReadOnlyList<PackPart> parts)
     {
         var body = new List<LBlock>();
         var definitions = new List<ListDefinition>();
         var lists = new List<ListInstance>();
         var footnotes = new List<LFootnote>();
-        var previousLandscape = false;
-        for (var index = 0; index < parts.Count; index++)
+        var sectionFooters = new List<IReadOnlyList<LInline>>();
+        var footerOf = new Dictionary<int, int>();
+
+        // Each section ends with a break that says how its own pages are numbered (Word keeps a section's settings at its end).
+        var current = (Pages: (PartPages?)null, Landscape: false);
+        LSectionBreak Break(PartPages pages, bool landscape)
         {
-            // The section that ends at this part's start is the previous part; it restarts numbering if numbering
-            // begins with it, and has no footer if it comes before the numbered pages.
-            if (index > 0)
+            int? footerIndex = null;
+            if (pages.LetteredAfter is { } after)
             {
-                body.Add(new LSectionBreak(previousLandscape)
+                if (!footerOf.TryGetValue(after, out var index))
                 {
-                    StartPageNumber = index - 1 == firstNumberedPart ? 1 : index == 1 ? firstPageNumber : null,
-                    NoFooter = firstNumberedPart is { } f && index - 1 < f,
-                });
+                    index = sectionFooters.Count;
+                    footerOf[after] = index;
+                    sectionFooters.Add(letteredFooter(after));
+                }
+
+                footerIndex = index;
             }
 
-            previousLandscape = false;
+            return new LSectionBreak(landscape) { StartPageNumber = pages.Start, NoFooter = pages.NoFooter, FooterIndex = footerIndex, Lettered = pages.LetteredAfter is not null };
+        }
+
+        void Begin(PartPages pages)
+        {
+            if (current.Pages is { } previous) body.Add(Break(previous, current.Landscape));
+            current = (pages, false);
+        }
+
+        for (var index = 0; index < parts.Count; index++)
+        {
+            Begin(parts[index].Numbering);
             switch (parts[index])
             {
                 case PaperPart paper:
@@ -66,8 +114,34 @@ internal static class PackLayout
                     var blocks = paper.Paper.Body.Select(b => Rewrite(b, prefix, listOffset, noteOffset)).ToList();
                     Mark(blocks, paper.StartBookmark, first: true);
                     Mark(blocks, paper.EndBookmark, first: false);
-                    body.AddRange(blocks);
-                    previousLandscape = paper.Paper.EndsLandscape;
+                    for (var b = 0; b < blocks.Count; b++)
+                    {
+                        // The lettered pages start a section of their own, in the orientation of the section they split.
+                        if (b == paper.SplitAt && b > 0)
+                        {
+                            body.Add(Break(current.Pages!, Landscape(paper.Paper, b)));
+                            for (var gap = 0; gap < paper.GapAtSplit; gap++)
+                            {
+                                body.Add(new LParagraph(ParaStyle.Normal, [new LText(paper.GapText)]) { Align = Align.Centre });
+                                body.Add(Break(current.Pages! with { Start = null }, false));
+                            }
+
+                            current = (paper.OverflowPages, false);
+                        }
+
+                        // A section inside the paper (a landscape table) takes the part's numbering: its first section
+                        // restarts, the ones after it continue.
+                        if (blocks[b] is LSectionBreak inner)
+                        {
+                            body.Add(Break(current.Pages!, inner.Landscape));
+                            current = (current.Pages! with { Start = null }, false);
+                            continue;
+                        }
+
+                        body.Add(blocks[b]);
+                    }
+
+                    current = (current.Pages, paper.Paper.EndsLandscape);
                     break;
                 case BlankPart blank:
                     body.Add(new LParagraph(ParaStyle.Normal, [new LText(blank.Text)]) { Align = Align.Centre });
@@ -81,12 +155,28 @@ internal static class PackLayout
             }
         }
 
+        var last = current.Pages ?? new PartPages();
+        var lastBreak = Break(last, current.Landscape);
         return new LaidOutPaper(info, body, footnotes, definitions, lists, geometry)
         {
-            EndsLandscape = previousLandscape,
-            LastSectionStartPage = parts.Count - 1 == firstNumberedPart ? 1 : parts.Count == 1 ? firstPageNumber : null,
+            EndsLandscape = current.Landscape,
+            LastSectionStartPage = lastBreak.StartPageNumber,
+            LastSectionFooterIndex = lastBreak.FooterIndex,
+            LastSectionLettered = lastBreak.Lettered,
             Footer = footer,
+            SectionFooters = sectionFooters,
         };
+    }
+
+    /// <summary>Whether the body block at <paramref name="index"/> is on a landscape page: as the section break after it says, or the paper's end.</summary>
+    internal static bool Landscape(LaidOutPaper paper, int index)
+    {
+        for (var i = index; i < paper.Body.Count; i++)
+        {
+            if (paper.Body[i] is LSectionBreak br) return br.Landscape;
+        }
+
+        return paper.EndsLandscape;
     }
 
     private static void Mark(List<LBlock> blocks, string bookmark, bool first)

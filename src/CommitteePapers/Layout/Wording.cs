@@ -11,12 +11,14 @@ internal static class Wording
 
     /// <summary>The word <paramref name="key"/> with its placeholders filled in, as laid-out text.</summary>
     public static IReadOnlyList<LInline> Inlines(HouseStyle style, string key, IReadOnlyDictionary<string, object?> values) =>
-        style.WordFor(key).Inlines.Select(inline => inline switch
+        style.WordFor(key).Inlines.SelectMany(inline => inline switch
         {
-            Run r => new LText(r.Text, r.Bold, r.Italic),
-            Placeholder p => new LText(Value(values.TryGetValue(p.Name, out var v) ? v : p.Name == "council" ? style.Council : null, p.Format, style), p.Bold, p.Italic),
-            LineBreak => (LInline)new LBreak(),
-            _ => new LText(string.Empty),
+            Run r => [new LText(r.Text, r.Bold, r.Italic)],
+            // Laid-out text given for a placeholder (a field) goes in as it is.
+            Placeholder p when values.TryGetValue(p.Name, out var v) && v is IReadOnlyList<LInline> laid => laid,
+            Placeholder p => [new LText(Value(values.TryGetValue(p.Name, out var v) ? v : p.Name == "council" ? style.Council : null, p.Format, style), p.Bold, p.Italic)],
+            LineBreak => [new LBreak()],
+            _ => (IReadOnlyList<LInline>)[new LText(string.Empty)],
         }).ToList();
 
     /// <summary>The word <paramref name="key"/> filled in, as plain text.</summary>

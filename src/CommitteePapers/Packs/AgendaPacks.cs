@@ -34,6 +34,22 @@ public sealed record PackOptions
     /// agenda linking to a page for each paper, supplied files offered as downloads — which need no LibreOffice.
     /// </summary>
     public RenderFormat Format { get; init; }
+
+    /// <summary>
+    /// Build this supplement instead of the agenda's pack: only the late papers and added items marked for it, with a
+    /// front sheet of its own and pages numbered after the agenda's last (or from 1, as the style says). The agenda's
+    /// files are not written.
+    /// </summary>
+    public int? Supplement { get; init; }
+
+    /// <summary>
+    /// Rebuild the published pack after a paper changed, keeping every other paper's page numbers (as recorded in the
+    /// manifest the published pack was built with), and write a change note saying what moved.
+    /// </summary>
+    public bool Republish { get; init; }
+
+    /// <summary>Write (and update) the meeting's manifest: every item, paper, page range, checksum and publication date, as JSON.</summary>
+    public bool Manifest { get; init; }
 }
 
 /// <summary>The pages of an agenda item in a built pack, as printed.</summary>
@@ -41,14 +57,25 @@ public sealed record PackOptions
 /// <param name="Title">The item title.</param>
 /// <param name="First">The first printed page number.</param>
 /// <param name="Last">The last printed page number.</param>
-public sealed record ItemPages(int Number, string Title, int First, int Last);
+public sealed record ItemPages(int Number, string Title, int First, int Last)
+{
+    /// <summary>Lettered pages after <see cref="Last"/> (a republished paper that grew: 14a, 14b); 0 when none.</summary>
+    public int AddedPages { get; init; }
+
+    /// <summary>The last page as printed: "14", or "14b" after lettered pages.</summary>
+    public string LastPrinted => AddedPages == 0 ? Last.ToString(CultureInfo.InvariantCulture) : Last.ToString(CultureInfo.InvariantCulture) + Layout.NoticeLayout.Letters(AddedPages);
+}
 
 /// <summary>What building a pack gave.</summary>
 /// <param name="Succeeded">True when the pack's files were written.</param>
 /// <param name="Diagnostics">Errors and warnings, with positions in the pack file and its papers.</param>
 /// <param name="Files">The files written.</param>
 /// <param name="Pages">The printed pages of each agenda item with papers in the public pack.</param>
-public sealed record PackResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Files, IReadOnlyList<ItemPages> Pages);
+public sealed record PackResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Files, IReadOnlyList<ItemPages> Pages)
+{
+    /// <summary>What a republished pack changed: which papers changed, and whose pages moved; null when not republished.</summary>
+    public string? ChangeNote { get; init; }
+}
 
 /// <summary>
 /// Builds agenda packs with one LibreOffice kept running for all of them, so that it starts once (starting is about a
@@ -143,19 +170,58 @@ public static class AgendaPacks
         var style = Papers.ResolveStyle(pack.Notice, options.Style, folder, out var styleDiagnostics);
         foreach (var d in styleDiagnostics) diagnostics.Add(d);
         if (style is null) return failed;
-        CheckCalendar(pack, new WorkingDays(style.Nation), diagnostics);
+        var calendar = new WorkingDays(style.Nation);
+        CheckCalendar(pack, calendar, diagnostics);
+        CheckLatePapers(pack, calendar, diagnostics);
         if (options.Format == RenderFormat.Html) return WebPack.Build(pack, style, name, folder, outputFolder, options, diagnostics);
+
+        PackSupplement? supplement = null;
+        if (options.Supplement is { } wanted)
+        {
+            supplement = pack.Supplements.FirstOrDefault(s => s.Number == wanted);
+            if (supplement is null || !pack.Items.Any(i => i.In(wanted).Any()))
+            {
+                diagnostics.Error(DiagnosticCode.EmptySupplement, supplement?.At ?? pack.At, supplement is null
+                    ? $"The pack declares no supplement {wanted}; add it under 'supplements:' with its publication date, and mark the late papers it publishes 'supplement: {wanted}'."
+                    : $"Supplement {wanted} has nothing in it; mark the late papers it publishes 'supplement: {wanted}' (with their files), or the items it adds ('supplement: {wanted}' with 'urgent:').");
+                return failed;
+            }
+        }
+
+        // The record of what was published: read when asked for, and needed to republish.
+        var manifestPath = Path.Combine(outputFolder, name + PackManifest.Extension);
+        PackManifest? previous = null;
+        if (options.Manifest || options.Republish)
+        {
+            previous = PackManifest.Read(manifestPath, Shown(manifestPath), pack, diagnostics);
+            if (diagnostics.HasErrors) return failed;
+        }
+
+        if (options.Republish && (previous?.Agenda is null || pack.Republished is null))
+        {
+            diagnostics.Error(DiagnosticCode.ManifestProblem, pack.At, previous?.Agenda is null
+                ? $"There is no record of the published pack ({Shown(manifestPath)}) to keep its page numbers from; build the published pack with --manifest first, into the same folder."
+                : "A republished pack says when it is republished; add 'republished: YYYY-MM-DD' to the pack file.");
+            return failed;
+        }
 
         // LibreOffice starts (about a second) while the papers are read and laid out.
         libreOffice.Warm();
 
         // Read and lay out every paper; a broken paper fails this pack, with its own diagnostics.
         var papers = new List<PaperSource>();
+        var late = new List<PaperSource>();
         foreach (var (item, index) in pack.Items.Select((item, i) => (item, i)))
         {
-            foreach (var paper in item.Papers)
+            foreach (var paper in item.OnTime)
             {
-                if (Source(paper, item.Item, index, folder, style, options, diagnostics, work, papers.Count) is { } source) papers.Add(source);
+                if (Source(paper, item.Item, index, folder, style, options, diagnostics, work, papers.Count + late.Count) is { } source) papers.Add(source);
+            }
+
+            if (supplement is null) continue;
+            foreach (var paper in item.In(supplement.Number))
+            {
+                if (Source(paper, item.Item, index, folder, style, options, diagnostics, work, papers.Count + late.Count) is { } source) late.Add(source);
             }
         }
 
@@ -165,13 +231,23 @@ public static class AgendaPacks
             return failed;
         }
 
-        // Measure: convert every paper on its own and the front sheet with a first guess at its page ranges, in one
+        var numbers = Numbers(pack);
+        var agenda = new Edition(string.Empty, null, papers, options.Republish ? pack.Republished : null, pack.Notice.PublicationDate);
+        var edition = supplement is null ? agenda : new Edition($"-supplement-{supplement.Number}", supplement.Number, late, null, supplement.PublicationDate);
+
+        // Measure: convert every paper on its own and each front sheet with a first guess at its page ranges, in one
         // request to the LibreOffice this pack (or batch) keeps running.
-        var guessed = pack.Notice with { Items = pack.Items.Select(i => i.Papers.Count > 0 ? i.Item with { Pages = (888, 889) } : i.Item).ToList() };
-        var noticeDocx = Path.Combine(work, "front-sheet-measure.docx");
-        if (!WriteFrontSheetMeasure(pack, guessed, style, noticeDocx, diagnostics)) return failed;
-        var jobs = new List<PdfJob> { new(noticeDocx, Path.ChangeExtension(noticeDocx, ".pdf")) };
-        var versions = papers.Concat(papers.Select(p => p.PrivateVersion).OfType<PaperSource>()).ToList();
+        var jobs = new List<PdfJob>();
+        foreach (var e in supplement is null ? [agenda] : new[] { agenda, edition })
+        {
+            var guessed = NoticeFor(pack, e, numbers, e.Papers.Select(p => p.ItemIndex).Distinct().ToDictionary(i => i, _ => (888, 889)), new Dictionary<int, int>());
+            var docx = Path.Combine(work, $"front-sheet-measure{e.Suffix}.docx");
+            if (!WriteFrontSheetMeasure(pack, e.Papers.Count > 0, guessed, style, docx, diagnostics)) return failed;
+            jobs.Add(new PdfJob(docx, Path.ChangeExtension(docx, ".pdf")));
+        }
+
+        var frontJobs = jobs.Count;
+        var versions = papers.Concat(late).SelectMany(p => p.PrivateVersion is { } v ? new[] { p, v } : [p]).ToList();
         jobs.AddRange(versions.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
         var measured = libreOffice.Convert(jobs);
         if (!measured.Succeeded)
@@ -180,106 +256,72 @@ public static class AgendaPacks
             return failed;
         }
 
-        var guessedFrontPages = PageCount(jobs[0].Pdf) - 1;
         foreach (var paper in versions.Where(p => p.Docx is not null))
         {
             paper.Pdf ??= Path.ChangeExtension(paper.Docx!, ".pdf");
             paper.Pages = PageCount(paper.Pdf);
         }
 
-        var variants = new List<Variant> { new(string.Empty, false, guessedFrontPages) };
-        if (pack.Items.Any(i => i.Item.ExemptParagraph is not null && i.Papers.Count > 0) || papers.Any(p => p.PrivateVersion is not null))
+        // Republishing: the pages each paper had, and where a paper that grew past them splits off its lettered pages.
+        IReadOnlyDictionary<PaperSource, Slot>? slots = null;
+        if (options.Republish && style.RepublishKeepsPages)
         {
-            variants.Add(new("-private", true, guessedFrontPages));
+            slots = previous!.Slots(pack, papers, diagnostics);
+            if (!new Republishing(libreOffice, work, style, diagnostics, pack.At).Split(slots)) return failed;
         }
 
-        // Build: the whole pack with the page ranges that measuring gave. The front sheet now prints the real ranges,
-        // which can wrap differently from the guess, so it is measured again in the same run; while its length differs
-        // from the one the ranges were worked out for, work them out again (a real range can move the front sheet onto
-        // one more page, or one fewer). Should it swing between two lengths, the longer one is kept and the front sheet
-        // padded with a blank page, which settles it.
-        IReadOnlyList<ItemPages> publicPages = [];
-        for (var attempt = 1; ; attempt++)
+        var context = new BuildContext(pack, style, name, work, numbers, libreOffice, diagnostics);
+        var agendaBuild = BuildEdition(context, agenda, PageCount(jobs[0].Pdf) - 1, 1, slots);
+        if (agendaBuild is null) return failed;
+        var built = agendaBuild;
+        if (supplement is not null)
         {
-            var finalJobs = new List<PdfJob>();
-            foreach (var variant in variants)
-            {
-                // The private pack holds every paper, each in its private version where it has one.
-                var included = papers.Where(p => variant.Private || pack.Items[p.ItemIndex].Item.ExemptParagraph is null)
-                    .Select(p => variant.Private ? p.PrivateVersion ?? p : p).ToList();
-                variant.Plan = Plan.Make(pack, included, variant.FrontContent, variant.FrontPadding, style);
-                if (!variant.Private) publicPages = variant.Plan.Pages;
-                variant.Notice = pack.Notice with
-                {
-                    Items = pack.Items.Select((item, i) => variant.Plan.Ranges.TryGetValue(i, out var r) ? item.Item with { Pages = r } : item.Item).ToList(),
-                };
-                var noticeLaid = Papers.Lay(variant.Notice, style, new DiagnosticBag());
-                var title = Wording.Plain(style, variant.Private ? "pack-title-private" : "pack-title", new Dictionary<string, object?> { ["committee"] = pack.Notice.Committee, ["date"] = pack.Notice.Date });
-                var combined = PackLayout.Combine(
-                    noticeLaid.Info with { Title = title },
-                    noticeLaid.Page,
-                    noticeLaid.Footer,
-                    variant.Plan.Parts(noticeLaid),
-                    variant.Plan.FirstNumberedPart,
-                    variant.Plan.FirstPageNumber);
-                variant.Docx = Path.Combine(work, $"{name}{variant.Suffix}.docx");
-                using (var stream = File.Create(variant.Docx)) WordPackage.Write(combined, style, stream);
-                finalJobs.Add(new PdfJob(variant.Docx, Path.ChangeExtension(variant.Docx, ".pdf")));
-                var check = Path.Combine(work, $"front-sheet-check{variant.Suffix}.docx");
-                if (!WriteFrontSheetMeasure(pack, variant.Notice, style, check, null)) return failed;
-                finalJobs.Add(new PdfJob(check, Path.ChangeExtension(check, ".pdf")));
-            }
-
-            var final = libreOffice.Convert(finalJobs);
-            if (!final.Succeeded)
-            {
-                diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, final.Message);
-                return failed;
-            }
-
-            var settled = true;
-            foreach (var (variant, index) in variants.Select((v, i) => (v, i)))
-            {
-                variant.Pdf = finalJobs[2 * index].Pdf;
-                settled &= variant.Settle(PageCount(finalJobs[(2 * index) + 1].Pdf) - 1, attempt);
-            }
-
-            if (settled) break;
-            if (attempt == MaxBuildAttempts)
-            {
-                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
-                    $"The front sheet's length kept changing with its page numbers ({attempt} tries), so its page numbers cannot be trusted; shorten an agenda item's title or wording and build again.");
-                return failed;
-            }
+            // A supplement's pages follow the agenda's last page (or start at 1, as the style says); the agenda's pack
+            // was built above only to know where it ends, and is not written.
+            var first = style.SupplementPagesContinue ? agendaBuild[0].Plan!.LastPrinted + 1 : 1;
+            built = BuildEdition(context, edition, PageCount(jobs[1].Pdf) - 1, first, null);
+            if (built is null) return failed;
         }
 
-        foreach (var variant in variants)
-        {
-            var count = PageCount(variant.Pdf!);
-            if (count != variant.Plan!.TotalPages)
-            {
-                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
-                    $"The pack came out at {Counted.Of(count, "page")}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
-                return failed;
-            }
-
-            if (variant.Plan.Supplied.Count > 0) DrawSupplied(variant.Pdf!, variant.Plan);
-        }
-
-        var publicNotice = variants[0].Notice!;
-        var agenda = Path.Combine(work, $"{name}-agenda.docx");
-        using (var stream = File.Create(agenda)) Papers.Render(publicNotice, style, stream);
+        var publicNotice = built[0].Notice!;
+        var agendaDocx = Path.Combine(work, $"{name}{edition.Suffix}-agenda.docx");
+        using (var stream = File.Create(agendaDocx)) Papers.Render(publicNotice, style, stream);
 
         // Everything is made: now move it into place, each file whole. Nothing goes over a device, a FIFO or a folder.
         var moves = new List<(string From, string To)>();
-        foreach (var variant in variants)
+        foreach (var variant in built)
         {
             moves.Add((variant.Pdf!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.pdf")));
             moves.Add((variant.Docx!, Path.Combine(outputFolder, $"{name}{variant.Suffix}.docx")));
         }
 
-        moves.Add((agenda, Path.Combine(outputFolder, $"{name}-agenda.docx")));
-        moves.AddRange(versions.Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
+        moves.Add((agendaDocx, Path.Combine(outputFolder, $"{name}{edition.Suffix}-agenda.docx")));
+        moves.AddRange(edition.Papers.SelectMany(p => p.PrivateVersion is { } v ? new[] { p, v } : [p]).Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
+
+        // The change note and the manifest say what this build published, against the record of the last.
+        var note = options.Republish
+            ? Republishing.Note(pack, previous!, built[0].Plan!.Placed, built[0].Plan!.Moved, p => $"item {numbers[p.ItemIndex]}, {p.Title} ({p.Named?.File})")
+            : null;
+        if (note is not null)
+        {
+            var notePath = Path.Combine(work, $"{name}-changes.txt");
+            File.WriteAllText(notePath, note);
+            moves.Add((notePath, Path.Combine(outputFolder, $"{name}-changes.txt")));
+        }
+
+        if (options.Manifest)
+        {
+            if (!options.Republish) previous?.ReportChanges(pack, edition.Papers, diagnostics);
+            var kind = supplement is not null ? "supplement" : options.Republish ? "republished" : "agenda";
+            var recorded = built.SelectMany(v => new[] { ($"{name}{v.Suffix}.pdf", v.Pdf!), ($"{name}{v.Suffix}.docx", v.Docx!) }).ToList();
+            var plan = built[0].Plan!;
+            var manifest = PackManifest.Record(previous, pack, name, kind, supplement?.Number, kind == "republished" ? pack.Republished : edition.Published,
+                recorded, plan.FirstPrinted, plan.LastPrinted, plan.Placed, item => Plan.Title(item, style));
+            var manifestWork = Path.Combine(work, name + PackManifest.Extension);
+            File.WriteAllBytes(manifestWork, manifest);
+            moves.Add((manifestWork, manifestPath));
+        }
+
         foreach (var (_, to) in moves)
         {
             if (OutputFile.Refused(to, Shown(to)) is { } refused)
@@ -306,12 +348,146 @@ public static class AgendaPacks
             return failed with { Files = files };
         }
 
-        return new PackResult(true, [], files, publicPages);
+        return new PackResult(true, [], files, built[0].Plan!.Pages) { ChangeNote = note };
+    }
+
+    /// <summary>What the pack context every edition is built in holds.</summary>
+    private sealed record BuildContext(Pack Pack, HouseStyle Style, string Name, string Work, IReadOnlyDictionary<int, int> Numbers, LibreOfficeSession LibreOffice, DiagnosticBag Diagnostics);
+
+    /// <summary>
+    /// Builds one edition of the pack — the agenda's, or a supplement's — and its private version when it has exempt
+    /// papers: the whole pack with the page ranges that measuring gave. The front sheet then prints the real ranges,
+    /// which can wrap differently from the guess, so it is measured again in the same run; while its length differs
+    /// from the one the ranges were worked out for, they are worked out again (a real range can move the front sheet
+    /// onto one more page, or one fewer). Should it swing between two lengths, the longer one is kept and the front
+    /// sheet padded with a blank page, which settles it. Null when it failed, with the reason in the diagnostics.
+    /// </summary>
+    private static List<Variant>? BuildEdition(BuildContext context, Edition edition, int frontPages, int firstNumber, IReadOnlyDictionary<PaperSource, Slot>? slots)
+    {
+        var (pack, style, name, work, numbers, libreOffice, diagnostics) = context;
+        var variants = new List<Variant> { new(edition.Suffix, false, frontPages) };
+        if (edition.Papers.Any(p => pack.Items[p.ItemIndex].Item.ExemptParagraph is not null || p.PrivateVersion is not null))
+        {
+            variants.Add(new(edition.Suffix + "-private", true, frontPages));
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var finalJobs = new List<PdfJob>();
+            foreach (var variant in variants)
+            {
+                // The private pack holds every paper, each in its private version where it has one.
+                var included = edition.Papers.Where(p => variant.Private || pack.Items[p.ItemIndex].Item.ExemptParagraph is null)
+                    .Select(p => variant.Private ? p.PrivateVersion ?? p : p).ToList();
+                variant.Plan = Plan.Make(pack, included, variant.FrontContent, variant.FrontPadding, style, firstNumber, numbers, variant.Private ? null : slots);
+                variant.Notice = NoticeFor(pack, edition, numbers, variant.Plan.Ranges, variant.Plan.Added);
+                var noticeLaid = Papers.Lay(variant.Notice, style, new DiagnosticBag());
+                var title = Wording.Plain(style, variant.Private ? "pack-title-private" : edition.Supplement is null ? "pack-title" : "pack-title-supplement",
+                    new Dictionary<string, object?> { ["committee"] = pack.Notice.Committee, ["date"] = pack.Notice.Date, ["supplement"] = edition.Supplement });
+                var combined = PackLayout.Combine(noticeLaid.Info with { Title = title }, noticeLaid.Page, noticeLaid.Footer, LetteredFooter(style), variant.Plan.Parts(noticeLaid));
+                variant.Docx = Path.Combine(work, $"{name}{variant.Suffix}.docx");
+                using (var stream = File.Create(variant.Docx)) WordPackage.Write(combined, style, stream);
+                finalJobs.Add(new PdfJob(variant.Docx, Path.ChangeExtension(variant.Docx, ".pdf")));
+                var check = Path.Combine(work, $"front-sheet-check{variant.Suffix}.docx");
+                if (!WriteFrontSheetMeasure(pack, edition.Papers.Count > 0, variant.Notice, style, check, null)) return null;
+                finalJobs.Add(new PdfJob(check, Path.ChangeExtension(check, ".pdf")));
+            }
+
+            var final = libreOffice.Convert(finalJobs);
+            if (!final.Succeeded)
+            {
+                diagnostics.Error(DiagnosticCode.PdfFailed, pack.At, final.Message);
+                return null;
+            }
+
+            var settled = true;
+            foreach (var (variant, index) in variants.Select((v, i) => (v, i)))
+            {
+                variant.Pdf = finalJobs[2 * index].Pdf;
+                settled &= variant.Settle(PageCount(finalJobs[(2 * index) + 1].Pdf) - 1, attempt);
+            }
+
+            if (settled) break;
+            if (attempt == MaxBuildAttempts)
+            {
+                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
+                    $"The front sheet's length kept changing with its page numbers ({attempt} tries), so its page numbers cannot be trusted; shorten an agenda item's title or wording and build again.");
+                return null;
+            }
+        }
+
+        foreach (var variant in variants)
+        {
+            var count = PageCount(variant.Pdf!);
+            if (count != variant.Plan!.TotalPages)
+            {
+                diagnostics.Error(DiagnosticCode.PagesMoved, pack.At,
+                    $"The pack came out at {Counted.Of(count, "page")}, not the {variant.Plan.TotalPages} measured, so its page numbers cannot be trusted; check that every paper uses the pack's house style.");
+                return null;
+            }
+
+            if (variant.Plan.Supplied.Count > 0) DrawSupplied(variant.Pdf!, variant.Plan);
+            PdfFiles.Settle(variant.Pdf!, edition.Published ?? pack.Notice.Date);
+        }
+
+        return variants;
+    }
+
+    /// <summary>The footer of a page lettered after <c>page</c>: the style's added-page words, its letter Word's page number.</summary>
+    private static Func<int, IReadOnlyList<LInline>> LetteredFooter(HouseStyle style) => page =>
+        Wording.Inlines(style, "added-page", new Dictionary<string, object?>
+        {
+            ["page"] = page,
+            ["letter"] = (IReadOnlyList<LInline>)[new LField(" PAGE \\* alphabetic ", [new LText("a")])],
+        });
+
+    /// <summary>The number each agenda item has: the agenda's own in order, then the items supplements add, in order.</summary>
+    private static Dictionary<int, int> Numbers(Pack pack)
+    {
+        var numbers = new Dictionary<int, int>();
+        var next = 1;
+        for (var i = 0; i < pack.Items.Count; i++)
+        {
+            if (pack.Items[i].Supplement is null) numbers[i] = next++;
+        }
+
+        for (var i = 0; i < pack.Items.Count; i++)
+        {
+            if (pack.Items[i].Supplement is not null) numbers[i] = next++;
+        }
+
+        return numbers;
+    }
+
+    /// <summary>
+    /// The front sheet of an edition: the agenda lists every item but those supplements add, a late paper's item "to
+    /// follow"; a supplement lists only its own items, with their agenda numbers and pages.
+    /// </summary>
+    private static Notice NoticeFor(Pack pack, Edition edition, IReadOnlyDictionary<int, int> numbers, IReadOnlyDictionary<int, (int First, int Last)> ranges, IReadOnlyDictionary<int, int> added)
+    {
+        var items = new List<AgendaItem>();
+        for (var i = 0; i < pack.Items.Count; i++)
+        {
+            var item = pack.Items[i];
+            var pages = ranges.TryGetValue(i, out var r) ? r : ((int, int)?)null;
+            if (edition.Supplement is { } number)
+            {
+                if (!item.In(number).Any()) continue;
+                items.Add(item.Item with { Pages = pages, ToFollow = null, Number = numbers[i] });
+            }
+            else if (item.Supplement is null)
+            {
+                items.Add(item.Item with { Pages = pages, AddedPages = added.TryGetValue(i, out var a) ? a : 0 });
+            }
+        }
+
+        return pack.Notice with { Items = items, Supplement = edition.Supplement, PublicationDate = edition.Published, Republished = edition.Republished };
     }
 
     private static PaperSource? Source(PackPaper paper, AgendaItem item, int itemIndex, string folder, HouseStyle style, PackOptions options,
         DiagnosticBag diagnostics, string work, int index)
     {
+        if (paper.File is null) return null;
         var path = Confinement.Resolve(folder, paper.File, paper.At, diagnostics);
         if (path is null) return null;
         if (InputFile.NotRegular(path) is { } special)
@@ -350,13 +526,13 @@ public static class AgendaPacks
                     };
                 }
 
-                return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = outputName, PrivateVersion = privateVersion };
+                return new PaperSource(itemIndex, bookmarkTitle, docx) { Laid = laid, OutputName = outputName, PrivateVersion = privateVersion, Named = paper };
             case ".docx":
                 if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } bytes) return null;
                 if (!InputFile.IsSafeZip(bytes, paper.At, diagnostics)) return null;
                 var copy = Path.Combine(work, $"paper-{index}.docx");
                 File.WriteAllBytes(copy, bytes);
-                return new PaperSource(itemIndex, title, copy);
+                return new PaperSource(itemIndex, title, copy) { Named = paper };
             case ".pdf":
                 if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } pdfBytes) return null;
                 try
@@ -365,7 +541,7 @@ public static class AgendaPacks
                     using var document = PdfReader.Open(new MemoryStream(pdfBytes, writable: false), PdfDocumentOpenMode.Import);
                     var pdfCopy = Path.Combine(work, $"paper-{index}.pdf");
                     File.WriteAllBytes(pdfCopy, pdfBytes);
-                    return new PaperSource(itemIndex, title, null) { Pdf = pdfCopy, Pages = document.PageCount };
+                    return new PaperSource(itemIndex, title, null) { Pdf = pdfCopy, Pages = document.PageCount, Named = paper };
                 }
                 catch (Exception ex) when (ex is PdfReaderException or InvalidOperationException or IOException or NotSupportedException)
                 {
@@ -404,7 +580,7 @@ public static class AgendaPacks
     /// blank page so that its section ends as it ends inside the pack: its length is the PDF's less that one page.
     /// Diagnostics from laying it out are reported when <paramref name="diagnostics"/> is given.
     /// </summary>
-    private static bool WriteFrontSheetMeasure(Pack pack, Notice notice, HouseStyle style, string path, DiagnosticBag? diagnostics)
+    private static bool WriteFrontSheetMeasure(Pack pack, bool hasPapers, Notice notice, HouseStyle style, string path, DiagnosticBag? diagnostics)
     {
         var laidDiagnostics = new DiagnosticBag();
         var laid = Papers.Lay(notice, style, laidDiagnostics);
@@ -416,8 +592,9 @@ public static class AgendaPacks
         if (laid is null || laidDiagnostics.HasErrors) return false;
         // Without a footer when the pack prints it without one (page numbers start at the first paper), but with no page
         // number restarting after it, which could make LibreOffice add a page of its own (see PackLayout.Combine).
-        var unnumbered = pack.NumberFrontSheet || pack.Items.All(i => i.Papers.Count == 0) ? (int?)null : 2;
-        var combined = PackLayout.Combine(laid.Info, laid.Page, laid.Footer, [new PaperPart(laid, "_PackFront", "_PackFrontEnd"), new BlankPart(Plan.BlankText(style))], unnumbered);
+        var pages = new PartPages { NoFooter = !pack.NumberFrontSheet && hasPapers };
+        var combined = PackLayout.Combine(laid.Info, laid.Page, laid.Footer, LetteredFooter(style),
+            [new PaperPart(laid, "_PackFront", "_PackFrontEnd") { Numbering = pages }, new BlankPart(Plan.BlankText(style)) { Numbering = pages }]);
         using var stream = File.Create(path);
         WordPackage.Write(combined, style, stream);
         return true;
@@ -431,6 +608,26 @@ public static class AgendaPacks
         {
             diagnostics.Warning(DiagnosticCode.PublishedLate, pack.At,
                 $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date, calendar).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.");
+        }
+    }
+
+    /// <summary>Warns of each late paper: the law asks for papers five clear working days before the meeting.</summary>
+    private static void CheckLatePapers(Pack pack, WorkingDays calendar, DiagnosticBag diagnostics)
+    {
+        for (var i = 0; i < pack.Items.Count; i++)
+        {
+            var item = pack.Items[i];
+            if (item.Supplement is not null) continue;
+            foreach (var paper in item.Papers.Where(p => p.IsLate))
+            {
+                var expected = paper.ToFollow ?? pack.Supplements.FirstOrDefault(s => s.Number == paper.Supplement)?.PublicationDate;
+                var title = item.Item.Title.IsEmpty ? item.Item.Standard : item.Item.Title.PlainText;
+                var when = expected is { } date
+                    ? $"expected on {date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}, {Counted.Of(Math.Max(0, calendar.ClearBetween(date, pack.Notice.Date)), "clear working day")} before the meeting"
+                    : "its date not given";
+                diagnostics.Warning(DiagnosticCode.PaperToFollow, paper.IsLate && paper.ToFollow is not null ? paper.ToFollowAt : paper.At,
+                    $"The paper for '{title}' is to follow ({when}); the law asks for papers five clear working days before the meeting, so the Chair must agree to consider it as a matter of urgency (section 100B(4)(b) of the Local Government Act 1972). Publish it in a supplement, and give the reason in the minutes.");
+            }
         }
     }
 
@@ -538,97 +735,224 @@ public static class AgendaPacks
 
         /// <summary>The private version of the paper (minutes with an exempt minute in full), for the private pack.</summary>
         public PaperSource? PrivateVersion { get; init; }
+
+        /// <summary>The paper as the pack file names it (null for a paper to follow).</summary>
+        public PackPaper? Named { get; init; }
+
+        /// <summary>Where a republished paper that grew past its pages splits off its lettered pages: the body block they start with.</summary>
+        public int? SplitAt { get; set; }
+
+        /// <summary>The pages before <see cref="SplitAt"/>.</summary>
+        public int PagesBeforeSplit { get; set; }
+
+        /// <summary>The pages from <see cref="SplitAt"/> on.</summary>
+        public int PagesAfterSplit { get; set; }
+
+        /// <summary>The paper's part in the plan last made.</summary>
+        public int Part { get; set; }
+
+        /// <summary>A checksum of the paper as the pack prints it (SHA-256 of its Word document, or of the supplied file).</summary>
+        public string Checksum => checksum ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Docx ?? Pdf!)));
+
+        private string? checksum;
     }
+
+    /// <summary>The pages a paper had in the published pack (printed numbers): from its first to the last before the next paper's.</summary>
+    /// <param name="First">Its first page.</param>
+    /// <param name="Through">The last page before the next paper (blank pages after it included).</param>
+    internal sealed record Slot(int First, int Through)
+    {
+        public int Capacity => Through - First + 1;
+    }
+
+    /// <summary>An edition of the pack: the agenda's, or a supplement's, with the papers it holds.</summary>
+    private sealed record Edition(string Suffix, int? Supplement, IReadOnlyList<PaperSource> Papers, DateOnly? Republished, DateOnly? Published);
 
     /// <summary>Where every paper falls: blank pages, printed page numbers, each item's range.</summary>
     internal sealed class Plan
     {
-        private readonly List<(PaperSource Source, bool BlankBefore)> order = [];
-        private readonly bool blankAfterFront;
-        private readonly int frontPadding;
-        private readonly string blankText;
+        private readonly List<PackPart?> parts = [];
 
-        private Plan(bool blankAfterFront, int frontPadding, string blankText)
+        private Plan()
         {
-            this.blankAfterFront = blankAfterFront;
-            this.frontPadding = frontPadding;
-            this.blankText = blankText;
         }
 
         public Dictionary<int, (int First, int Last)> Ranges { get; } = [];
+
+        /// <summary>Lettered pages after an item's range (a republished paper that grew), by item.</summary>
+        public Dictionary<int, int> Added { get; } = [];
 
         public List<ItemPages> Pages { get; } = [];
 
         public List<(PaperSource Source, int FirstPhysical)> Supplied { get; } = [];
 
+        /// <summary>Each paper's pages as printed, for the manifest.</summary>
+        public List<(PaperSource Source, int First, int Last, int Added, int Through)> Placed { get; } = [];
+
+        /// <summary>The papers whose page numbers moved from the published pack's (republishing only).</summary>
+        public List<PaperSource> Moved { get; } = [];
+
         public int TotalPages { get; private set; }
 
-        public int? FirstNumberedPart { get; private set; }
+        /// <summary>The number the papers' pages start at.</summary>
+        public int FirstPrinted { get; private set; }
 
-        /// <summary>What the front sheet's (unprinted) page numbers count from, when not 1: see <see cref="PackLayout.Combine"/>.</summary>
-        public int? FirstPageNumber { get; private set; }
+        /// <summary>The number on the pack's last page (a supplement's pages continue after it).</summary>
+        public int LastPrinted { get; private set; }
 
         public static string BlankText(HouseStyle style) => style.WordFor("blank-page").PlainText;
 
-        /// <summary>The plan for a front sheet of <paramref name="frontContent"/> pages and <paramref name="frontPadding"/> blank pages after it.</summary>
-        public static Plan Make(Pack pack, IReadOnlyList<PaperSource> papers, int frontContent, int frontPadding, HouseStyle style)
+        /// <summary>
+        /// The plan for a front sheet of <paramref name="frontContent"/> pages and <paramref name="frontPadding"/> blank
+        /// pages after it, whose papers' pages are numbered from <paramref name="firstNumber"/>; with
+        /// <paramref name="slots"/>, each paper keeps the pages it had where it can.
+        /// </summary>
+        public static Plan Make(Pack pack, IReadOnlyList<PaperSource> papers, int frontContent, int frontPadding, HouseStyle style,
+            int firstNumber, IReadOnlyDictionary<int, int> numbers, IReadOnlyDictionary<PaperSource, Slot>? slots)
         {
+            var plan = new Plan();
+            var blankText = BlankText(style);
             var odd = pack.Convention == PageConvention.OddPage;
+            var numberFront = pack.NumberFrontSheet;
             var physical = frontContent + frontPadding;
             var blankAfterFront = odd && papers.Count > 0 && physical % 2 == 1;
-            var plan = new Plan(blankAfterFront, frontPadding, BlankText(style));
             if (blankAfterFront) physical++;
-            var offset = pack.NumberFrontSheet ? 0 : physical; // printed = physical - offset
-            plan.FirstNumberedPart = pack.NumberFrontSheet ? null : 1 + frontPadding + (blankAfterFront ? 1 : 0);
-            plan.FirstPageNumber = !pack.NumberFrontSheet && papers.Count > 0 && physical % 2 == 1 ? 0 : null;
+
+            // The front sheet: numbered from the first number, or without a footer and with unprinted numbers whose last
+            // differs in evenness from the first paper's (LibreOffice puts an empty page between two odd-numbered pages).
+            var front = numberFront
+                ? new PartPages { Start = firstNumber != 1 ? firstNumber : null }
+                : new PartPages { NoFooter = true, Start = papers.Count > 0 && Math.Abs(firstNumber - physical) % 2 == 0 ? 0 : null };
+            plan.parts.Add(null);
+            for (var i = 0; i < frontPadding + (blankAfterFront ? 1 : 0); i++) plan.parts.Add(new BlankPart(blankText) { Numbering = front with { Start = null } });
+            var printed = numberFront ? firstNumber + physical : firstNumber;
+            int? restart = numberFront ? null : firstNumber;
+            plan.frontPages = front;
+
+            PartPages Next(PartPages? lettered = null)
+            {
+                var pages = lettered ?? new PartPages { Start = restart };
+                restart = null;
+                return pages;
+            }
+
+            void Blank(PartPages? pages = null)
+            {
+                plan.parts.Add(new BlankPart(blankText) { Numbering = pages ?? Next() });
+                physical++;
+                if (pages?.LetteredAfter is null) printed++;
+            }
+
+            var pinned = slots is not null;
             foreach (var paper in papers)
             {
-                var blank = odd && physical % 2 == 1;
-                if (blank) physical++;
-                plan.order.Add((paper, blank));
-                var first = physical + 1;
-                physical += paper.Pages;
-                if (!paper.IsOurs) plan.Supplied.Add((paper, first));
-                var range = (First: first - offset, Last: physical - offset);
-                plan.Ranges[paper.ItemIndex] = plan.Ranges.TryGetValue(paper.ItemIndex, out var r) ? (r.First, range.Last) : range;
+                if (odd && physical % 2 == 1) Blank();
+                var slot = pinned && slots!.TryGetValue(paper, out var s) ? s : null;
+                if (slot is not null)
+                {
+                    while (printed < slot.First) Blank();
+                    if (printed != slot.First || (paper.Pages > slot.Capacity && paper.SplitAt is null))
+                    {
+                        // From here on the pages cannot be kept: this paper and the ones after it move.
+                        pinned = false;
+                        slot = null;
+                    }
+                }
+
+                if (slots is not null && slot is null) plan.Moved.Add(paper);
+                var first = printed;
+                var added = 0;
+                if (!paper.IsOurs) plan.Supplied.Add((paper, physical + 1));
+                if (slot is not null && paper.Pages > slot.Capacity)
+                {
+                    // It grew past its pages: those it had are filled (blank pages where its split left a gap), and the
+                    // rest are lettered after its last ("14a", "14b"); the next paper starts again at its own number.
+                    var lettered = new PartPages { Start = 1, LetteredAfter = slot.Through };
+                    added = paper.PagesAfterSplit;
+                    plan.parts.Add(new PaperPart(paper.Laid!, string.Empty, string.Empty)
+                    {
+                        Numbering = Next(),
+                        SplitAt = paper.SplitAt,
+                        GapAtSplit = slot.Capacity - paper.PagesBeforeSplit,
+                        GapText = blankText,
+                        OverflowPages = lettered,
+                    });
+                    paper.Part = plan.parts.Count - 1;
+                    physical += slot.Capacity + added;
+                    printed = slot.Through + 1;
+                    if (odd && physical % 2 == 1) Blank(lettered with { Start = null });
+                    restart = printed;
+                }
+                else
+                {
+                    plan.parts.Add(null);
+                    paper.Part = plan.parts.Count - 1;
+                    plan.partPages[paper.Part] = Next();
+                    physical += paper.Pages;
+                    printed += paper.Pages;
+                }
+
+                var last = added > 0 ? slot!.Through : printed - 1;
+                if (slot is not null)
+                {
+                    while (printed <= slot.Through) Blank();
+                }
+
+                plan.Placed.Add((paper, first, last, added, printed - 1));
+                plan.Ranges[paper.ItemIndex] = plan.Ranges.TryGetValue(paper.ItemIndex, out var r) ? (r.First, last) : (first, last);
+                plan.Added[paper.ItemIndex] = added;
+                plan.order.Add(paper);
             }
 
-            if (odd && physical % 2 == 1 && papers.Count > 0)
-            {
-                physical++;
-                plan.order.Add((null!, true));
-            }
-
+            if (odd && physical % 2 == 1 && papers.Count > 0) Blank();
             plan.TotalPages = physical;
+            plan.FirstPrinted = firstNumber;
+            plan.LastPrinted = printed - 1;
             foreach (var (index, range) in plan.Ranges.OrderBy(r => r.Key))
             {
-                var item = pack.Items[index].Item;
-                var title = !item.Title.IsEmpty ? item.Title.PlainText
-                    : item.Standard is { } key && style.StandardItems.TryGetValue(key, out var standard) ? standard.Title : item.Standard ?? string.Empty;
-                plan.Pages.Add(new ItemPages(index + 1, title, range.First, range.Last));
+                plan.Pages.Add(new ItemPages(numbers[index], Title(pack.Items[index].Item, style), range.First, range.Last) { AddedPages = plan.Added[index] });
             }
 
             return plan;
         }
 
+        /// <summary>An item's title as the agenda prints it: its own, or its standard item's in the style.</summary>
+        public static string Title(AgendaItem item, HouseStyle style) =>
+            !item.Title.IsEmpty ? item.Title.PlainText
+            : item.Standard is { } key && style.StandardItems.TryGetValue(key, out var standard) ? standard.Title : item.Standard ?? string.Empty;
+
+        private readonly List<PaperSource> order = [];
+        private readonly Dictionary<int, PartPages> partPages = [];
+        private PartPages frontPages = new();
+
         /// <summary>The parts of the combined document; the first is the front sheet.</summary>
         public IReadOnlyList<PackPart> Parts(LaidOutPaper notice)
         {
-            var parts = new List<PackPart> { new PaperPart(notice, "_PackFront", "_PackFrontEnd") };
-            for (var i = 0; i < frontPadding; i++) parts.Add(new BlankPart(blankText));
-            if (blankAfterFront) parts.Add(new BlankPart(blankText));
+            var result = new List<PackPart>(parts.Count);
             var n = 0;
-            foreach (var (source, blankBefore) in order)
+            var byPart = order.ToDictionary(p => p.Part);
+            for (var i = 0; i < parts.Count; i++)
             {
-                if (blankBefore) parts.Add(new BlankPart(blankText));
-                if (source is null) continue;
-                n++;
-                parts.Add(source.Laid is { } laid
-                    ? new PaperPart(laid, $"_PackStart{n}", $"_PackEnd{n}")
-                    : new SuppliedPart(source.Title, source.Pages, $"_PackStart{n}", $"_PackEnd{n}"));
+                if (i == 0)
+                {
+                    result.Add(new PaperPart(notice, "_PackFront", "_PackFrontEnd") { Numbering = frontPages });
+                }
+                else if (byPart.TryGetValue(i, out var source))
+                {
+                    n++;
+                    result.Add(parts[i] is PaperPart split
+                        ? split with { StartBookmark = $"_PackStart{n}", EndBookmark = $"_PackEnd{n}" }
+                        : source.Laid is { } laid
+                            ? new PaperPart(laid, $"_PackStart{n}", $"_PackEnd{n}") { Numbering = partPages[i] }
+                            : new SuppliedPart(source.Title, source.Pages, $"_PackStart{n}", $"_PackEnd{n}") { Numbering = partPages[i] });
+                }
+                else
+                {
+                    result.Add(parts[i]!);
+                }
             }
 
-            return parts;
+            return result;
         }
     }
 }

@@ -28,9 +28,10 @@ internal static class WebPack
             // An exempt item's papers are checked like the rest, but the public pages leave them out.
             var published = item.Item.ExemptParagraph is null;
             var itemLinks = new List<PaperLink>();
-            foreach (var paper in item.Papers)
+            // A meeting's page offers every paper that has arrived: late papers join it as their supplements publish them.
+            foreach (var paper in item.Papers.Where(p => p.File is not null))
             {
-                var path = Confinement.Resolve(folder, paper.File, paper.At, diagnostics);
+                var path = Confinement.Resolve(folder, paper.File!, paper.At, diagnostics);
                 if (path is null) continue;
                 if (InputFile.NotRegular(path) is { } special)
                 {
@@ -56,7 +57,7 @@ internal static class WebPack
                         itemLinks.Add(new PaperLink(laid.Info.Title, Uri.EscapeDataString(page)));
                         break;
                     case ".docx" or ".pdf":
-                        if (InputFile.Read(path, paper.File, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } bytes) continue;
+                        if (InputFile.Read(path, paper.File!, FileKind.SuppliedPaper, paper.At, diagnostics) is not { } bytes) continue;
                         if (extension == ".docx" && !InputFile.IsSafeZip(bytes, paper.At, diagnostics)) continue;
                         if (!published) continue;
                         var download = Unique(taken, Path.GetFileName(path));
@@ -79,7 +80,9 @@ internal static class WebPack
         }
 
         var noticeDiagnostics = new DiagnosticBag();
-        var meeting = NoticeLayout.LayForWeb(pack.Notice, style, noticeDiagnostics, Papers.Metrics(style), links);
+        // The page lists every item, added ones too, and a late paper as to follow only until it arrives.
+        var notice = pack.Notice with { Items = pack.Items.Select(i => i.Item with { ToFollow = i.Papers.Any(p => p.File is null) ? i.Item.ToFollow : null }).ToList() };
+        var meeting = NoticeLayout.LayForWeb(notice, style, noticeDiagnostics, Papers.Metrics(style), links);
         foreach (var d in noticeDiagnostics.Items) diagnostics.Add(d);
         if (noticeDiagnostics.HasErrors) return failed;
         files.Insert(0, (IndexName, System.Text.Encoding.UTF8.GetBytes(HtmlPage.Text(meeting, style))));

@@ -486,6 +486,15 @@ public sealed record HouseStyle
     /// <summary>How a date placeholder without a format is printed, a .NET format with "Do" for 22nd.</summary>
     public string DateFormat { get; init; } = "d MMMM yyyy";
 
+    /// <summary>Whether a supplement's pages continue after the last page of the agenda's pack (true) or start at 1.</summary>
+    public bool SupplementPagesContinue { get; init; } = true;
+
+    /// <summary>
+    /// Whether a republished pack keeps every unchanged paper's page numbers (a changed paper padded with blank pages,
+    /// or given lettered pages after its last) rather than numbering the pages after a changed paper afresh.
+    /// </summary>
+    public bool RepublishKeepsPages { get; init; } = true;
+
     /// <summary>The usual wording of standard items, by key ("declarations-of-interest", "minutes" …).</summary>
     public IReadOnlyDictionary<string, StandardItem> StandardItems { get; init; } = new Dictionary<string, StandardItem>();
 

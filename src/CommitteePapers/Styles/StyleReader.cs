@@ -40,7 +40,7 @@ internal sealed partial class StyleReader
 
     /// <summary>Every placeholder a front or end block of each kind of paper can fill, beside the style's own fields.</summary>
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Fields =
-        Shapes.PaperKinds.ToDictionary(k => k.Name, k => k.Placeholders);
+        Shapes.BlockKinds.ToDictionary(k => k.Name, k => k.Placeholders);
 
     /// <summary>
     /// The facts each standard item's minutes wording can fill (beside {council}): who sent apologies, the paragraphs of
@@ -124,6 +124,12 @@ internal sealed partial class StyleReader
         ["web-format-pdf"] = [],
         ["web-format-docx"] = [],
         ["web-back-to-agenda"] = ["committee", "date"],
+        ["to-follow"] = ["date"],
+        ["urgent-item"] = ["reason"],
+        ["added-page"] = ["page", "letter"],
+        ["republished"] = ["published", "date"],
+        ["supplement-title"] = ["committee", "date", "supplement"],
+        ["pack-title-supplement"] = ["committee", "date", "supplement"],
     };
 
     public HouseStyle? Read(string text, string file, ReaderLimits limits)
@@ -167,6 +173,8 @@ internal sealed partial class StyleReader
             TimeFormat = TimeFormat(m) ?? style.TimeFormat,
             AmPm = m.Node("am-pm") is { } ampm ? Pair(ampm, "am-pm") ?? style.AmPm : style.AmPm,
             DateFormat = DateFormat(m, "date-format") ?? style.DateFormat,
+            SupplementPagesContinue = Enum(m, "supplement-pages", new() { ["continue"] = true, ["restart"] = false }, style.SupplementPagesContinue),
+            RepublishKeepsPages = Enum(m, "republish-pages", new() { ["keep"] = true, ["renumber"] = false }, style.RepublishKeepsPages),
         };
 
         if (m.Node("headings") is YMapping headings)

@@ -25,7 +25,7 @@ internal static class DocumentWriter
                 case LSectionBreak br:
                     xml.Start("w:p"u8);
                     xml.Start("w:pPr"u8);
-                    SectionProperties(xml, paper.Page, br.NoFooter ? furniture with { FooterId = null } : furniture, br.Landscape, br.StartPageNumber);
+                    SectionProperties(xml, paper.Page, Furniture(furniture, br.NoFooter, br.FooterIndex), br.Landscape, br.StartPageNumber, br.Lettered);
                     xml.End("w:pPr"u8);
                     xml.End("w:p"u8);
                     break;
@@ -44,7 +44,7 @@ internal static class DocumentWriter
             }
         }
 
-        SectionProperties(xml, paper.Page, furniture, paper.EndsLandscape, paper.LastSectionStartPage);
+        SectionProperties(xml, paper.Page, Furniture(furniture, false, paper.LastSectionFooterIndex), paper.EndsLandscape, paper.LastSectionStartPage, paper.LastSectionLettered);
         xml.End("w:body"u8);
         xml.End("w:document"u8);
     }
@@ -154,7 +154,12 @@ internal static class DocumentWriter
         xml.End("w:tbl"u8);
     }
 
-    private static void SectionProperties(XmlOut xml, PageGeometry page, PageFurniture furniture, bool landscape, int? startPage)
+    private static PageFurniture Furniture(PageFurniture furniture, bool noFooter, int? footerIndex) =>
+        noFooter ? furniture with { FooterId = null }
+        : footerIndex is { } index ? furniture with { FooterId = furniture.SectionFooterIds[index] }
+        : furniture;
+
+    private static void SectionProperties(XmlOut xml, PageGeometry page, PageFurniture furniture, bool landscape, int? startPage, bool lettered)
     {
         xml.Start("w:sectPr"u8);
         if (furniture.HeaderId is { } header) xml.Start("w:headerReference"u8).Attr("w:type"u8, "default"u8).Attr("r:id"u8, header).End("w:headerReference"u8);
@@ -165,13 +170,28 @@ internal static class DocumentWriter
         xml.End("w:pgSz"u8);
         xml.Start("w:pgMar"u8).Attr("w:top"u8, page.Top).Attr("w:right"u8, page.Right).Attr("w:bottom"u8, page.Bottom).Attr("w:left"u8, page.Left)
             .Attr("w:header"u8, 709).Attr("w:footer"u8, 709).Attr("w:gutter"u8, 0).End("w:pgMar"u8);
-        if (startPage is { } start) xml.Value("w:pgNumType"u8, "w:start"u8, start);
+        if (lettered)
+        {
+            // Pages added after a republished paper's last: "14a", "14b" (the footer prints "14", the page number the letter).
+            xml.Start("w:pgNumType"u8).Attr("w:fmt"u8, "lowerLetter"u8);
+            if (startPage is { } first) xml.Attr("w:start"u8, first);
+            xml.End("w:pgNumType"u8);
+        }
+        else if (startPage is { } start)
+        {
+            xml.Value("w:pgNumType"u8, "w:start"u8, start);
+        }
+
         xml.End("w:sectPr"u8);
     }
 }
 
-/// <summary>The relationship ids of the header and footer every section uses.</summary>
-internal sealed record PageFurniture(string? HeaderId, string? FooterId);
+/// <summary>The relationship ids of the header and footer every section uses, and of the footers some sections have of their own.</summary>
+internal sealed record PageFurniture(string? HeaderId, string? FooterId)
+{
+    /// <summary>The relationship ids of <see cref="LaidOutPaper.SectionFooters"/>, in order.</summary>
+    public IReadOnlyList<string> SectionFooterIds { get; init; } = [];
+}
 
 /// <summary>The XML namespaces the parts use.</summary>
 internal static class Namespaces

@@ -59,6 +59,7 @@ internal static class WordPackage
         var footerId = templateFooter is not null ? main.Internal(PartRelationships.Footer, copied.Add(templateFooter))
             : ownFooter ? main.Internal(PartRelationships.Footer, "/word/footer1.xml")
             : null;
+        var sectionFooterIds = paper.SectionFooters.Select((_, i) => main.Internal(PartRelationships.Footer, $"/word/footer{i + 2}.xml")).ToList();
         var logo = ownHeader ? house.Logo : null;
         var logoName = logo is null ? null : logo.Format == "png" ? "/word/media/logo.png" : "/word/media/logo.jpeg";
 
@@ -76,6 +77,7 @@ internal static class WordPackage
             if (hasFootnotes) Override(xml, "/word/footnotes.xml", FootnotesType);
             if (ownHeader) Override(xml, "/word/header1.xml", HeaderType);
             if (ownFooter) Override(xml, "/word/footer1.xml", FooterType);
+            for (var i = 0; i < paper.SectionFooters.Count; i++) Override(xml, $"/word/footer{i + 2}.xml", FooterType);
             if (logo is not null) Override(xml, logoName!, logo.Format == "png" ? "image/png" : "image/jpeg");
             foreach (var part in copied.Parts) Override(xml, part.Name, part.ContentType);
             Override(xml, "/docProps/core.xml", CoreType);
@@ -96,7 +98,7 @@ internal static class WordPackage
         Entry(zip, "word/document.xml", stream =>
         {
             using var xml = new XmlOut(stream);
-            DocumentWriter.Write(paper, house, new RunWriter(xml, main), styleMap, new PageFurniture(headerId, footerId));
+            DocumentWriter.Write(paper, house, new RunWriter(xml, main), styleMap, new PageFurniture(headerId, footerId) { SectionFooterIds = sectionFooterIds });
         });
         Entry(zip, "word/_rels/document.xml.rels", main.Write);
 
@@ -159,6 +161,16 @@ internal static class WordPackage
             {
                 using var xml = new XmlOut(stream);
                 HeaderFooterWriter.Footer(paper.Footer, new RunWriter(xml, null));
+            });
+        }
+
+        for (var i = 0; i < paper.SectionFooters.Count; i++)
+        {
+            var content = paper.SectionFooters[i];
+            Entry(zip, $"word/footer{i + 2}.xml", stream =>
+            {
+                using var xml = new XmlOut(stream);
+                HeaderFooterWriter.Footer(content, new RunWriter(xml, null));
             });
         }
 
