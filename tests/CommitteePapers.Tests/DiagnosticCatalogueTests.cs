@@ -123,7 +123,18 @@ public partial class DiagnosticCatalogueTests
         ["CP0052"] = Pack(PackFile("papers: []")),
         ["CP0053"] = Pack(PackFile("papers: [report.yaml]", "page-convention: run-on\n"), OnePageSoffice, ("report.yaml", Report)),
         ["CP0054"] = Pack(PackFile("papers: [notes.txt]"), ("notes.txt", "Notes of the briefing.\n")),
+        ["CP0120"] = Pack(PackFile("papers: [{to-follow: 2024-03-08}]", "publication-date: 2024-03-01\n")),
+        ["CP0121"] = Pack(PackFile("supplement: 1\n    papers: []", Supplement1)),
+        ["CP0122"] = Pack(PackFile("supplement: 1\n    urgent: The contract must be let before the next meeting.\n    papers: [{file: report.yaml, to-follow: 2024-03-08}]", Supplement1), ("report.yaml", Report)),
+        ["CP0123"] = Pack(PackFile("papers: [{file: report.yaml, supplement: 2}]", Supplement1), ("report.yaml", Report)),
+        ["CP0124"] = Pack(PackFile("papers: [report.yaml]", Supplement1), new PackOptions { Supplement = 1 }, ("report.yaml", Report)),
+        ["CP0125"] = Pack(PackFile("papers: [report.yaml]", "republished: 2024-03-08\n"), new PackOptions { Republish = true }, ("report.yaml", Report)),
+        ["CP0126"] = Published(PackFile("papers: [report.yaml]", "republished: 2024-03-08\n"), new PackOptions { Republish = true }, "other.yaml", ("report.yaml", Report)),
+        ["CP0127"] = Published(PackFile("papers: [report.yaml]"), new PackOptions { Manifest = true }, "report.yaml", ("report.yaml", Report)),
     };
+
+    /// <summary>A pack's supplement 1, declared.</summary>
+    private const string Supplement1 = "supplements: [{number: 1, publication-date: 2024-03-08}]\n";
 
     /// <summary>
     /// Codes that have a number and a section in the page but that nothing in src/ raises yet, with what is done
@@ -259,7 +270,7 @@ public partial class DiagnosticCatalogueTests
     /// An agenda pack built from pack.yaml beside <paramref name="files"/>, with no LibreOffice (so conversion fails at
     /// once, after the pack and its papers have been checked) or with <paramref name="soffice"/> written beside it.
     /// </summary>
-    private static Trigger Pack(string pack, params (string Name, string Text)[] files) => Pack(pack, null, files);
+    private static Trigger Pack(string pack, params (string Name, string Text)[] files) => Pack(pack, (Func<string, string>?)null, files);
 
     private static Trigger Pack(string pack, Func<string, string>? soffice, params (string Name, string Text)[] files) => new(
         Inputs(("pack.yaml", pack), files),
@@ -268,6 +279,40 @@ public partial class DiagnosticCatalogueTests
             SofficePath = soffice?.Invoke(folder) ?? Path.Combine(folder, "no-libreoffice-here"),
             TimeLimit = TimeSpan.FromSeconds(30),
         }).Diagnostics);
+
+    /// <summary>An agenda pack built with <paramref name="options"/> (and no LibreOffice).</summary>
+    private static Trigger Pack(string pack, PackOptions options, params (string Name, string Text)[] files) => new(
+        Inputs(("pack.yaml", pack), files),
+        folder => AgendaPacks.Build(Path.Combine(folder, "pack.yaml"), Path.Combine(folder, "out"), options with
+        {
+            SofficePath = Path.Combine(folder, "no-libreoffice-here"),
+            TimeLimit = TimeSpan.FromSeconds(30),
+        }).Diagnostics);
+
+    /// <summary>
+    /// An agenda pack built with <paramref name="options"/> after it was published: the manifest of its publication is in
+    /// the output folder, recording a version of <paramref name="recorded"/> that is not the one beside it now.
+    /// </summary>
+    private static Trigger Published(string pack, PackOptions options, string recorded, params (string Name, string Text)[] files) => new(
+        Inputs(("pack.yaml", pack), files),
+        folder =>
+        {
+            var name = Path.GetFileName(folder);
+            Directory.CreateDirectory(Path.Combine(folder, "out"));
+            File.WriteAllText(Path.Combine(folder, "out", name + ".manifest.json"), $$$"""
+                {
+                  "manifest": 1, "pack": "{{{name}}}", "committee": "Cabinet", "date": "2024-03-12",
+                  "publications": [{"edition": "agenda", "date": "2024-03-01", "firstPage": 1, "lastPage": 4, "files": []}],
+                  "items": [{"number": 2, "title": "Budget update", "papers": [{"key": "2:{{{recorded}}}", "file": "{{{recorded}}}", "status": "published",
+                    "sha256": "00", "published": "2024-03-01", "in": "agenda", "pages": {"first": 1, "last": 3, "addedPages": 0, "lastPrinted": "3", "through": 4}}]}]
+                }
+                """);
+            return AgendaPacks.Build(Path.Combine(folder, "pack.yaml"), Path.Combine(folder, "out"), options with
+            {
+                SofficePath = Path.Combine(folder, "no-libreoffice-here"),
+                TimeLimit = TimeSpan.FromSeconds(30),
+            }).Diagnostics;
+        });
 
     private static string PackFile(string papers, string extra = "") =>
         $"pack: agenda\ncommittee: Cabinet\ndate: 2024-03-12\n{extra}items:\n  - standard: declarations-of-interest\n  - title: Budget update\n    {papers}\n";

@@ -80,7 +80,7 @@ public sealed record PackResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagno
 /// <summary>
 /// Builds agenda packs with one LibreOffice kept running for all of them, so that it starts once (starting is about a
 /// second; converting a pack's documents takes less). For a batch of meetings, or a service that builds packs as they
-/// come; dispose it to stop LibreOffice. <see cref="Build"/> may be called from several threads at once: the packs
+/// come; dispose it to stop LibreOffice. <see cref="Build(string, string)"/> may be called from several threads at once: the packs
 /// are read and laid out in parallel, and LibreOffice converts for one at a time.
 /// </summary>
 public sealed class PackBuilder : IDisposable
@@ -97,6 +97,16 @@ public sealed class PackBuilder : IDisposable
 
     /// <summary>Builds the pack described by <paramref name="packPath"/> into <paramref name="outputFolder"/>.</summary>
     public PackResult Build(string packPath, string outputFolder) => AgendaPacks.Build(packPath, outputFolder, options, libreOffice);
+
+    /// <summary>
+    /// Builds the pack with choices of its own (a supplement, a republication, the manifest), through this builder's
+    /// LibreOffice: <paramref name="choices"/>' LibreOffice settings are not used.
+    /// </summary>
+    public PackResult Build(string packPath, string outputFolder, PackOptions choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        return AgendaPacks.Build(packPath, outputFolder, choices with { SofficePath = options.SofficePath, TimeLimit = options.TimeLimit }, libreOffice);
+    }
 
     /// <summary>How many times LibreOffice was started (tests ask).</summary>
     internal int LibreOfficeStarts => libreOffice.Starts;
@@ -231,6 +241,13 @@ public static class AgendaPacks
             return failed;
         }
 
+        // What changed since the record was made is known now, before anything is converted.
+        if (previous is not null && supplement is null)
+        {
+            if (options.Republish) previous.ReportUnrecorded(pack, papers, diagnostics);
+            else previous.ReportChanges(pack, papers, diagnostics);
+        }
+
         var numbers = Numbers(pack);
         var agenda = new Edition(string.Empty, null, papers, options.Republish ? pack.Republished : null, pack.Notice.PublicationDate);
         var edition = supplement is null ? agenda : new Edition($"-supplement-{supplement.Number}", supplement.Number, late, null, supplement.PublicationDate);
@@ -273,6 +290,12 @@ public static class AgendaPacks
         var context = new BuildContext(pack, style, name, work, numbers, libreOffice, diagnostics);
         var agendaBuild = BuildEdition(context, agenda, PageCount(jobs[0].Pdf) - 1, 1, slots);
         if (agendaBuild is null) return failed;
+        // The first paper to move had pages to keep (one the record did not hold was reported already).
+        if (slots is not null && agendaBuild[0].Plan!.Moved is { Count: > 0 } moved && slots.ContainsKey(moved[0]))
+        {
+            diagnostics.Warning(DiagnosticCode.PagesNotKept, moved[0].Named?.At ?? pack.At,
+                $"'{moved[0].Named?.File}' could not keep its page numbers ({(moved[0].IsOurs ? "a paper before it grew past its pages, or it grew and has no place to split its lettered pages off" : "a supplied file cannot be split")}), so {Counted.Of(moved.Count, "paper")} from it on are numbered afresh; the change note lists them.");
+        }
         var built = agendaBuild;
         if (supplement is not null)
         {
@@ -311,7 +334,6 @@ public static class AgendaPacks
 
         if (options.Manifest)
         {
-            if (!options.Republish) previous?.ReportChanges(pack, edition.Papers, diagnostics);
             var kind = supplement is not null ? "supplement" : options.Republish ? "republished" : "agenda";
             var recorded = built.SelectMany(v => new[] { ($"{name}{v.Suffix}.pdf", v.Pdf!), ($"{name}{v.Suffix}.docx", v.Docx!) }).ToList();
             var plan = built[0].Plan!;
@@ -851,7 +873,9 @@ public static class AgendaPacks
                 if (slot is not null)
                 {
                     while (printed < slot.First) Blank();
-                    if (printed != slot.First || (paper.Pages > slot.Capacity && paper.SplitAt is null))
+                    // Lettered pages follow an even-numbered page, or LibreOffice puts an empty page between two
+                    // odd-numbered ones (a), so a slot that ends on an odd page cannot take them.
+                    if (printed != slot.First || (paper.Pages > slot.Capacity && (paper.SplitAt is null || slot.Through % 2 == 1)))
                     {
                         // From here on the pages cannot be kept: this paper and the ones after it move.
                         pinned = false;
@@ -880,7 +904,8 @@ public static class AgendaPacks
                     paper.Part = plan.parts.Count - 1;
                     physical += slot.Capacity + added;
                     printed = slot.Through + 1;
-                    if (odd && physical % 2 == 1) Blank(lettered with { Start = null });
+                    // An even number of lettered pages, so that the next paper's odd number follows an even letter (b, d …).
+                    if (added % 2 == 1) Blank(lettered with { Start = null });
                     restart = printed;
                 }
                 else
@@ -905,6 +930,15 @@ public static class AgendaPacks
             }
 
             if (odd && physical % 2 == 1 && papers.Count > 0) Blank();
+
+            // Each paper's pages run to the page before the next paper's (blank pages after it included): the pages a
+            // republication keeps for it.
+            for (var i = 0; i < plan.Placed.Count; i++)
+            {
+                var through = i + 1 < plan.Placed.Count ? plan.Placed[i + 1].First - 1 : printed - 1;
+                plan.Placed[i] = plan.Placed[i] with { Through = Math.Max(through, plan.Placed[i].Last) };
+            }
+
             plan.TotalPages = physical;
             plan.FirstPrinted = firstNumber;
             plan.LastPrinted = printed - 1;

@@ -120,6 +120,17 @@ internal sealed class PackManifest
         }
     }
 
+    /// <summary>Warns of each paper the published pack did not hold: a republication cannot keep its pages, nor those of the papers after it.</summary>
+    public void ReportUnrecorded(Pack pack, IReadOnlyList<AgendaPacks.PaperSource> papers, DiagnosticBag diagnostics)
+    {
+        var numbers = AgendaNumbers(pack);
+        if (papers.FirstOrDefault(p => Find(KeyOf(pack, numbers, p)) is null) is { Named: { } named })
+        {
+            diagnostics.Warning(DiagnosticCode.PagesNotKept, named.At,
+                $"'{named.File}' was not in the published pack, so it has no pages to keep: it and the papers after it are numbered afresh, and the change note lists them. To keep the other papers' pages, publish it in a supplement instead.");
+        }
+    }
+
     private static Dictionary<int, int> AgendaNumbers(Pack pack)
     {
         var numbers = new Dictionary<int, int>();
@@ -206,7 +217,7 @@ internal sealed class PackManifest
                         var same = before is { } b && b.TryGetProperty("sha256", out var sum) && sum.GetString() == source.Checksum;
                         json.WriteString("status", "published");
                         json.WriteString("sha256", source.Checksum);
-                        json.WriteString("published", same && before!.Value.TryGetProperty("published", out var first) ? first.GetString() : date);
+                        if ((same && before!.Value.TryGetProperty("published", out var first) ? first.GetString() : date) is { } on) json.WriteString("published", on);
                         if (!same && before is { } changed && changed.TryGetProperty("published", out var firstPublished)) json.WriteString("firstPublished", changed.TryGetProperty("firstPublished", out var earliest) ? earliest.GetString() : firstPublished.GetString());
                         json.WriteString("in", edition == "supplement" ? $"supplement {supplement}" : "agenda");
                         json.WriteStartObject("pages");
