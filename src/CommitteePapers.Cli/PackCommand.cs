@@ -44,6 +44,12 @@ internal static class PackCommand
 
     private static int Run(FileInfo[] packs, DirectoryInfo? output, PackOptions options)
     {
+        if (options.Format == RenderFormat.Html && (options.Supplement is not null || options.Republish || options.Manifest))
+        {
+            Console.Error.WriteLine("error: --supplement, --republish and --manifest build the Word and PDF packs; a meeting's web pages already show every paper that has arrived.");
+            return 2;
+        }
+
         var missing = packs.Where(p => !p.Exists).ToList();
         if (missing.Count > 0)
         {

@@ -184,6 +184,12 @@ public static class AgendaPacks
         CheckCalendar(pack, calendar, diagnostics);
         CheckLatePapers(pack, calendar, diagnostics);
         if (options.Format == RenderFormat.Html) return WebPack.Build(pack, style, name, folder, outputFolder, options, diagnostics);
+        if (options.Republish && options.Supplement is not null)
+        {
+            diagnostics.Error(DiagnosticCode.ManifestProblem, pack.At,
+                "A republication rebuilds the agenda's pack, and a supplement is published on its own; build them one at a time (--republish, or --supplement N).");
+            return failed;
+        }
 
         PackSupplement? supplement = null;
         if (options.Supplement is { } wanted)
