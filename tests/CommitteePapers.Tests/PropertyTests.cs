@@ -450,6 +450,26 @@ public sealed class PropertyTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Found by property 2 with seed 4BOruyD6kHW2: a link whose text holds a code span with a ']' in it, and link syntax
+    /// inside a code span. CommonMark reads code spans first, so the first is one link and the second is text; the
+    /// library printed both right, and the test's regular-expression readings did not know it. Fixed in TextCheck: it
+    /// also accepts Markdig's own reading. The readings still notice a character that is lost.
+    /// </summary>
+    [Theory]
+    [InlineData("a [(x `]` y](https://e.org/z) b", "a (x ] y b")]
+    [InlineData("a [(x `[h](mailto:c@e.uk)` y b", "a [(x [h](mailto:c@e.uk) y b")]
+    public void Fixed_link_brackets_inside_and_around_code_spans_are_read_as_CommonMark_reads_them(string markdown, string printed)
+    {
+        var bytes = AssertRendersValid(SmallReport() with { Summary = [new Paragraph(markdown)] });
+        foreach (var texts in bytes.Values.Select(Docx.ParagraphTexts))
+        {
+            Assert.Contains(printed, texts);
+            Assert.Contains(TextCheck.Readings(markdown), r => TextCheck.IsSubsequence(r, TextCheck.Significant(printed)));
+            Assert.DoesNotContain(TextCheck.Readings(markdown), r => TextCheck.IsSubsequence(r, TextCheck.Significant(printed.Replace("y", string.Empty, StringComparison.Ordinal))));
+        }
+    }
+
+    /// <summary>
     /// Found by property 1: North Somerset printed the items of implications that have both a statement and items
     /// twice, in the grouped IMPLICATIONS section and each under its own heading, so their ids were "used twice"
     /// (CP0015). Fixed in e346c8e while these tests were written.

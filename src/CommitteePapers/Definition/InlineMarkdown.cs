@@ -26,7 +26,7 @@ internal static partial class InlineMarkdown
 
     // Only paragraphs: headings, lists, quotes and code blocks stay literal text, so "2017. was a year" or "# of cases"
     // never turn into something else. Links, emphasis, autolinks and hard breaks stay.
-    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+    internal static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
     [GeneratedRegex(@"(?<!\\)\[(?<kind>[\^@])(?<name>[^\]\s]{1,100})\]")]
     private static partial Regex ReferencePattern();

@@ -294,7 +294,9 @@ public static class AgendaPacks
         }
 
         var context = new BuildContext(pack, style, name, work, numbers, libreOffice, diagnostics);
-        var agendaBuild = BuildEdition(context, agenda, PageCount(jobs[0].Pdf) - 1, 1, slots);
+        // Building a supplement, the agenda's pack is only planned (its front sheet measured with its real ranges), to
+        // know where its pages end; it is not converted or written.
+        var agendaBuild = BuildEdition(context, agenda, PageCount(jobs[0].Pdf) - 1, 1, slots, planOnly: supplement is not null);
         if (agendaBuild is null) return failed;
         // The first paper to move had pages to keep (one the record did not hold was reported already).
         if (slots is not null && agendaBuild[0].Plan!.Moved is { Count: > 0 } moved && slots.ContainsKey(moved[0]))
@@ -390,11 +392,11 @@ public static class AgendaPacks
     /// onto one more page, or one fewer). Should it swing between two lengths, the longer one is kept and the front
     /// sheet padded with a blank page, which settles it. Null when it failed, with the reason in the diagnostics.
     /// </summary>
-    private static List<Variant>? BuildEdition(BuildContext context, Edition edition, int frontPages, int firstNumber, IReadOnlyDictionary<PaperSource, Slot>? slots)
+    private static List<Variant>? BuildEdition(BuildContext context, Edition edition, int frontPages, int firstNumber, IReadOnlyDictionary<PaperSource, Slot>? slots, bool planOnly = false)
     {
         var (pack, style, name, work, numbers, libreOffice, diagnostics) = context;
         var variants = new List<Variant> { new(edition.Suffix, false, frontPages) };
-        if (edition.Papers.Any(p => pack.Items[p.ItemIndex].Item.ExemptParagraph is not null || p.PrivateVersion is not null))
+        if (!planOnly && edition.Papers.Any(p => pack.Items[p.ItemIndex].Item.ExemptParagraph is not null || p.PrivateVersion is not null))
         {
             variants.Add(new(edition.Suffix + "-private", true, frontPages));
         }
@@ -412,10 +414,14 @@ public static class AgendaPacks
                 var noticeLaid = Papers.Lay(variant.Notice, style, new DiagnosticBag());
                 var title = Wording.Plain(style, variant.Private ? "pack-title-private" : edition.Supplement is null ? "pack-title" : "pack-title-supplement",
                     new Dictionary<string, object?> { ["committee"] = pack.Notice.Committee, ["date"] = pack.Notice.Date, ["supplement"] = edition.Supplement });
-                var combined = PackLayout.Combine(noticeLaid.Info with { Title = title }, noticeLaid.Page, noticeLaid.Footer, LetteredFooter(style), variant.Plan.Parts(noticeLaid));
-                variant.Docx = Path.Combine(work, $"{name}{variant.Suffix}.docx");
-                using (var stream = File.Create(variant.Docx)) WordPackage.Write(combined, style, stream);
-                finalJobs.Add(new PdfJob(variant.Docx, Path.ChangeExtension(variant.Docx, ".pdf")));
+                if (!planOnly)
+                {
+                    var combined = PackLayout.Combine(noticeLaid.Info with { Title = title }, noticeLaid.Page, noticeLaid.Footer, LetteredFooter(style), variant.Plan.Parts(noticeLaid));
+                    variant.Docx = Path.Combine(work, $"{name}{variant.Suffix}.docx");
+                    using (var stream = File.Create(variant.Docx)) WordPackage.Write(combined, style, stream);
+                    finalJobs.Add(new PdfJob(variant.Docx, Path.ChangeExtension(variant.Docx, ".pdf")));
+                }
+
                 var check = Path.Combine(work, $"front-sheet-check{variant.Suffix}.docx");
                 if (!WriteFrontSheetMeasure(pack, edition.Papers.Count > 0, variant.Notice, style, check, null)) return null;
                 finalJobs.Add(new PdfJob(check, Path.ChangeExtension(check, ".pdf")));
@@ -428,11 +434,13 @@ public static class AgendaPacks
                 return null;
             }
 
+            // Each variant's jobs: its pack (unless only planned), then its front sheet.
             var settled = true;
+            var per = planOnly ? 1 : 2;
             foreach (var (variant, index) in variants.Select((v, i) => (v, i)))
             {
-                variant.Pdf = finalJobs[2 * index].Pdf;
-                settled &= variant.Settle(PageCount(finalJobs[(2 * index) + 1].Pdf) - 1, attempt);
+                if (!planOnly) variant.Pdf = finalJobs[per * index].Pdf;
+                settled &= variant.Settle(PageCount(finalJobs[(per * index) + per - 1].Pdf) - 1, attempt);
             }
 
             if (settled) break;
@@ -444,7 +452,7 @@ public static class AgendaPacks
             }
         }
 
-        foreach (var variant in variants)
+        foreach (var variant in variants.Where(_ => !planOnly))
         {
             var count = PageCount(variant.Pdf!);
             if (count != variant.Plan!.TotalPages)
@@ -470,7 +478,7 @@ public static class AgendaPacks
         });
 
     /// <summary>The number each agenda item has: the agenda's own in order, then the items supplements add, in order.</summary>
-    private static Dictionary<int, int> Numbers(Pack pack)
+    internal static Dictionary<int, int> Numbers(Pack pack)
     {
         var numbers = new Dictionary<int, int>();
         var next = 1;

@@ -131,14 +131,7 @@ internal sealed class PackManifest
         }
     }
 
-    private static Dictionary<int, int> AgendaNumbers(Pack pack)
-    {
-        var numbers = new Dictionary<int, int>();
-        var next = 1;
-        foreach (var (item, i) in pack.Items.Select((item, i) => (item, i)).Where(x => x.item.Supplement is null)) numbers[i] = next++;
-        foreach (var (item, i) in pack.Items.Select((item, i) => (item, i)).Where(x => x.item.Supplement is not null)) numbers[i] = next++;
-        return numbers;
-    }
+    private static Dictionary<int, int> AgendaNumbers(Pack pack) => AgendaPacks.Numbers(pack);
 
     private static string KeyOf(Pack pack, IReadOnlyDictionary<int, int> numbers, AgendaPacks.PaperSource paper) =>
         Key(numbers[paper.ItemIndex], paper.Named?.File, pack.Items[paper.ItemIndex].Papers.ToList().IndexOf(paper.Named!));
