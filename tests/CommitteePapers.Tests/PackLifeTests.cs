@@ -64,8 +64,8 @@ public sealed partial class PackLifeTests : IClassFixture<PackLifeFixture>
         // The agenda's last printed page, read from its PDF; the supplement's first numbered page is the next (its
         // front sheet's, where the style numbers front sheets; its paper's, where it does not).
         Assert.Equal(LastPrinted(run.After.Pdf) + 1, FirstPrinted(run.Supplement.Pdf));
-        var item = Assert.Single(run.Supplement.Result.Pages);
-        Assert.Equal(run.Case.LateTitle, item.Title);
+        var item = Assert.Single(run.Supplement.Result.Pages, p => p.Title == run.Case.LateTitle);
+        Assert.Equal(run.Case.Urgent is null ? 1 : 2, run.Supplement.Result.Pages.Count);
 
         // "(Pages a - b)" on the supplement's front sheet are the numbers printed on the late paper's pages.
         var range = Regex.Match(Flat(PdfText.Text(run.Supplement.Pdf)), Regex.Escape(run.Case.LateTitle) + @" \(Pages (\d+) - (\d+)\)");
@@ -76,6 +76,27 @@ public sealed partial class PackLifeTests : IClassFixture<PackLifeFixture>
         Assert.Contains(run.Case.LatePaperText, Flat(string.Join(" ", firstPage)), StringComparison.Ordinal);
         Assert.Contains(pages, p => Footer(p) == last);
         Assert.All(pages.Select(Footer).OfType<int>(), n => Assert.True(n > LastPrinted(run.After.Pdf), $"page {n} of the supplement repeats a number of the agenda's"));
+    }
+
+    [Fact]
+    public void An_urgent_item_is_in_the_supplement_only_numbered_after_the_agendas_items_with_the_chairs_reason()
+    {
+        var run = life[PackFixture.York];
+        var (_, number) = run.Case.Urgent!.Value;
+        var urgent = Assert.Single(run.Supplement.Result.Pages, p => p.Title == UrgentTitle);
+        Assert.Equal(number, urgent.Number);
+        var late = run.Supplement.Result.Pages.Single(p => p.Title == run.Case.LateTitle);
+        Assert.True(urgent.First > late.Last, "the urgent item's paper follows the late paper");
+
+        // The supplement's agenda: the late item with its agenda number, then the urgent one after the agenda's last
+        // item, with its pages and the Chair's reason in the style's words; real Word numbering, read back from the PDF.
+        var supplement = Flat(PdfText.Text(run.Supplement.Pdf));
+        Assert.Contains($"{late.Number}. {run.Case.LateTitle} (Pages {late.First} - {late.Last})", supplement, StringComparison.Ordinal);
+        Assert.Contains($"{number}. {UrgentTitle} (Page {urgent.First})", supplement, StringComparison.Ordinal);
+        Assert.Contains($"By reason of special circumstances, the Chair is of the opinion that this item should be considered at the meeting as a matter of urgency: {UrgentReason}", supplement, StringComparison.Ordinal);
+
+        // The agenda never lists it: it is the same bytes as before the item was added.
+        Assert.DoesNotContain(UrgentTitle, Flat(PdfText.Text(run.After.Pdf)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -195,6 +216,10 @@ public sealed partial class PackLifeTests : IClassFixture<PackLifeFixture>
 
     // ==== helpers ==================================================================================================
 
+    internal const string UrgentTitle = "Holiday Activities and Food Programme";
+
+    internal const string UrgentReason = "the grant for the summer was confirmed after the agenda was published, and the programme must be agreed before the summer holiday.";
+
     private static string NoticeLetters(int n) => CommitteePapers.Layout.NoticeLayout.Letters(n);
 
     private static string Flat(string text) => Regex.Replace(text, @"\s+", " ").Trim();
@@ -232,7 +257,11 @@ public sealed partial class PackLifeTests : IClassFixture<PackLifeFixture>
 /// <param name="GrownFile">The paper that grows after publication (a paper with an even number of pages).</param>
 /// <param name="Republished">The date of the republication.</param>
 /// <param name="Paragraphs">How many paragraphs the paper grows by: enough to need more pages than it had, blank ones included.</param>
-public sealed record LifeCase(string Folder, string LateLine, string LateFile, string LateTitle, string LatePaperText, string Expected, string GrownFile, string Republished, int Paragraphs);
+public sealed record LifeCase(string Folder, string LateLine, string LateFile, string LateTitle, string LatePaperText, string Expected, string GrownFile, string Republished, int Paragraphs)
+{
+    /// <summary>An item the supplement adds as urgent, before the given line of the pack file (and its number on the agenda), if any.</summary>
+    public (string Before, int Number)? Urgent { get; init; }
+}
 
 /// <summary>One built pack: what the library said and its PDF and Word files.</summary>
 public sealed record LifeBuild(PackResult Result, string Pdf, string Docx);
@@ -256,7 +285,10 @@ public sealed class PackLifeFixture : IDisposable
     private static readonly Dictionary<string, LifeCase> Cases = new()
     {
         [PackFixture.York] = new("york-scrutiny-pack", "      - papers/ofsted-action-plan.yaml", "papers/ofsted-action-plan.yaml",
-            "Children's Services Ofsted Report", "(ILACS) and action plan", "2022-06-24", "papers/minutes-2022-04-13.yaml", "2022-06-23", 14),
+            "Children's Services Ofsted Report", "(ILACS) and action plan", "2022-06-24", "papers/minutes-2022-04-13.yaml", "2022-06-23", 14)
+        {
+            Urgent = ("  - standard: urgent-business\n", 6),
+        },
         [PackFixture.NorthSomerset] = new("north-somerset-panel-pack", "      - papers/work-plan.yaml", "papers/work-plan.yaml",
             "The CYPS Panel's Work Plan", "Work Programme February 2024", "2024-02-19", "papers/minutes-2023-10-19.yaml", "2024-02-16", 30),
     };
@@ -319,6 +351,15 @@ public sealed class PackLifeFixture : IDisposable
         // Before the paper arrives: the agenda prints it as to follow. After: it has its file and its supplement.
         var before = Build(Late($"{{to-follow: {life.Expected}}}", string.Empty), PackOptions.Default, Path.Combine(folder, name, "before"));
         var arrived = Late($"{{file: {life.LateFile}, to-follow: {life.Expected}, supplement: 1}}", $"supplements: [{{number: 1, publication-date: {life.Expected}}}]\n");
+        if (life.Urgent is { } urgent)
+        {
+            // An item the Chair accepts as urgent after publication: in the supplement only, numbered after the agenda's.
+            Assert.Contains(urgent.Before, arrived);
+            arrived = arrived.Replace(urgent.Before, $"  - title: {PackLifeTests.UrgentTitle}\n    supplement: 1\n    urgent: {PackLifeTests.UrgentReason}\n    papers: [papers/urgent.yaml]\n" + urgent.Before, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(copy, "papers", "urgent.yaml"),
+                $"paper: report\nmeeting: The committee\ndate: {life.Expected}\nreport-of: Director\ntitle: {PackLifeTests.UrgentTitle}\nsummary:\n  - The programme's grant was confirmed after the agenda was published.\n");
+        }
+
         var after = Build(arrived, new PackOptions { Manifest = true }, output);
         var manifests = new List<string> { File.ReadAllText(manifest) };
         Build(arrived, new PackOptions { Manifest = true }, output);
