@@ -44,8 +44,9 @@ internal static partial class PdfFiles
     /// digits), its encrypted part decrypted and encrypted again around the change, and the program compressed again
     /// with its new length; then the cross-reference table is written again with the objects' new offsets.
     /// </summary>
-    private static string SettleFonts(string text)
+    private static string SettleFonts(string original)
     {
+        var text = original;
         var changed = false;
         foreach (Match stream in FontProgram().Matches(text).Reverse())
         {
@@ -82,18 +83,19 @@ internal static partial class PdfFiles
             changed = true;
         }
 
-        return changed ? Reindex(text) : text;
+        // A file whose cross-reference table cannot be written again keeps its fonts as they were (it stays readable).
+        return changed ? Reindex(text) ?? original : original;
     }
 
     /// <summary>
     /// Writes the cross-reference table again for objects that moved: each in-use entry gets the offset of its object's
-    /// "n 0 obj", and startxref the table's own. A file whose table is not one classic section is returned as it was
-    /// given (LibreOffice and PDFsharp write one).
+    /// "n 0 obj", and startxref the table's own. Null for a file whose table is not one classic section (LibreOffice
+    /// and PDFsharp write one), or that has an object the table names but the file does not hold.
     /// </summary>
-    private static string Reindex(string text)
+    private static string? Reindex(string text)
     {
         var table = XrefTable().Match(text);
-        if (!table.Success) return text;
+        if (!table.Success) return null;
         var offsets = new Dictionary<int, int>();
         foreach (Match obj in ObjectStart().Matches(text)) offsets.TryAdd(int.Parse(obj.Groups[1].Value, CultureInfo.InvariantCulture), obj.Groups[1].Index);
         var first = int.Parse(table.Groups["first"].Value, CultureInfo.InvariantCulture);
@@ -104,7 +106,7 @@ internal static partial class PdfFiles
             var entry = entries[i].TrimEnd('\r');
             if (entry.EndsWith(" n", StringComparison.Ordinal) || entry.EndsWith(" n ", StringComparison.Ordinal))
             {
-                if (!offsets.TryGetValue(first + i, out var offset)) return text;
+                if (!offsets.TryGetValue(first + i, out var offset)) return null;
                 entry = offset.ToString("D10", CultureInfo.InvariantCulture) + entry[10..];
             }
 
