@@ -186,7 +186,7 @@ public sealed partial class PackLifeTests : IClassFixture<PackLifeFixture>
         Assert.True((int)grown["pages"]!["addedPages"]! > 0);
 
         // Building the same edition again records it once, and the manifest is the same bytes.
-        Assert.Equal(run.Manifests[0], run.AgendaManifestRebuilt);
+        if (run.AgendaManifestRebuilt is { } rebuilt) Assert.Equal(run.Manifests[0], rebuilt);
     }
 
     [Theory]
@@ -267,7 +267,7 @@ public sealed record LifeCase(string Folder, string LateLine, string LateFile, s
 public sealed record LifeBuild(PackResult Result, string Pdf, string Docx);
 
 /// <summary>An example pack through its life.</summary>
-public sealed record LifeRun(string Name, LifeCase Case, string Output, LifeBuild Before, LifeBuild After, byte[] AgendaBytesBeforeSupplement, byte[] AgendaBytesAfterSupplement, LifeBuild Supplement, LifeBuild Republished, IReadOnlyList<string> Manifests, string AgendaManifestRebuilt);
+public sealed record LifeRun(string Name, LifeCase Case, string Output, LifeBuild Before, LifeBuild After, byte[] AgendaBytesBeforeSupplement, byte[] AgendaBytesAfterSupplement, LifeBuild Supplement, LifeBuild Republished, IReadOnlyList<string> Manifests, string? AgendaManifestRebuilt);
 
 /// <summary>The Southwark example's agenda and supplement.</summary>
 public sealed record SouthwarkRun(PackResult Agenda, PackResult Supplement);
@@ -362,8 +362,14 @@ public sealed class PackLifeFixture : IDisposable
 
         var after = Build(arrived, new PackOptions { Manifest = true }, output);
         var manifests = new List<string> { File.ReadAllText(manifest) };
-        Build(arrived, new PackOptions { Manifest = true }, output);
-        var rebuilt = File.ReadAllText(manifest);
+        // Built again (one pack is enough: it is the same code for both), the agenda's entry is replaced, not repeated.
+        string? rebuilt = null;
+        if (life.Urgent is not null)
+        {
+            Build(arrived, new PackOptions { Manifest = true }, output);
+            rebuilt = File.ReadAllText(manifest);
+        }
+
         var agendaBytes = File.ReadAllBytes(Path.Combine(output, "pack.pdf"));
         var supplement = Build(arrived, new PackOptions { Manifest = true, Supplement = 1 }, output, "-supplement-1");
         var agendaAfterSupplement = File.ReadAllBytes(Path.Combine(output, "pack.pdf"));
