@@ -70,9 +70,12 @@ internal static partial class Lint
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var scalar in scalars)
         {
-            foreach (Match match in AbbreviationPattern().Matches(scalar.Value))
+            // EnumerateMatches allocates nothing per match; the word is the match less its plural ending ("CSCs", "CSC's").
+            foreach (var match in AbbreviationPattern().EnumerateMatches(scalar.Value))
             {
-                var word = match.Groups[1].Value;
+                var text = scalar.Value.AsSpan(match.Index, match.Length);
+                text = text.EndsWith("'s", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('s') ? text[..^1] : text;
+                var word = text.ToString();
                 used.Add(word);
                 if (!defined.Contains(word) && reported.Add(word) && !NotAbbreviations.Contains(word))
                 {

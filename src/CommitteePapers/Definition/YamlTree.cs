@@ -185,7 +185,7 @@ internal static class YamlTree
                         stack.Push((parent, key, parentAnchor));
                         break;
                     case YMapping map:
-                        if (map.Entries.Exists(e => e.Key.Value == pendingKey.Value))
+                        if (HasKey(map, pendingKey.Value))
                         {
                             diagnostics.Error(DiagnosticCode.DuplicateKey, pendingKey.At,
                                 $"'{pendingKey.Value}' appears twice in the same mapping; keep one and remove the other.");
@@ -220,6 +220,17 @@ internal static class YamlTree
     /// <see cref="YamlException"/> on some broken input (a file that starts with '...', an unclosed '[' followed by
     /// block content, a '!!' stuck to a '['); those become YAML errors at the end of the last event read.
     /// </summary>
+    /// <summary>Whether the mapping already has <paramref name="key"/>: a loop, not a closure for each key of a paper.</summary>
+    private static bool HasKey(YMapping map, string key)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Key.Value == key) return true;
+        }
+
+        return false;
+    }
+
     private static bool MoveNext(Parser parser, Mark last)
     {
         try
