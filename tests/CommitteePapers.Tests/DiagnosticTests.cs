@@ -10,6 +10,25 @@ namespace CommitteePapers.Tests;
 
 public class DiagnosticTests
 {
+    /// <summary>
+    /// An abbreviation counts as used in its plural and possessive ("CSCs", "CSC's"), and one not defined is named
+    /// without its ending: the words are cut from each match, not taken from a regex group.
+    /// </summary>
+    [Theory]
+    [InlineData("The CSCs met.", null)]
+    [InlineData("The CSC's view.", null)]
+    [InlineData("The CSC met the LADOs.", "LADO")]
+    [InlineData("The CSC met the LADO's team.", "LADO")]
+    public void Abbreviations_in_the_plural_or_possessive_count_as_used_and_are_named_without_the_ending(string summary, string? undefined)
+    {
+        var yaml = $"paper: report\nmeeting: Cabinet\ndate: 2024-03-12\nreport-of: Director\ntitle: Budget update\nsummary:\n  - {summary}\nabbreviations:\n  CSC: Children's Social Care\n";
+        var diagnostics = AllDiagnostics(yaml, "report.yaml");
+        Assert.DoesNotContain(diagnostics, d => d.Code == "CP0043");
+        var named = diagnostics.Where(d => d.Code == "CP0042").Select(d => d.Message).ToList();
+        if (undefined is null) Assert.Empty(named);
+        else Assert.Equal($"'{undefined}' is used", Assert.Single(named)[..($"'{undefined}' is used".Length)]);
+    }
+
     private static readonly string Broken = Path.Combine(Repo.Root, "tests", "CommitteePapers.Tests", "BrokenPapers");
 
     public static TheoryData<string> BrokenPapers()
