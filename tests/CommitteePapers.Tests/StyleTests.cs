@@ -34,6 +34,11 @@ public sealed class StyleTests : IDisposable
         Assert.Equal(files, CommitteePapers.Definition.BuiltInStyleNames.All);
         Assert.Equal(files, HouseStyles.BuiltIn.Select(s => s.Name).Order(StringComparer.Ordinal));
         Assert.All(files, name => Assert.Equal(name, HouseStyles.Find(name)?.Name));
+
+        // The default style is data too: the name in default-style.txt, one of the built-in styles.
+        var named = File.ReadAllText(Path.Combine(Repo.Root, "src", "CommitteePapers", "Styles", "BuiltIn", "default-style.txt")).Trim();
+        Assert.Equal(named, CommitteePapers.Definition.BuiltInStyleNames.Default);
+        Assert.Contains(named, files);
     }
 
     /// <summary>A number typed into the text instead of coming from numbering.xml: "1.", "1.1.", "a)", "(a)", "i.".</summary>

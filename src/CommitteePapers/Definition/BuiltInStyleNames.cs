@@ -21,8 +21,22 @@ internal static class BuiltInStyleNames
         .Order(StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>
+    /// The built-in style a paper is built in when it names none (and a Word template or an import starts from): the
+    /// name in Styles/BuiltIn/default-style.txt, data beside the styles, so that no council is named in code.
+    /// </summary>
+    public static string Default { get; } = ReadDefault();
+
     /// <summary>The names as a sentence lists them: "north-somerset, sefton, york".</summary>
     public static string Listed => string.Join(", ", All);
+
+    private static string ReadDefault()
+    {
+        using var stream = typeof(BuiltInStyleNames).Assembly.GetManifestResourceStream(ResourcePrefix + "default-style.txt")
+            ?? throw new InvalidOperationException("The library was built without Styles/BuiltIn/default-style.txt.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Trim();
+    }
 
     /// <summary>The resource that holds a built-in style.</summary>
     public static string Resource(string name) => ResourcePrefix + name + ".yaml";
