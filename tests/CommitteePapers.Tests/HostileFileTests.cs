@@ -34,6 +34,36 @@ public sealed class HostileFileTests(ITestOutputHelper output) : IDisposable
 
     private readonly string folder = Directory.CreateTempSubdirectory("cp-hostile-").FullName;
 
+    /// <summary>
+    /// A pack's manifest is a file in its output folder, and may be edited by hand: any shape but the manifest's is
+    /// CP0125 at the manifest, before anything is converted, never an exception from the JSON reader.
+    /// </summary>
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("{\"manifest\": 1}")]
+    [InlineData("{\"manifest\": 1, \"committee\": \"Cabinet\", \"date\": \"2024-03-12\", \"publications\": [{}], \"items\": []}")]
+    [InlineData("{\"manifest\": 1, \"committee\": \"Cabinet\", \"date\": \"2024-03-12\", \"publications\": [], \"items\": [{\"papers\": [{\"key\": 7}]}]}")]
+    [InlineData("{\"manifest\": 1, \"committee\": \"Cabinet\", \"date\": \"2024-03-12\", \"publications\": [], \"items\": [{\"papers\": [{\"key\": \"2:report.yaml\", \"pages\": {\"first\": \"one\"}}]}]}")]
+    [InlineData("{\"manifest\": 1, \"committee\": \"Cabinet\", \"date\": \"2024-03-12\", \"publications\": [], \"items\": [{}]}")]
+    public void A_manifest_of_another_shape_is_CP0125_at_the_manifest_and_never_an_exception(string manifest)
+    {
+        var pack = Path.Combine(folder, "pack");
+        Directory.CreateDirectory(Path.Combine(pack, "out"));
+        File.WriteAllText(Path.Combine(pack, "pack.yaml"), "pack: agenda\ncommittee: Cabinet\ndate: 2024-03-12\nitems:\n  - title: Budget update\n    papers: [report.yaml]\n");
+        File.WriteAllText(Path.Combine(pack, "report.yaml"), "paper: report\nmeeting: Cabinet\ndate: 2024-03-12\nreport-of: Director\ntitle: Budget update\n");
+        File.WriteAllText(Path.Combine(pack, "out", "pack.manifest.json"), manifest);
+        var result = AgendaPacks.Build(Path.Combine(pack, "pack.yaml"), Path.Combine(pack, "out"), new PackOptions
+        {
+            Manifest = true,
+            SofficePath = Path.Combine(folder, "no-libreoffice-here"),
+        });
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
+        Assert.Equal("CP0125", error.Code);
+        Assert.EndsWith("pack.manifest.json", error.Position.File, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         foreach (var mount in mounts) Tools.Run("umount", "-l", mount);

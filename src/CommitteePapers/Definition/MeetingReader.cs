@@ -233,7 +233,8 @@ internal sealed class MeetingReader(DiagnosticBag diagnostics, ReportReader body
         return null;
     }
 
-    private int? Integer(YNode node, string key, int min = 1, int max = 100000)
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or an error at the node.</summary>
+    internal int? Integer(YNode node, string key, int min = 1, int max = 100000)
     {
         if (node is YScalar s && YamlScalars.Integer(s.Value) is { } n && n >= min && n <= max) return (int)n;
         diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a whole number from {min} to {max}.");

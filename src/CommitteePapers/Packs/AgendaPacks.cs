@@ -254,7 +254,6 @@ public static class AgendaPacks
             else previous.ReportChanges(pack, papers, diagnostics);
         }
 
-        var numbers = Numbers(pack);
         var agenda = new Edition(string.Empty, null, papers, options.Republish ? pack.Republished : null, pack.Notice.PublicationDate);
         var edition = supplement is null ? agenda : new Edition($"-supplement-{supplement.Number}", supplement.Number, late, null, supplement.PublicationDate);
 
@@ -263,14 +262,13 @@ public static class AgendaPacks
         var jobs = new List<PdfJob>();
         foreach (var e in supplement is null ? [agenda] : new[] { agenda, edition })
         {
-            var guessed = NoticeFor(pack, e, numbers, e.Papers.Select(p => p.ItemIndex).Distinct().ToDictionary(i => i, _ => (888, 889)), new Dictionary<int, int>());
+            var guessed = NoticeFor(pack, e, e.Papers.Select(p => p.ItemIndex).Distinct().ToDictionary(i => i, _ => (888, 889)), new Dictionary<int, int>());
             var docx = Path.Combine(work, $"front-sheet-measure{e.Suffix}.docx");
             if (!WriteFrontSheetMeasure(pack, e.Papers.Count > 0, guessed, style, docx, diagnostics)) return failed;
             jobs.Add(new PdfJob(docx, Path.ChangeExtension(docx, ".pdf")));
         }
 
-        var frontJobs = jobs.Count;
-        var versions = papers.Concat(late).SelectMany(p => p.PrivateVersion is { } v ? new[] { p, v } : [p]).ToList();
+        var versions = WithPrivateVersions(papers.Concat(late)).ToList();
         jobs.AddRange(versions.Where(p => p.Docx is not null).Select(p => new PdfJob(p.Docx!, Path.ChangeExtension(p.Docx!, ".pdf"))));
         var measured = libreOffice.Convert(jobs);
         if (!measured.Succeeded)
@@ -289,11 +287,11 @@ public static class AgendaPacks
         IReadOnlyDictionary<PaperSource, Slot>? slots = null;
         if (options.Republish && style.RepublishKeepsPages)
         {
-            slots = previous!.Slots(pack, papers, diagnostics);
+            slots = previous!.Slots(pack, papers);
             if (!new Republishing(libreOffice, work, style, diagnostics, pack.At).Split(slots)) return failed;
         }
 
-        var context = new BuildContext(pack, style, name, work, numbers, libreOffice, diagnostics);
+        var context = new BuildContext(pack, style, name, work, libreOffice, diagnostics);
         // Building a supplement, the agenda's pack is only planned (its front sheet measured with its real ranges), to
         // know where its pages end; it is not converted or written.
         var agendaBuild = BuildEdition(context, agenda, PageCount(jobs[0].Pdf) - 1, 1, slots, planOnly: supplement is not null);
@@ -327,11 +325,11 @@ public static class AgendaPacks
         }
 
         moves.Add((agendaDocx, Path.Combine(outputFolder, $"{name}{edition.Suffix}-agenda.docx")));
-        moves.AddRange(edition.Papers.SelectMany(p => p.PrivateVersion is { } v ? new[] { p, v } : [p]).Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
+        moves.AddRange(WithPrivateVersions(edition.Papers).Where(p => p.IsOurs).Select(p => (p.Docx!, Path.Combine(outputFolder, p.OutputName))));
 
         // The change note and the manifest say what this build published, against the record of the last.
         var note = options.Republish
-            ? Republishing.Note(pack, previous!, built[0].Plan!.Placed, built[0].Plan!.Moved, p => $"item {numbers[p.ItemIndex]}, {p.Title} ({p.Named?.File})")
+            ? Republishing.Note(pack, previous!, built[0].Plan!.Placed, built[0].Plan!.Moved, p => $"item {pack.Numbers[p.ItemIndex]}, {p.Title} ({p.Named?.File})")
             : null;
         if (note is not null)
         {
@@ -382,7 +380,7 @@ public static class AgendaPacks
     }
 
     /// <summary>What the pack context every edition is built in holds.</summary>
-    private sealed record BuildContext(Pack Pack, HouseStyle Style, string Name, string Work, IReadOnlyDictionary<int, int> Numbers, LibreOfficeSession LibreOffice, DiagnosticBag Diagnostics);
+    private sealed record BuildContext(Pack Pack, HouseStyle Style, string Name, string Work, LibreOfficeSession LibreOffice, DiagnosticBag Diagnostics);
 
     /// <summary>
     /// Builds one edition of the pack — the agenda's, or a supplement's — and its private version when it has exempt
@@ -394,7 +392,7 @@ public static class AgendaPacks
     /// </summary>
     private static List<Variant>? BuildEdition(BuildContext context, Edition edition, int frontPages, int firstNumber, IReadOnlyDictionary<PaperSource, Slot>? slots, bool planOnly = false)
     {
-        var (pack, style, name, work, numbers, libreOffice, diagnostics) = context;
+        var (pack, style, name, work, libreOffice, diagnostics) = context;
         var variants = new List<Variant> { new(edition.Suffix, false, frontPages) };
         if (!planOnly && edition.Papers.Any(p => pack.Items[p.ItemIndex].Item.ExemptParagraph is not null || p.PrivateVersion is not null))
         {
@@ -409,13 +407,13 @@ public static class AgendaPacks
                 // The private pack holds every paper, each in its private version where it has one.
                 var included = edition.Papers.Where(p => variant.Private || pack.Items[p.ItemIndex].Item.ExemptParagraph is null)
                     .Select(p => variant.Private ? p.PrivateVersion ?? p : p).ToList();
-                variant.Plan = Plan.Make(pack, included, variant.FrontContent, variant.FrontPadding, style, firstNumber, numbers, variant.Private ? null : slots);
-                variant.Notice = NoticeFor(pack, edition, numbers, variant.Plan.Ranges, variant.Plan.Added);
+                variant.Plan = Plan.Make(pack, included, variant.FrontContent, variant.FrontPadding, style, firstNumber, variant.Private ? null : slots);
+                variant.Notice = NoticeFor(pack, edition, variant.Plan.Ranges, variant.Plan.Added);
                 var noticeLaid = Papers.Lay(variant.Notice, style, new DiagnosticBag());
-                var title = Wording.Plain(style, variant.Private ? "pack-title-private" : edition.Supplement is null ? "pack-title" : "pack-title-supplement",
-                    new Dictionary<string, object?> { ["committee"] = pack.Notice.Committee, ["date"] = pack.Notice.Date, ["supplement"] = edition.Supplement });
                 if (!planOnly)
                 {
+                    var title = Wording.Plain(style, variant.Private ? "pack-title-private" : edition.Supplement is null ? "pack-title" : "pack-title-supplement",
+                        new Dictionary<string, object?> { ["committee"] = pack.Notice.Committee, ["date"] = pack.Notice.Date, ["supplement"] = edition.Supplement });
                     var combined = PackLayout.Combine(noticeLaid.Info with { Title = title }, noticeLaid.Page, noticeLaid.Footer, LetteredFooter(style), variant.Plan.Parts(noticeLaid));
                     variant.Docx = Path.Combine(work, $"{name}{variant.Suffix}.docx");
                     using (var stream = File.Create(variant.Docx)) WordPackage.Write(combined, style, stream);
@@ -469,6 +467,10 @@ public static class AgendaPacks
         return variants;
     }
 
+    /// <summary>Each paper followed by its private version, where it has one.</summary>
+    private static IEnumerable<PaperSource> WithPrivateVersions(IEnumerable<PaperSource> papers) =>
+        papers.SelectMany(p => p.PrivateVersion is { } version ? new[] { p, version } : [p]);
+
     /// <summary>The footer of a page lettered after <c>page</c>: the style's added-page words, its letter Word's page number.</summary>
     private static Func<int, IReadOnlyList<LInline>> LetteredFooter(HouseStyle style) => page =>
         Wording.Inlines(style, "added-page", new Dictionary<string, object?>
@@ -477,29 +479,11 @@ public static class AgendaPacks
             ["letter"] = (IReadOnlyList<LInline>)[new LField(" PAGE \\* alphabetic ", [new LText("a")])],
         });
 
-    /// <summary>The number each agenda item has: the agenda's own in order, then the items supplements add, in order.</summary>
-    internal static Dictionary<int, int> Numbers(Pack pack)
-    {
-        var numbers = new Dictionary<int, int>();
-        var next = 1;
-        for (var i = 0; i < pack.Items.Count; i++)
-        {
-            if (pack.Items[i].Supplement is null) numbers[i] = next++;
-        }
-
-        for (var i = 0; i < pack.Items.Count; i++)
-        {
-            if (pack.Items[i].Supplement is not null) numbers[i] = next++;
-        }
-
-        return numbers;
-    }
-
     /// <summary>
     /// The front sheet of an edition: the agenda lists every item but those supplements add, a late paper's item "to
     /// follow"; a supplement lists only its own items, with their agenda numbers and pages.
     /// </summary>
-    private static Notice NoticeFor(Pack pack, Edition edition, IReadOnlyDictionary<int, int> numbers, IReadOnlyDictionary<int, (int First, int Last)> ranges, IReadOnlyDictionary<int, int> added)
+    private static Notice NoticeFor(Pack pack, Edition edition, IReadOnlyDictionary<int, (int First, int Last)> ranges, IReadOnlyDictionary<int, int> added)
     {
         var items = new List<AgendaItem>();
         for (var i = 0; i < pack.Items.Count; i++)
@@ -509,7 +493,7 @@ public static class AgendaPacks
             if (edition.Supplement is { } number)
             {
                 if (!item.In(number).Any()) continue;
-                items.Add(item.Item with { Pages = pages, ToFollow = null, Number = numbers[i] });
+                items.Add(item.Item with { Pages = pages, ToFollow = null, Number = pack.Numbers[i] });
             }
             else if (item.Supplement is null)
             {
@@ -784,9 +768,6 @@ public static class AgendaPacks
         /// <summary>The pages from <see cref="SplitAt"/> on.</summary>
         public int PagesAfterSplit { get; set; }
 
-        /// <summary>The paper's part in the plan last made.</summary>
-        public int Part { get; set; }
-
         /// <summary>A checksum of the paper as the pack prints it (SHA-256 of its Word document, or of the supplied file).</summary>
         public string Checksum => checksum ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Docx ?? Pdf!)));
 
@@ -807,7 +788,10 @@ public static class AgendaPacks
     /// <summary>Where every paper falls: blank pages, printed page numbers, each item's range.</summary>
     internal sealed class Plan
     {
-        private readonly List<PackPart?> parts = [];
+        /// <summary>The parts after the front sheet, each with the paper it prints (none for a blank page).</summary>
+        private readonly List<(PackPart Part, PaperSource? Source)> parts = [];
+
+        private PartPages frontPages = new();
 
         private Plan()
         {
@@ -844,7 +828,7 @@ public static class AgendaPacks
         /// <paramref name="slots"/>, each paper keeps the pages it had where it can.
         /// </summary>
         public static Plan Make(Pack pack, IReadOnlyList<PaperSource> papers, int frontContent, int frontPadding, HouseStyle style,
-            int firstNumber, IReadOnlyDictionary<int, int> numbers, IReadOnlyDictionary<PaperSource, Slot>? slots)
+            int firstNumber, IReadOnlyDictionary<PaperSource, Slot>? slots)
         {
             var plan = new Plan();
             var blankText = BlankText(style);
@@ -859,8 +843,7 @@ public static class AgendaPacks
             var front = numberFront
                 ? new PartPages { Start = firstNumber != 1 ? firstNumber : null }
                 : new PartPages { NoFooter = true, Start = papers.Count > 0 && Math.Abs(firstNumber - physical) % 2 == 0 ? 0 : null };
-            plan.parts.Add(null);
-            for (var i = 0; i < frontPadding + (blankAfterFront ? 1 : 0); i++) plan.parts.Add(new BlankPart(blankText) { Numbering = front with { Start = null } });
+            for (var i = 0; i < frontPadding + (blankAfterFront ? 1 : 0); i++) plan.parts.Add((new BlankPart(blankText) { Numbering = front with { Start = null } }, null));
             var printed = numberFront ? firstNumber + physical : firstNumber;
             int? restart = numberFront ? null : firstNumber;
             plan.frontPages = front;
@@ -874,7 +857,7 @@ public static class AgendaPacks
 
             void Blank(PartPages? pages = null)
             {
-                plan.parts.Add(new BlankPart(blankText) { Numbering = pages ?? Next() });
+                plan.parts.Add((new BlankPart(blankText) { Numbering = pages ?? Next() }, null));
                 physical++;
                 if (pages?.LetteredAfter is null) printed++;
             }
@@ -907,15 +890,14 @@ public static class AgendaPacks
                     // rest are lettered after its last ("14a", "14b"); the next paper starts again at its own number.
                     var lettered = new PartPages { Start = 1, LetteredAfter = slot.Through };
                     added = paper.PagesAfterSplit;
-                    plan.parts.Add(new PaperPart(paper.Laid!, string.Empty, string.Empty)
+                    plan.parts.Add((new PaperPart(paper.Laid!, string.Empty, string.Empty)
                     {
                         Numbering = Next(),
                         SplitAt = paper.SplitAt,
                         GapAtSplit = slot.Capacity - paper.PagesBeforeSplit,
                         GapText = blankText,
                         OverflowPages = lettered,
-                    });
-                    paper.Part = plan.parts.Count - 1;
+                    }, paper));
                     physical += slot.Capacity + added;
                     printed = slot.Through + 1;
                     // An even number of lettered pages, so that the next paper's odd number follows an even letter (b, d …).
@@ -924,9 +906,10 @@ public static class AgendaPacks
                 }
                 else
                 {
-                    plan.parts.Add(null);
-                    paper.Part = plan.parts.Count - 1;
-                    plan.partPages[paper.Part] = Next();
+                    var numbering = Next();
+                    plan.parts.Add((paper.Laid is { } laid
+                        ? new PaperPart(laid, string.Empty, string.Empty) { Numbering = numbering }
+                        : new SuppliedPart(paper.Title, paper.Pages, string.Empty, string.Empty) { Numbering = numbering }, paper));
                     physical += paper.Pages;
                     printed += paper.Pages;
                 }
@@ -940,7 +923,6 @@ public static class AgendaPacks
                 plan.Placed.Add((paper, first, last, added, printed - 1));
                 plan.Ranges[paper.ItemIndex] = plan.Ranges.TryGetValue(paper.ItemIndex, out var r) ? (r.First, last) : (first, last);
                 plan.Added[paper.ItemIndex] = added;
-                plan.order.Add(paper);
             }
 
             if (odd && physical % 2 == 1 && papers.Count > 0) Blank();
@@ -958,7 +940,7 @@ public static class AgendaPacks
             plan.LastPrinted = printed - 1;
             foreach (var (index, range) in plan.Ranges.OrderBy(r => r.Key))
             {
-                plan.Pages.Add(new ItemPages(numbers[index], Title(pack.Items[index].Item, style), range.First, range.Last) { AddedPages = plan.Added[index] });
+                plan.Pages.Add(new ItemPages(pack.Numbers[index], Title(pack.Items[index].Item, style), range.First, range.Last) { AddedPages = plan.Added[index] });
             }
 
             return plan;
@@ -969,35 +951,20 @@ public static class AgendaPacks
             !item.Title.IsEmpty ? item.Title.PlainText
             : item.Standard is { } key && style.StandardItems.TryGetValue(key, out var standard) ? standard.Title : item.Standard ?? string.Empty;
 
-        private readonly List<PaperSource> order = [];
-        private readonly Dictionary<int, PartPages> partPages = [];
-        private PartPages frontPages = new();
-
-        /// <summary>The parts of the combined document; the first is the front sheet.</summary>
+        /// <summary>The parts of the combined document: the front sheet, then the plan's, each paper bookmarked at its ends.</summary>
         public IReadOnlyList<PackPart> Parts(LaidOutPaper notice)
         {
-            var result = new List<PackPart>(parts.Count);
+            var result = new List<PackPart>(parts.Count + 1) { new PaperPart(notice, "_PackFront", "_PackFrontEnd") { Numbering = frontPages } };
             var n = 0;
-            var byPart = order.ToDictionary(p => p.Part);
-            for (var i = 0; i < parts.Count; i++)
+            foreach (var (part, source) in parts)
             {
-                if (i == 0)
+                if (source is not null) n++;
+                result.Add(part switch
                 {
-                    result.Add(new PaperPart(notice, "_PackFront", "_PackFrontEnd") { Numbering = frontPages });
-                }
-                else if (byPart.TryGetValue(i, out var source))
-                {
-                    n++;
-                    result.Add(parts[i] is PaperPart split
-                        ? split with { StartBookmark = $"_PackStart{n}", EndBookmark = $"_PackEnd{n}" }
-                        : source.Laid is { } laid
-                            ? new PaperPart(laid, $"_PackStart{n}", $"_PackEnd{n}") { Numbering = partPages[i] }
-                            : new SuppliedPart(source.Title, source.Pages, $"_PackStart{n}", $"_PackEnd{n}") { Numbering = partPages[i] });
-                }
-                else
-                {
-                    result.Add(parts[i]!);
-                }
+                    PaperPart paper when source is not null => paper with { StartBookmark = $"_PackStart{n}", EndBookmark = $"_PackEnd{n}" },
+                    SuppliedPart supplied => supplied with { StartBookmark = $"_PackStart{n}", EndBookmark = $"_PackEnd{n}" },
+                    _ => part,
+                });
             }
 
             return result;

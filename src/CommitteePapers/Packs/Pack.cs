@@ -82,4 +82,21 @@ internal sealed record Pack(Notice Notice, IReadOnlyList<PackItem> Items)
 
     /// <summary>When the pack is republished after a paper changed.</summary>
     public DateOnly? Republished { get; init; }
+
+    /// <summary>
+    /// Each item's number, by its index: the agenda's own items in order, then the items supplements add, numbered
+    /// after them in order (so that adding one never renumbers the published agenda).
+    /// </summary>
+    public IReadOnlyDictionary<int, int> Numbers { get; } = NumberItems(Items);
+
+    private static Dictionary<int, int> NumberItems(IReadOnlyList<PackItem> items)
+    {
+        var numbers = new Dictionary<int, int>();
+        foreach (var (item, index) in items.Select((item, i) => (item, i)).OrderBy(x => x.item.Supplement is not null))
+        {
+            numbers[index] = numbers.Count + 1;
+        }
+
+        return numbers;
+    }
 }

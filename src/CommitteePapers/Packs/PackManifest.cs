@@ -60,12 +60,45 @@ internal sealed class PackManifest
                 return null;
             }
 
+            Touch(root);
             return new PackManifest(root);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             diagnostics.Error(DiagnosticCode.ManifestProblem, at, $"'{shown}' cannot be read as a pack manifest ({e.Message}); move it aside and build the published pack again with --manifest.");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads every value the manifest's users read, so that a manifest edited by hand into another shape is refused
+    /// here, as one error, and never throws later (the reader's exceptions are caught where this is called).
+    /// </summary>
+    private static void Touch(JsonElement root)
+    {
+        foreach (var publication in root.GetProperty("publications").EnumerateArray())
+        {
+            _ = publication.GetProperty("edition").GetString();
+            if (publication.TryGetProperty("supplement", out var number)) _ = number.GetInt32();
+            if (publication.TryGetProperty("date", out var date)) _ = date.GetString();
+        }
+
+        foreach (var item in root.GetProperty("items").EnumerateArray())
+        {
+            foreach (var paper in item.GetProperty("papers").EnumerateArray())
+            {
+                _ = paper.GetProperty("key").GetString();
+                foreach (var text in (string[])["status", "sha256", "published", "firstPublished"])
+                {
+                    if (paper.TryGetProperty(text, out var value)) _ = value.GetString();
+                }
+
+                if (paper.TryGetProperty("pages", out var pages) && pages.ValueKind == JsonValueKind.Object)
+                {
+                    _ = pages.GetProperty("first").GetInt32() + pages.GetProperty("through").GetInt32();
+                    _ = pages.GetProperty("lastPrinted").GetString();
+                }
+            }
         }
     }
 
@@ -78,9 +111,9 @@ internal sealed class PackManifest
     /// The pages each of the agenda's papers had when the pack was published, for a republication to keep: a paper
     /// the record does not hold has none, and it and the papers after it are numbered afresh.
     /// </summary>
-    public IReadOnlyDictionary<AgendaPacks.PaperSource, AgendaPacks.Slot> Slots(Pack pack, IReadOnlyList<AgendaPacks.PaperSource> papers, DiagnosticBag diagnostics)
+    public IReadOnlyDictionary<AgendaPacks.PaperSource, AgendaPacks.Slot> Slots(Pack pack, IReadOnlyList<AgendaPacks.PaperSource> papers)
     {
-        var numbers = AgendaNumbers(pack);
+        var numbers = pack.Numbers;
         var slots = new Dictionary<AgendaPacks.PaperSource, AgendaPacks.Slot>();
         foreach (var paper in papers)
         {
@@ -95,15 +128,15 @@ internal sealed class PackManifest
 
     /// <summary>Whether the paper is as it was when the manifest recorded it; null when the manifest does not hold it.</summary>
     public bool? Unchanged(Pack pack, AgendaPacks.PaperSource paper) =>
-        Find(KeyOf(pack, AgendaNumbers(pack), paper)) is { } record && record.TryGetProperty("sha256", out var sum) ? sum.GetString() == paper.Checksum : null;
+        Find(KeyOf(pack, pack.Numbers, paper)) is { } record && record.TryGetProperty("sha256", out var sum) ? sum.GetString() == paper.Checksum : null;
 
     /// <summary>When the paper was first published, as recorded.</summary>
     public string? PublishedOn(Pack pack, AgendaPacks.PaperSource paper) =>
-        Find(KeyOf(pack, AgendaNumbers(pack), paper)) is { } record && record.TryGetProperty("published", out var date) ? date.GetString() : null;
+        Find(KeyOf(pack, pack.Numbers, paper)) is { } record && record.TryGetProperty("published", out var date) ? date.GetString() : null;
 
     /// <summary>The pages the manifest recorded for the paper: "11 - 14", or null.</summary>
     public (int First, string Last)? PagesOf(Pack pack, AgendaPacks.PaperSource paper) =>
-        Find(KeyOf(pack, AgendaNumbers(pack), paper)) is { } record && record.TryGetProperty("pages", out var pages) && pages.ValueKind == JsonValueKind.Object
+        Find(KeyOf(pack, pack.Numbers, paper)) is { } record && record.TryGetProperty("pages", out var pages) && pages.ValueKind == JsonValueKind.Object
             ? (pages.GetProperty("first").GetInt32(), pages.GetProperty("lastPrinted").GetString()!)
             : null;
 
@@ -123,15 +156,13 @@ internal sealed class PackManifest
     /// <summary>Warns of each paper the published pack did not hold: a republication cannot keep its pages, nor those of the papers after it.</summary>
     public void ReportUnrecorded(Pack pack, IReadOnlyList<AgendaPacks.PaperSource> papers, DiagnosticBag diagnostics)
     {
-        var numbers = AgendaNumbers(pack);
+        var numbers = pack.Numbers;
         if (papers.FirstOrDefault(p => Find(KeyOf(pack, numbers, p)) is null) is { Named: { } named })
         {
             diagnostics.Warning(DiagnosticCode.PagesNotKept, named.At,
                 $"'{named.File}' was not in the published pack, so it has no pages to keep: it and the papers after it are numbered afresh, and the change note lists them. To keep the other papers' pages, publish it in a supplement instead.");
         }
     }
-
-    private static Dictionary<int, int> AgendaNumbers(Pack pack) => AgendaPacks.Numbers(pack);
 
     private static string KeyOf(Pack pack, IReadOnlyDictionary<int, int> numbers, AgendaPacks.PaperSource paper) =>
         Key(numbers[paper.ItemIndex], paper.Named?.File, pack.Items[paper.ItemIndex].Papers.ToList().IndexOf(paper.Named!));
@@ -144,7 +175,7 @@ internal sealed class PackManifest
         IReadOnlyList<(string File, string Path)> files, int firstPage, int lastPage,
         IReadOnlyList<(AgendaPacks.PaperSource Source, int First, int Last, int Added, int Through)> placed, Func<AgendaItem, string> titleOf)
     {
-        var numbers = AgendaNumbers(pack);
+        var numbers = pack.Numbers;
         var date = published is { } p ? Iso(p) : null;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

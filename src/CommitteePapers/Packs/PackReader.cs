@@ -33,7 +33,7 @@ internal static class PackReader
             if (item is null) return null;
             var itemPapers = item.List("papers", ReadPaper);
             papers.Add(itemPapers);
-            var supplement = item.Node("supplement") is { } s ? Integer(s, "supplement") : null;
+            var supplement = item.Node("supplement") is { } s ? reader.Integer(s, "supplement", 1, 99) : null;
             added.Add((supplement, item.Node("supplement")?.At ?? item.At));
             var urgent = item.Rich("urgent");
             if (supplement is not null && urgent is null)
@@ -64,7 +64,7 @@ internal static class PackReader
             _ => PageConvention.RunOn,
         };
         var supplements = m.List("supplements", node => MappingReader.For(node, diagnostics, Shapes.PackSupplement) is { } s
-            && s.Node("number") is { } n && Integer(n, "number") is { } number && s.Date("publication-date", required: true) is { } date
+            && s.Node("number") is { } n && reader.Integer(n, "number", 1, 99) is { } number && s.Date("publication-date", required: true) is { } date
                 ? new PackSupplement(number, date) { At = s.At }
                 : null);
         var items = notice.Items.Select((item, i) => new PackItem(
@@ -99,7 +99,7 @@ internal static class PackReader
             var p = MappingReader.For(node, diagnostics, Shapes.PackPaper);
             if (p is null) return null;
             var toFollow = p.Date("to-follow");
-            var supplement = p.Node("supplement") is { } n ? Integer(n, "supplement") : null;
+            var supplement = p.Node("supplement") is { } n ? reader.Integer(n, "supplement", 1, 99) : null;
             var file = p.Text("file");
             if (file is null && supplement is not null)
             {
@@ -112,13 +112,6 @@ internal static class PackReader
             }
 
             return new PackPaper(file) { At = p.Node("file")?.At ?? p.At, Title = p.Text("title"), ToFollow = toFollow, ToFollowAt = p.Node("to-follow")?.At ?? p.At, Supplement = supplement };
-        }
-
-        int? Integer(YNode node, string key)
-        {
-            if (node is YScalar { IsNull: false } s && int.TryParse(s.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 99) return value;
-            diagnostics.Error(DiagnosticCode.WrongType, node.At, $"'{key}' must be a whole number from 1 to 99, such as 1.");
-            return null;
         }
     }
 }
