@@ -106,8 +106,15 @@ internal static partial class InlineMarkdown
     private sealed class Parser(string original, ISourceMap map, List<Diagnostic> problems)
     {
         private readonly List<Func<bool, bool, Inline>> specials = [];
-        /// <summary>Where each character of the prepared text came from; null while it is the original text itself.</summary>
-        private List<int>? origins;
+        /// <summary>
+        /// Where the characters of the prepared text came from, as the points where the prepared text and the original
+        /// stop running side by side (a special, a dropped character): each kept character between two points is as
+        /// far from the first as it was in the original. Null while the prepared text is the original itself.
+        /// </summary>
+        private List<(int Prepared, int Original)>? origins;
+
+        /// <summary>The length of the prepared text, once <see cref="origins"/> is made.</summary>
+        private int preparedLength;
         private int nextSpecial;
 
         public IReadOnlyList<Inline> Run(bool placeholders, bool plainFastPath)
@@ -165,7 +172,7 @@ internal static partial class InlineMarkdown
                 return original; // nothing to take out: every character stands where it was
             }
 
-            origins = new List<int>(original.Length);
+            origins = [];
             var pattern = placeholders ? ReferenceOrPlaceholderPattern() : ReferencePattern();
             var sb = new StringBuilder(original.Length);
             var dropped = new SortedSet<string>(StringComparer.Ordinal);
@@ -191,12 +198,13 @@ internal static partial class InlineMarkdown
                         : new CrossReference(name) { At = at, Bold = bold, Italic = italic });
                 }
 
+                Origin(sb.Length, index);
                 sb.Append(Special);
-                origins!.Add(index);
                 last = match.Index + match.Length;
             }
 
             Keep(sb, last, original.Length, dropped, ref firstDropped);
+            preparedLength = sb.Length;
             if (dropped.Count > 0)
             {
                 problems.Add(Warning(DiagnosticCode.ForbiddenCharacter, map.At(firstDropped),
@@ -213,9 +221,8 @@ internal static partial class InlineMarkdown
                 var c = original[i];
                 if (char.IsHighSurrogate(c) && i + 1 < to && char.IsLowSurrogate(original[i + 1]))
                 {
+                    Origin(sb.Length, i);
                     sb.Append(c).Append(original[i + 1]);
-                    origins!.Add(i);
-                    origins.Add(i + 1);
                     i++;
                     continue;
                 }
@@ -234,14 +241,37 @@ internal static partial class InlineMarkdown
                     specials.Add((bold, italic) => new Run(Special.ToString()) { At = at, Bold = bold, Italic = italic });
                 }
 
+                Origin(sb.Length, i);
                 sb.Append(c);
-                origins!.Add(i);
             }
+        }
+
+        /// <summary>Notes that the prepared character at <paramref name="prepared"/> came from <paramref name="original"/>.</summary>
+        private void Origin(int prepared, int original)
+        {
+            if (origins is [.., var (p, o)] && o + (prepared - p) == original) return; // still side by side
+            origins!.Add((prepared, original));
+        }
+
+        private int OriginOf(int prepared)
+        {
+            if (origins!.Count == 0 || preparedLength == 0) return 0;
+            prepared = Math.Clamp(prepared, 0, preparedLength - 1);
+            var (low, high) = (0, origins.Count - 1);
+            while (low < high)
+            {
+                var middle = (low + high + 1) / 2;
+                if (origins[middle].Prepared <= prepared) low = middle;
+                else high = middle - 1;
+            }
+
+            var (p, o) = origins[low];
+            return o + (prepared - p);
         }
 
         private SourcePosition Position(int prepared) =>
             origins is null ? map.At(original.Length == 0 ? 0 : Math.Clamp(prepared, 0, original.Length - 1))
-            : map.At(origins.Count == 0 ? 0 : origins[Math.Clamp(prepared, 0, origins.Count - 1)]);
+            : map.At(OriginOf(prepared));
 
         private void Convert(MdInlines.ContainerInline container, bool bold, bool italic, List<Inline> output, int depth)
         {

@@ -99,14 +99,15 @@ internal static partial class Lint
 
     private static void Collect(YNode node, List<YScalar> scalars, string? skipKey)
     {
-        // Walks each node once: an alias shares its anchor's node, which is visited only the first time.
-        var seen = new HashSet<YNode>(ReferenceEqualityComparer.Instance);
+        // Walks each node once: an alias shares its anchor's node, which is visited only the first time. Without aliases
+        // every node is reached once, and no set is needed.
+        var seen = node.SharesNodes ? new HashSet<YNode>(ReferenceEqualityComparer.Instance) : null;
         var stack = new Stack<YNode>();
         stack.Push(node);
         while (stack.Count > 0)
         {
             var current = stack.Pop();
-            if (!seen.Add(current)) continue;
+            if (seen is not null && !seen.Add(current)) continue;
             switch (current)
             {
                 case YScalar s when !s.IsNull:

@@ -94,7 +94,7 @@ public sealed class RichText : IEquatable<RichText>
     public bool IsEmpty => Source.Length == 0;
 
     /// <summary>What a reader sees, without emphasis or links (references print their ids).</summary>
-    public string PlainText => string.Concat(Inlines.Select(Plain));
+    public string PlainText => Inlines is [Run only] ? only.Text : PlainOf(Inlines);
 
     /// <summary>Problems found while parsing (a link that is not http, a character Word cannot hold); reported when the text is laid out.</summary>
     internal IReadOnlyList<Diagnostic> Problems { get; }
@@ -145,11 +145,18 @@ public sealed class RichText : IEquatable<RichText>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Source, At);
 
+    private static string PlainOf(IReadOnlyList<Inline> inlines)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < inlines.Count; i++) text.Append(Plain(inlines[i]));
+        return text.ToString();
+    }
+
     private static string Plain(Inline inline) => inline switch
     {
         Run r => r.Text,
         LineBreak => " ",
-        Link l => string.Concat(l.Content.Select(Plain)),
+        Link l => PlainOf(l.Content),
         CrossReference c => c.Id,
         Placeholder p => "{" + p.Name + "}",
         _ => string.Empty,

@@ -15,7 +15,10 @@ internal static partial class RunOnLines
     /// <summary>Every key any file's shapes know: a line that starts with one of them inside a text was most likely meant as that key.</summary>
     private static readonly HashSet<string> KnownKeys = CollectKeys();
 
-    [GeneratedRegex(@"^(?<key>[a-z][a-z0-9-]*):(\s|$)")]
+    /// <summary><see cref="KnownKeys"/> looked up by a span of the line, without making a string of it.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownKeyNames = KnownKeys.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*:(\s|$)")]
     private static partial Regex KeyStart();
 
     public static void Check(string text, LineIndex lines, YamlDotNet.Core.Events.Scalar scalar, DiagnosticBag diagnostics)
@@ -28,23 +31,24 @@ internal static partial class RunOnLines
         {
             var start = lines.StartOf(line);
             var stop = line < lines.Count ? lines.StartOf(line + 1) - 1 : text.Length;
-            var raw = text[start..stop].TrimEnd('\r');
+            // Spans, not substrings: every line of every text that runs over more than one line passes here.
+            var raw = text.AsSpan(start, stop - start).TrimEnd('\r');
             var content = raw.TrimStart(' ');
-            if (content.Length == 0) continue;
+            if (content.IsEmpty) continue;
             var at = lines.At(start + raw.Length - content.Length);
-            if (scalar.Style != ScalarStyle.Literal && (content == "-" || content.StartsWith("- ", StringComparison.Ordinal)))
+            if (scalar.Style != ScalarStyle.Literal && (content is "-" || content.StartsWith("- ", StringComparison.Ordinal)))
             {
                 // In a literal block (|) the line keeps its own line, and CP0020 says that it is a Markdown list.
-                var joined = scalar.Value.IndexOf(content, StringComparison.Ordinal);
-                var shown = joined < 0 ? content : scalar.Value[Math.Max(0, joined - 25)..Math.Min(scalar.Value.Length, joined + 25)];
+                var joined = scalar.Value.AsSpan().IndexOf(content, StringComparison.Ordinal);
+                var shown = joined < 0 ? content.ToString() : scalar.Value[Math.Max(0, joined - 25)..Math.Min(scalar.Value.Length, joined + 25)];
                 diagnostics.Warning(DiagnosticCode.ListEntryRunOn, at,
                     $"This line is read as more of the text above, not as a list entry: it is indented past the '-' of its list, so YAML joins it to that text ('…{shown}…'). Line its '-' up with the others in the list; for sub-items, write the text above as 'text:' with these lines under 'items:'.");
                 continue;
             }
 
-            if (KeyStart().Match(content) is { Success: true } key && KnownKeys.Contains(key.Groups["key"].Value))
+            if (KeyStart().IsMatch(content) && content[..content.IndexOf(':')] is var key && KnownKeyNames.Contains(key))
             {
-                var name = key.Groups["key"].Value;
+                var name = key.ToString();
                 var where = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded
                     ? "it is indented as far as the block of text above, so it is part of that block"
                     : scalar.Style is ScalarStyle.Plain ? "it is indented past the key whose text runs on above it" : "it is inside the quotes of the text above";

@@ -13,7 +13,10 @@ internal interface ISourceMap
 /// <summary>Text whose characters stand in the source as they are (a string given in code, one line of a file).</summary>
 internal sealed class LinearSourceMap(SourcePosition start, string text) : ISourceMap
 {
-    public SourcePosition At(int offset)
+    public SourcePosition At(int offset) => Locate(start, text, offset);
+
+    /// <summary>The place of the character at <paramref name="offset"/> of <paramref name="text"/> written from <paramref name="start"/>.</summary>
+    public static SourcePosition Locate(SourcePosition start, string text, int offset)
     {
         if (!start.IsKnown) return start;
         var line = start.Line;
@@ -40,15 +43,17 @@ internal sealed class LinearSourceMap(SourcePosition start, string text) : ISour
 /// indentation and folded line breaks stand between them. The two are walked side by side, each character of the
 /// value matched to the next source character that can have produced it; only when a diagnostic asks.
 /// </summary>
-internal sealed class ScalarSourceMap(LineIndex lines, string source, Mark start, ScalarStyle style, string value) : ISourceMap
+internal static class ScalarSourceMap
 {
     // A character the walk cannot place within this many source characters leaves the rest at the scalar's start.
     private const int MaxSkip = 256;
 
-    public SourcePosition At(int offset)
+    /// <summary>The place of the character at <paramref name="offset"/> in the value of a scalar written at <paramref name="start"/>.</summary>
+    public static SourcePosition Locate(LineIndex lines, int start, ScalarStyle style, string value, int offset)
     {
+        var source = lines.Text;
         var origin = lines.At(start);
-        var j = (int)Math.Clamp(start.Index, 0, source.Length);
+        var j = Math.Clamp(start, 0, source.Length);
         var line = origin.Line;
         var column = origin.Column;
 
@@ -120,26 +125,27 @@ internal sealed class ScalarSourceMap(LineIndex lines, string source, Mark start
 /// </summary>
 internal sealed class LineIndex
 {
-    private readonly List<int> starts = [0];
-    private readonly int length;
+    private readonly int[] starts;
 
     public LineIndex(string text, string file)
     {
         File = file;
-        length = text.Length;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n') starts.Add(i + 1);
-        }
+        Text = text;
+        starts = new int[text.AsSpan().Count('\n') + 1];
+        var line = 1;
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1)) starts[line++] = i + 1;
     }
 
     public string File { get; }
 
+    /// <summary>The text whose lines these are.</summary>
+    public string Text { get; }
+
     /// <summary>The number of lines (line feeds + 1).</summary>
-    public int Count => starts.Count;
+    public int Count => starts.Length;
 
     /// <summary>The character index where a line (from 1) starts.</summary>
-    public int StartOf(int line) => starts[Math.Clamp(line, 1, starts.Count) - 1];
+    public int StartOf(int line) => starts[Math.Clamp(line, 1, starts.Length) - 1];
 
     /// <summary>The place of a character index.</summary>
     public SourcePosition At(long index) => At(new Mark(index, 1, 1));
@@ -147,8 +153,8 @@ internal sealed class LineIndex
     /// <summary>The line and column of a parser mark, from its character index.</summary>
     public SourcePosition At(Mark mark)
     {
-        var index = (int)Math.Clamp(mark.Index, 0, length);
-        var line = starts.BinarySearch(index);
+        var index = (int)Math.Clamp(mark.Index, 0, Text.Length);
+        var line = Array.BinarySearch(starts, index);
         if (line < 0) line = ~line - 1;
         return new SourcePosition(File, line + 1, index - starts[line] + 1);
     }

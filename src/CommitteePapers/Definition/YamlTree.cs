@@ -31,18 +31,57 @@ internal abstract class YNode(SourcePosition at)
     /// <summary>The number of elements this node stands for, aliases expanded.</summary>
     public long Weight { get; set; } = 1;
 
+    /// <summary>Set on a file's root when aliases make some node below it reachable more than once.</summary>
+    public bool SharesNodes { get; set; }
+
     public abstract string KindName { get; }
 }
 
-internal sealed class YScalar(SourcePosition at, string value, bool isPlain) : YNode(at)
+internal sealed class YScalar : YNode, ISourceMap
 {
-    public string Value { get; } = value;
+    // Where the scalar is written, kept as the file's line index and an offset rather than a map object per scalar:
+    // the walk from value to source (ScalarSourceMap) runs only when a diagnostic or a text's position asks.
+    private readonly LineIndex? lines;
+    private readonly int start;
+    private readonly ScalarStyle style;
+    private readonly bool isPlain;
+
+    public YScalar(SourcePosition at, string value, bool isPlain)
+        : base(at)
+    {
+        Value = value;
+        this.isPlain = isPlain;
+    }
+
+    /// <summary>A scalar read from <paramref name="lines"/>'s text, starting at the character <paramref name="start"/>.</summary>
+    public YScalar(LineIndex lines, int start, ScalarStyle style, string value)
+        : base(lines.At(start))
+    {
+        Value = value;
+        this.lines = lines;
+        this.start = start;
+        this.style = style;
+        isPlain = style == ScalarStyle.Plain;
+    }
+
+    private YScalar(SourcePosition alias, YScalar used)
+        : base(alias)
+    {
+        Value = used.Value;
+        Weight = used.Weight;
+        lines = used.lines;
+        start = used.start;
+        style = used.style;
+        isPlain = used.isPlain;
+    }
+
+    public string Value { get; }
 
     /// <summary>Where each character of the value is in the file, for diagnostics inside text.</summary>
-    public ISourceMap Map { get; init; } = new LinearSourceMap(at, value);
+    public ISourceMap Map => this;
 
-    /// <summary>The same scalar where an alias uses it.</summary>
-    public YScalar UsedAt(SourcePosition alias) => new(alias, Value, isPlain) { Weight = Weight, Map = Map };
+    /// <summary>The same scalar where an alias uses it: its characters are still where the anchor wrote them.</summary>
+    public YScalar UsedAt(SourcePosition alias) => new(alias, this);
 
     /// <summary>Written without quotes and not as a block, so YAML's rule for what it is applies (<see cref="YamlScalars"/>).</summary>
     public bool IsPlain => isPlain;
@@ -51,6 +90,10 @@ internal sealed class YScalar(SourcePosition at, string value, bool isPlain) : Y
     public bool IsNull => YamlScalars.Resolve(Value, isPlain) == ScalarKind.Null;
 
     public override string KindName => IsNull ? "nothing" : "text";
+
+    SourcePosition ISourceMap.At(int offset) => lines is null
+        ? LinearSourceMap.Locate(At, Value, offset)
+        : ScalarSourceMap.Locate(lines, start, style, Value, offset);
 }
 
 internal sealed class YSequence(SourcePosition at) : YNode(at)
@@ -98,13 +141,11 @@ internal static class YamlTree
                     case DocumentStart when root is not null:
                         diagnostics.Error(DiagnosticCode.InvalidYaml, lines.At(ev.Start),
                             "A paper is one YAML document; remove the second '---' and what follows it, or put it in its own file.");
+                        root.SharesNodes = aliases > 0;
                         return root;
                     case Scalar s:
                         RunOnLines.Check(text, lines, s, diagnostics);
-                        complete = new YScalar(lines.At(s.Start), s.Value, s.Style == ScalarStyle.Plain)
-                        {
-                            Map = new ScalarSourceMap(lines, text, s.Start, s.Style, s.Value),
-                        };
+                        complete = new YScalar(lines, (int)Math.Clamp(s.Start.Index, 0, text.Length), s.Style, s.Value);
                         Register(anchors, s.Anchor, complete);
                         break;
                     case SequenceStart ss:
@@ -212,6 +253,7 @@ internal static class YamlTree
             return null;
         }
 
+        if (root is not null) root.SharesNodes = aliases > 0;
         return root;
     }
 

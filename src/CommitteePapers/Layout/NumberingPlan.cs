@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CommitteePapers.Styles;
 using Humanizer;
 
@@ -102,12 +103,25 @@ internal sealed class NumberingPlan(int indentStepTwips)
         var plan = definition.Levels[level];
         if (plan.Format == NumberFormat.Bullet) return plan.LevelText;
         var text = plan.LevelText;
-        for (var i = level; i >= 0; i--)
+        if (!text.Contains('%', StringComparison.Ordinal)) return text;
+        // One pass over Word's level text: each "%n" of this level or one above it becomes that level's number. A
+        // label is made for every numbered paragraph, so it is built on the stack and only the result is allocated.
+        var label = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[64]);
+        for (var i = 0; i < text.Length; i++)
         {
-            text = text.Replace("%" + (i + 1).ToString(CultureInfo.InvariantCulture), Format(definition.Levels[i].Format, count[i]), StringComparison.Ordinal);
+            if (text[i] == '%' && i + 1 < text.Length && text[i + 1] - '1' is var of && of >= 0 && of <= level)
+            {
+                var format = definition.Levels[of].Format;
+                if (format == NumberFormat.Decimal) label.AppendFormatted(count[of]);
+                else label.AppendFormatted(Format(format, count[of]));
+                i++;
+                continue;
+            }
+
+            label.AppendFormatted(text[i]);
         }
 
-        return text;
+        return label.ToStringAndClear();
     }
 
     /// <summary>A number in a format, as Word prints it: 3, c, C, iii, III; aa after z.</summary>

@@ -139,10 +139,30 @@ public enum NumberFormat
 public sealed record NumberPattern(string Pattern, IReadOnlyList<object> Parts)
 {
     /// <summary>The format of the level's own counter (the last one), or <see cref="NumberFormat.Bullet"/> when there is none.</summary>
-    public NumberFormat Format => Parts.OfType<NumberFormat>().Cast<NumberFormat?>().LastOrDefault() ?? NumberFormat.Bullet;
+    public NumberFormat Format
+    {
+        get
+        {
+            // Indexed, not LINQ: asked for every numbered paragraph laid out.
+            for (var i = Parts.Count - 1; i >= 0; i--)
+            {
+                if (Parts[i] is NumberFormat format) return format;
+            }
+
+            return NumberFormat.Bullet;
+        }
+    }
 
     /// <summary>How many counters the pattern shows: 1 for "a)", 2 for "1.1", 0 for a bullet.</summary>
-    public int Counters => Parts.Count(p => p is NumberFormat);
+    public int Counters
+    {
+        get
+        {
+            var count = 0;
+            for (var i = 0; i < Parts.Count; i++) count += Parts[i] is NumberFormat ? 1 : 0;
+            return count;
+        }
+    }
 
     /// <summary>
     /// Reads a pattern. "%1", "%2" … are Word's own counters (for "CAY %1"); otherwise each stand-alone 1, a, A, i or I
