@@ -33,10 +33,13 @@ internal static class Measurements
             case "types":
                 Types(yaml, args.Length > 1 ? args[1] : "whole");
                 return 0;
+            case "texts":
+                Texts(yaml, args.Length > 1 ? int.Parse(args[1], Invariant) : 15);
+                return 0;
             case "loop":
                 return Loop(yaml, int.Parse(args[1], Invariant), args[2]);
             default:
-                Console.Error.WriteLine("usage: phases | curve [documents] [every] | scaling [seconds] [rounds] | loop <documents> <folder>");
+                Console.Error.WriteLine("usage: phases | types [parse|yaml|tree|lay|write] | texts [top] | curve [documents] [every] | scaling [seconds] [rounds] | loop <documents> <folder>");
                 return 2;
         }
     }
@@ -93,6 +96,49 @@ internal static class Measurements
     }
 
     /// <summary>
+    /// What reading each text of the paper as inline Markdown allocates (RichText.Parse on every scalar of the file, as
+    /// the readers do), the costliest first, and the total: where the reading phase's own allocations go.
+    /// </summary>
+    private static void Texts(string yaml, int top)
+    {
+        var root = YamlTree.Parse(yaml, "report.yaml", ReaderLimits.Default, new DiagnosticBag())!;
+        var scalars = new List<YScalar>();
+        var stack = new Stack<YNode>([root]);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case YScalar s:
+                    scalars.Add(s);
+                    break;
+                case YSequence q:
+                    q.Items.ForEach(stack.Push);
+                    break;
+                case YMapping m:
+                    m.Entries.ForEach(e => stack.Push(e.Value));
+                    break;
+            }
+        }
+
+        var costs = new List<(long Bytes, string Text)>();
+        for (var round = 0; round < 50; round++)
+        {
+            foreach (var s in scalars)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                RichText.Parse(s.Value, s.Map, placeholders: false);
+                if (round == 49) costs.Add((GC.GetAllocatedBytesForCurrentThread() - before, s.Value));
+            }
+        }
+
+        Console.WriteLine($"{scalars.Count} texts, {costs.Sum(c => c.Bytes) / 1024.0:0.0} KiB in all");
+        foreach (var (bytes, text) in costs.OrderByDescending(c => c.Bytes).Take(top))
+        {
+            Console.WriteLine($"{bytes,7} B  {text.Length,5} chars  {(text.Length > 70 ? text[..70] : text).ReplaceLineEndings(" ")}");
+        }
+    }
+
+    /// <summary>
     /// Which types a phase allocates, sampled by the runtime's AllocationTick event (one sample per ~100 KB): the
     /// place to look first when allocations grow.
     /// </summary>
@@ -108,6 +154,13 @@ internal static class Measurements
             {
                 case "parse":
                     Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath);
+                    break;
+                case "yaml":
+                    var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+                    while (parser.MoveNext()) { }
+                    break;
+                case "tree":
+                    YamlTree.Parse(yaml, "report.yaml", ReaderLimits.Default, new DiagnosticBag());
                     break;
                 case "lay":
                     Papers.Lay(paper, HouseStyles.York, new DiagnosticBag());

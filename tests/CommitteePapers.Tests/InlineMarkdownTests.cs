@@ -48,7 +48,7 @@ public sealed class InlineMarkdownTests
             var map = new LinearSourceMap(new SourcePosition("t.yaml", 3, 7), text);
             AssertSame(text, map, placeholders: false);
             AssertSame(text, map, placeholders: true);
-        }, iter: 5000);
+        }, iter: 5000 * PropertyTests.Multiplier);
     }
 
     private static void AssertSame(string text, ISourceMap map, bool placeholders)

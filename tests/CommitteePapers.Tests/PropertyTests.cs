@@ -30,7 +30,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
     /// </summary>
     private static readonly HashSet<string> ExpectedWarnings = ["CP0018", "CP0019", "CP0020", "CP0032", "CP0071"];
 
-    private static readonly int Multiplier =
+    internal static readonly int Multiplier =
         int.TryParse(Environment.GetEnvironmentVariable("COMMITTEE_PAPERS_PROPERTY_ITER"), NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 1;
 
     private static IReadOnlyList<HouseStyle> Styles => HouseStyles.BuiltIn;

@@ -37,8 +37,23 @@ internal static partial class InlineMarkdown
     [GeneratedRegex(@"(^|\n)[ ]{0,3}(#{1,6}[ ]|>[ ]|```)|\n[ ]{0,3}([-*+]|\d{1,3}[.)])[ ]")]
     private static partial Regex BlockPattern();
 
-    /// <summary>The characters that can start Markdown inside a paragraph (or a block, at a line's start) for our pipeline.</summary>
-    private static readonly System.Buffers.SearchValues<char> MarkdownCharacters = System.Buffers.SearchValues.Create("`*_[]!<>\\&\n\r#");
+    /// <summary>
+    /// The characters that can start Markdown inside a paragraph (or a block, at a line's start) for our pipeline. Not
+    /// '&amp;': the pipeline reads no entities. Not '[' and ']' alone: see <see cref="BracketsArePlain"/>.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> MarkdownCharacters = System.Buffers.SearchValues.Create("`*_!<>\\\n\r#");
+
+    /// <summary>
+    /// Square brackets that Markdig gives back as they are: "Her Majesty's Inspectors [HMI]". Our pipeline has no link
+    /// definitions, so a bracket makes a link only as "[text](address)"; "[^" and "[@" are our references, and "]:"
+    /// would read as a link definition (which gets its own warning on the way through Markdig). Empty brackets and
+    /// brackets side by side ("[]", "][") go through Markdig, which places the text it gives back differently.
+    /// </summary>
+    private static bool BracketsArePlain(ReadOnlySpan<char> text) =>
+        text.IndexOfAny('[', ']') < 0
+        || (!text.Contains("](", StringComparison.Ordinal) && !text.Contains("]:", StringComparison.Ordinal)
+            && !text.Contains("[^", StringComparison.Ordinal) && !text.Contains("[@", StringComparison.Ordinal)
+            && !text.Contains("[]", StringComparison.Ordinal) && !text.Contains("][", StringComparison.Ordinal));
 
     public static IReadOnlyList<Inline> Parse(string markdown, ISourceMap map, bool placeholders, List<Diagnostic> problems) =>
         Parse(markdown, map, placeholders, problems, plainFastPath: true);
@@ -71,20 +86,39 @@ internal static partial class InlineMarkdown
     /// </summary>
     private static bool IsPlain(string text, bool placeholders) =>
         text.AsSpan().IndexOfAny(MarkdownCharacters) < 0
+        && BracketsArePlain(text)
         && (!placeholders || !text.Contains('{'))
         && !char.IsWhiteSpace(text[0])
         && !char.IsWhiteSpace(text[^1])
         && !text.Contains(Special)
         && !HasForbidden(text);
 
-    private static bool HasForbidden(string text)
+    /// <summary>
+    /// As <see cref="IsPlain"/> for a prepared text whose specials (references, placeholders) count as letters; here any
+    /// bracket goes through Markdig, which places the text after a reference differently when it holds one.
+    /// </summary>
+    private static bool IsPlainBesideSpecials(string text) =>
+        text.AsSpan().IndexOfAny(MarkdownCharacters) < 0
+        && text.AsSpan().IndexOfAny('[', ']') < 0
+        && !char.IsWhiteSpace(text[0])
+        && !char.IsWhiteSpace(text[^1])
+        && !HasForbidden(text);
+
+    /// <summary>Whether the text holds a character <see cref="IsForbidden"/> (or half of a surrogate pair): one vectorised search.</summary>
+    internal static bool HasForbidden(string text) => text.AsSpan().IndexOfAny(ForbiddenCharacters) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> ForbiddenCharacters = ForbiddenSearch();
+
+    /// <summary>The characters <see cref="IsForbidden"/> names, found by asking it of every one (once, when first needed).</summary>
+    private static System.Buffers.SearchValues<char> ForbiddenSearch()
     {
-        foreach (var c in text)
+        var forbidden = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
         {
-            if (IsForbidden(c)) return true;
+            if (IsForbidden((char)c)) forbidden.Append((char)c);
         }
 
-        return false;
+        return System.Buffers.SearchValues.Create(forbidden.ToString());
     }
 
     private static MarkdownPipeline BuildPipeline()
@@ -121,7 +155,7 @@ internal static partial class InlineMarkdown
         {
             var prepared = Prepare(placeholders);
             var result = new List<Inline>();
-            if (plainFastPath && prepared.Length > 0 && IsPlain(prepared.Replace(Special, 'x'), placeholders: false))
+            if (plainFastPath && prepared.Length > 0 && IsPlainBesideSpecials(prepared))
             {
                 // Only our references and placeholders made it more than plain text: Markdig has nothing to do.
                 AddText(prepared, 0, false, false, result);
@@ -452,12 +486,15 @@ internal static partial class InlineMarkdown
         // One StringBuilder per run of runs: text with many escapes ("\[" 100,000 times) comes from Markdig as that
         // many literals, and joining them one string at a time took minutes.
         var merged = new List<Inline>(inlines.Count);
-        var text = new StringBuilder();
+        StringBuilder? text = null;
         Run? run = null;
+        var joined = 0;
         foreach (var inline in inlines)
         {
             if (inline is Run t && run is not null && run.Bold == t.Bold && run.Italic == t.Italic)
             {
+                text ??= new StringBuilder();
+                if (joined++ == 0) text.Append(run.Text);
                 text.Append(t.Text);
                 continue;
             }
@@ -466,7 +503,6 @@ internal static partial class InlineMarkdown
             if (inline is Run first)
             {
                 run = first;
-                text.Append(first.Text);
             }
             else
             {
@@ -479,9 +515,15 @@ internal static partial class InlineMarkdown
 
         void Flush()
         {
-            if (run is not null && text.Length > 0) merged.Add(run with { Text = text.ToString() });
+            // A run joined to nothing is kept as it is: no builder and no copy of its text.
+            if (run is not null && (joined > 0 ? text!.Length : run.Text.Length) > 0)
+            {
+                merged.Add(joined > 0 ? run with { Text = text!.ToString() } : run);
+            }
+
             run = null;
-            text.Clear();
+            joined = 0;
+            text?.Clear();
         }
     }
 }

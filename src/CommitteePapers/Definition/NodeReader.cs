@@ -142,7 +142,7 @@ internal sealed class MappingReader
         {
             if (s.IsNull) return null;
             CheckText(s, diagnostics);
-            if (!s.Value.Any(InlineMarkdown.IsForbidden)) return s.Value;
+            if (!InlineMarkdown.HasForbidden(s.Value)) return s.Value;
             var kept = new System.Text.StringBuilder(s.Value.Length);
             var dropped = new SortedSet<string>(StringComparer.Ordinal);
             var at = -1;

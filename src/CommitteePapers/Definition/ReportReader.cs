@@ -7,6 +7,20 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
 {
     private readonly TableReader tables = new(diagnostics);
 
+    // The readers of repeated parts as delegates made once per paper, not once for every list of every paragraph.
+    private Func<YNode, Section?>? sectionReader;
+    private Func<YNode, Block?>? paragraphReader;
+    private Func<YNode, ListItem?>? itemReader;
+    private Func<YNode, Block?>? blockReader;
+
+    private Func<YNode, Section?> SectionReader => sectionReader ??= ReadSection;
+
+    private Func<YNode, Block?> ParagraphReader => paragraphReader ??= ReadParagraph;
+
+    private Func<YNode, ListItem?> ItemReader => itemReader ??= ReadItem;
+
+    private Func<YNode, Block?> BlockReader => blockReader ??= ReadBlock;
+
     /// <summary>The kinds of implication every house style knows; a style may add its own.</summary>
     internal static readonly IReadOnlyList<string> ImplicationKeys =
         ["financial", "human-resources", "equalities", "legal", "crime-and-disorder", "information-technology", "property", "climate-change", "corporate", "other"];
@@ -34,7 +48,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             Policy = Paragraphs(m, "policy"),
             Consultation = Paragraphs(m, "consultation"),
             OptionsConsidered = Paragraphs(m, "options-considered"),
-            Sections = m.List("sections", ReadSection),
+            Sections = m.List("sections", SectionReader),
             CouncilPlan = Paragraphs(m, "council-plan"),
             Implications = m.Node("implications") is { } imp ? ReadImplications(imp) : null,
             RiskManagement = Paragraphs(m, "risk-management"),
@@ -67,7 +81,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             Date = m.Date("date"),
             ReportOf = m.Text("report-of"),
             Paragraphs = Paragraphs(m, "paragraphs"),
-            Sections = m.List("sections", ReadSection),
+            Sections = m.List("sections", SectionReader),
             Footnotes = Footnotes(m),
             Fields = CouncilFields(m),
             Acknowledgements = Acknowledgements(m),
@@ -139,10 +153,10 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
                     break;
                 case YSequence seq when seq.Items.TrueForAll(i => i is YScalar):
                     var items = seq.Items.Select(i => MappingReader.RichOf(i, key.Value, diagnostics)).OfType<RichText>().ToList();
-                    field = field with { Items = items, Blocks = MappingReader.ListOf(seq, ReadParagraph) };
+                    field = field with { Items = items, Blocks = MappingReader.ListOf(seq, ParagraphReader) };
                     break;
                 case YSequence seq:
-                    field = field with { Blocks = MappingReader.ListOf(seq, ReadParagraph) };
+                    field = field with { Blocks = MappingReader.ListOf(seq, ParagraphReader) };
                     break;
                 default:
                     diagnostics.Error(DiagnosticCode.WrongType, value.At, $"The field '{key.Value}' must be a text, a list, or rows; not a mapping.");
@@ -183,7 +197,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         return null;
     }
 
-    private IReadOnlyList<Block> Paragraphs(MappingReader m, string key) => m.List(key, ReadParagraph);
+    private IReadOnlyList<Block> Paragraphs(MappingReader m, string key) => m.List(key, ParagraphReader);
 
     internal IReadOnlyList<Block> Blocks(MappingReader m, string key) => Paragraphs(m, key);
 
@@ -202,7 +216,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             Slot = m.Text("slot"),
             Lettered = m.Bool("lettered") ?? false,
             Paragraphs = Paragraphs(m, "paragraphs"),
-            Sections = m.List("sections", ReadSection),
+            Sections = m.List("sections", SectionReader),
         };
     }
 
@@ -232,9 +246,9 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             At = m.Node("text")?.At ?? m.At,
             Id = m.Text("id"),
             Numbered = m.Bool("numbered") ?? true,
-            Items = m.List("items", ReadItem),
-            Bullets = m.List("bullets", ReadItem),
-            More = m.List<Block>("more", ReadBlock),
+            Items = m.List("items", ItemReader),
+            Bullets = m.List("bullets", ItemReader),
+            More = m.List<Block>("more", BlockReader),
         };
     }
 
@@ -254,8 +268,8 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         {
             At = m.Node("text")?.At ?? m.At,
             Id = m.Text("id"),
-            Items = m.List("items", ReadItem),
-            Bullets = m.List("bullets", ReadItem),
+            Items = m.List("items", ItemReader),
+            Bullets = m.List("bullets", ItemReader),
         };
     }
 
@@ -270,7 +284,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
     {
         if (node is not YMapping)
         {
-            return new Implications { At = node.At, Statement = MappingReader.ListOf(node, ReadParagraph) };
+            return new Implications { At = node.At, Statement = MappingReader.ListOf(node, ParagraphReader) };
         }
 
         var m = MappingReader.For(node, diagnostics, Shapes.Implications)!;
@@ -282,11 +296,11 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
             {
                 // The long form: the paragraphs and who signed them off (a cross-cutting issues table prints both).
                 var im = MappingReader.For(entry, diagnostics, Shapes.Implication)!;
-                items.Add(new Implication(key.Value, im.List("paragraphs", ReadParagraph)) { At = key.At, SignOff = im.Text("sign-off") });
+                items.Add(new Implication(key.Value, im.List("paragraphs", ParagraphReader)) { At = key.At, SignOff = im.Text("sign-off") });
                 continue;
             }
 
-            items.Add(new Implication(key.Value, MappingReader.ListOf(value, ReadParagraph)) { At = key.At });
+            items.Add(new Implication(key.Value, MappingReader.ListOf(value, ParagraphReader)) { At = key.At });
         }
 
         return new Implications { At = m.At, Items = items };
@@ -310,7 +324,7 @@ internal sealed class ReportReader(DiagnosticBag diagnostics)
         if (node is YScalar s) return s.IsNull ? null : new Recommendation(MappingReader.RichOf(s, "items", diagnostics)!) { At = s.At };
         var m = MappingReader.For(node, diagnostics, Shapes.Recommendation);
         if (m is null) return null;
-        return new Recommendation(m.RequiredRich("text")) { At = m.Node("text")?.At ?? m.At, Id = m.Text("id"), Items = m.List("items", ReadItem) };
+        return new Recommendation(m.RequiredRich("text")) { At = m.Node("text")?.At ?? m.At, Id = m.Text("id"), Items = m.List("items", ItemReader) };
     }
 
     private ContactDetails? ReadContact(YNode node)

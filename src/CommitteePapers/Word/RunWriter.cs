@@ -23,9 +23,12 @@ internal sealed class RunWriter(XmlOut xml, PartRelationships? links)
 
     public XmlOut Xml => xml;
 
-    public void Write(IReadOnlyList<LInline> inlines, RunLook look)
+    public void Write(IReadOnlyList<LInline> inlines, RunLook look) => Write(inlines, look, hyperlink: false);
+
+    // Indexed, not foreach: a foreach over the interface boxes an enumerator for every paragraph written.
+    private void Write(IReadOnlyList<LInline> inlines, RunLook look, bool hyperlink)
     {
-        foreach (var inline in inlines) Write(inline, look, hyperlink: false);
+        for (var i = 0; i < inlines.Count; i++) Write(inlines[i], look, hyperlink);
     }
 
     public void BookmarkStart(string name, out int id)
@@ -62,13 +65,13 @@ internal sealed class RunWriter(XmlOut xml, PartRelationships? links)
                 if (links is null)
                 {
                     // A part that cannot hold relationships (the footer): the link's text stands alone.
-                    foreach (var i in link.Content) Write(i, look, hyperlink: true);
+                    Write(link.Content, look, hyperlink: true);
                     break;
                 }
 
                 var id = links.External(PartRelationships.Hyperlink, link.Url);
                 xml.Start("w:hyperlink"u8).Attr("r:id"u8, id).Attr("w:history"u8, "1"u8);
-                foreach (var i in link.Content) Write(i, look, hyperlink: true);
+                Write(link.Content, look, hyperlink: true);
                 xml.End("w:hyperlink"u8);
                 break;
             case LField field:
@@ -78,12 +81,12 @@ internal sealed class RunWriter(XmlOut xml, PartRelationships? links)
                 xml.End("w:instrText"u8);
                 xml.End("w:r"u8);
                 FieldChar("separate"u8, look);
-                foreach (var i in field.Result) Write(i, look, hyperlink);
+                Write(field.Result, look, hyperlink);
                 FieldChar("end"u8, look);
                 break;
             case LBookmark marked:
                 BookmarkStart(marked.Name, out var bookmark);
-                foreach (var i in marked.Content) Write(i, look, hyperlink);
+                Write(marked.Content, look, hyperlink);
                 BookmarkEnd(bookmark);
                 break;
         }
