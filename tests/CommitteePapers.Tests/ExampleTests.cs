@@ -63,6 +63,30 @@ public class ExampleTests
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [MemberData(nameof(AllExamples))]
+    public void The_language_of_the_machine_changes_nothing(string example)
+    {
+        // Under LANG=en_GB.UTF-8 Humanizer joined lists with an Oxford comma; Turkish upper-cases i as İ. A paper's bytes
+        // must not depend on where it is built (the NativeAOT tool runs with no cultures at all).
+        var path = Path.Combine(Repo.Examples, example);
+        var expected = Docx.Build(path);
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            foreach (var name in new[] { "en-GB", "en-US", "de-DE", "tr-TR", "cy-GB" })
+            {
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(name);
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(name);
+                Assert.True(expected.SequenceEqual(Docx.Build(path)), $"{example} differs when built under {name}");
+            }
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
+
     [Fact]
     public void Every_example_starts_with_the_schema_line()
     {

@@ -50,7 +50,7 @@ internal static class MinuteSeries
         if (previous.Date >= minutes.Date)
         {
             diagnostics.Error(DiagnosticCode.SeriesBackwards, minutes.FollowsAt,
-                $"These minutes ({minutes.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}) follow minutes of {previous.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}, which is not earlier; name the previous meeting's minutes.");
+                $"These minutes ({minutes.Date.ToString("d MMMM yyyy", English.Culture)}) follow minutes of {previous.Date.ToString("d MMMM yyyy", English.Culture)}, which is not earlier; name the previous meeting's minutes.");
             return null;
         }
 

@@ -210,7 +210,7 @@ internal sealed class MappingReader
                 return;
             case ScalarKind.Text when YamlScalars.IsIsoDate(s.Value):
                 diagnostics.Warning(DiagnosticCode.DateAsText, s.At,
-                    $"'{s.Value}' is text here, so it is printed just as written; write the date as the paper should read ('{DateOnly.ParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}'), or, in a table, give its column 'type: date'.");
+                    $"'{s.Value}' is text here, so it is printed just as written; write the date as the paper should read ('{DateOnly.ParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", English.Culture)}'), or, in a table, give its column 'type: date'.");
                 return;
         }
     }

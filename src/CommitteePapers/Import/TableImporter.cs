@@ -13,7 +13,7 @@ namespace CommitteePapers.Import;
 /// </summary>
 internal static partial class TableImporter
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo EnGb = English.Culture;
 
     [GeneratedRegex(@"^(?<neg>-|−)?\(?(?<cur>£)?\s*(?<num>\d{1,3}(,\d{3})+|\d+)(?<dec>\.\d+)?\s*(?<unit>m|k)?\)?$")]
     private static partial Regex MoneyPattern();

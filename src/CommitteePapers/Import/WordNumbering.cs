@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommitteePapers.Definition;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Humanizer;
 
@@ -162,7 +163,7 @@ internal sealed class WordNumbering
         "lowerRoman" => n > 0 ? n.ToRoman().ToLowerInvariant() : n.ToString(CultureInfo.InvariantCulture),
         "upperRoman" => n > 0 ? n.ToRoman() : n.ToString(CultureInfo.InvariantCulture),
         "decimalZero" => n.ToString("00", CultureInfo.InvariantCulture),
-        "ordinal" => n.Ordinalize(CultureInfo.GetCultureInfo("en-GB")),
+        "ordinal" => English.Ordinal(n),
         _ => n.ToString(CultureInfo.InvariantCulture),
     };
 

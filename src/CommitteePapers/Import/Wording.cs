@@ -12,7 +12,7 @@ namespace CommitteePapers.Import;
 /// </summary>
 internal static class Wording
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo EnGb = English.Culture;
 
     /// <summary>The placeholders' values when <paramref name="text"/> is the wording filled in (all of it, or its start when <paramref name="prefix"/>).</summary>
     public static Dictionary<string, string>? Match(RichText wording, string text, bool prefix = false) =>

@@ -1,15 +1,11 @@
-using System.Globalization;
 using CommitteePapers.Definition;
 using CommitteePapers.Styles;
-using Humanizer;
 
 namespace CommitteePapers.Layout;
 
 /// <summary>How councils write attendance: "Councillors Daubeney (Chair), Fenton and Webb (Vice-Chair)", in the style's words.</summary>
 internal static class MeetingText
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>Members with their roles, in the style's order and words; null when nobody is named.</summary>
     public static string? Members(Membership members, MemberListing listing, HouseStyle style)
     {
@@ -19,7 +15,7 @@ internal static class MeetingText
         names.AddRange(members.Members.Select(m => (m, m)));
         names.AddRange(members.Substitutes.Select(s => (s.Name, Substitute(s, style))));
         if (names.Count == 0) return null;
-        var ordered = listing.Alphabetical ? names.OrderBy(n => n.Sort, StringComparer.Create(EnGb, ignoreCase: true)).ToList() : names;
+        var ordered = listing.Alphabetical ? names.OrderBy(n => n.Sort, English.Names).ToList() : names;
         return Join(ordered.Select(n => n.Text).ToList(), names.Count == 1 ? listing.One : listing.Many, listing.LastSeparator);
     }
 
@@ -38,7 +34,7 @@ internal static class MeetingText
 
     private static string Join(IReadOnlyList<string> names, string prefix, string last)
     {
-        var joined = last == "," ? string.Join(", ", names) : names.Humanize(last);
+        var joined = last == "," ? string.Join(", ", names) : English.List(names, last);
         return prefix.Length == 0 ? joined : prefix + " " + joined;
     }
 }

@@ -24,7 +24,7 @@ internal sealed record Lines(IReadOnlyList<RichText> Items);
 /// </summary>
 internal abstract class PaperLayout
 {
-    protected static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+    protected static readonly CultureInfo EnGb = English.Culture;
 
     private readonly List<PendingBlock> blocks = [];
     private readonly Dictionary<string, Target> targets = new(StringComparer.Ordinal);
@@ -436,7 +436,7 @@ internal abstract class PaperLayout
         var parts = format.Split("Do");
         for (var i = 0; i < parts.Length; i++)
         {
-            if (i > 0) sb.Append(Humanizer.OrdinalizeExtensions.Ordinalize(date.Day, EnGb));
+            if (i > 0) sb.Append(English.Ordinal(date.Day));
             var part = parts[i];
             if (part.Trim().Length == 0)
             {

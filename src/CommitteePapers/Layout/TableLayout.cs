@@ -12,7 +12,7 @@ namespace CommitteePapers.Layout;
 /// </summary>
 internal static class TableLayout
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo EnGb = English.Culture;
 
     public static readonly IReadOnlyDictionary<string, string> RagFill = new Dictionary<string, string>
     {

@@ -7,7 +7,7 @@ namespace CommitteePapers.Layout;
 /// <summary>A house style's wording filled in with simple values (numbers, names, dates), for text outside a paper's body.</summary>
 internal static class Wording
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo EnGb = English.Culture;
 
     /// <summary>The word <paramref name="key"/> with its placeholders filled in, as laid-out text.</summary>
     public static IReadOnlyList<LInline> Inlines(HouseStyle style, string key, IReadOnlyDictionary<string, object?> values) =>

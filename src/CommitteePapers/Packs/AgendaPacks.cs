@@ -627,7 +627,7 @@ public static class AgendaPacks
         if (clear < 5)
         {
             diagnostics.Warning(DiagnosticCode.PublishedLate, pack.At,
-                $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date, calendar).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.");
+                $"The pack is published {clear} clear working day{(clear == 1 ? string.Empty : "s")} before the meeting; the law asks for five (weekends, bank holidays and the days of publication and meeting do not count). Publish by {LatestPublication(pack.Notice.Date, calendar).ToString("dddd d MMMM yyyy", English.Culture)}.");
         }
     }
 
@@ -643,7 +643,7 @@ public static class AgendaPacks
                 var expected = paper.ToFollow ?? pack.Supplements.FirstOrDefault(s => s.Number == paper.Supplement)?.PublicationDate;
                 var title = item.Item.Title.IsEmpty ? item.Item.Standard : item.Item.Title.PlainText;
                 var when = expected is { } date
-                    ? $"expected on {date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}, {Counted.Of(Math.Max(0, calendar.ClearBetween(date, pack.Notice.Date)), "clear working day")} before the meeting"
+                    ? $"expected on {date.ToString("d MMMM yyyy", English.Culture)}, {Counted.Of(Math.Max(0, calendar.ClearBetween(date, pack.Notice.Date)), "clear working day")} before the meeting"
                     : "its date not given";
                 diagnostics.Warning(DiagnosticCode.PaperToFollow, paper.IsLate && paper.ToFollow is not null ? paper.ToFollowAt : paper.At,
                     $"The paper for '{title}' is to follow ({when}); the law asks for papers five clear working days before the meeting, so the Chair must agree to consider it as a matter of urgency (section 100B(4)(b) of the Local Government Act 1972). Publish it in a supplement, and give the reason in the minutes.");

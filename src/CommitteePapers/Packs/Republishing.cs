@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CommitteePapers.Definition;
 using CommitteePapers.Diagnostics;
 using CommitteePapers.Layout;
 using CommitteePapers.Pdf;
@@ -104,7 +105,7 @@ internal sealed class Republishing(LibreOfficeSession libreOffice, string work, 
     public static string Note(Pack pack, PackManifest previous, IReadOnlyList<(AgendaPacks.PaperSource Source, int First, int Last, int Added, int Through)> placed,
         IReadOnlyCollection<AgendaPacks.PaperSource> moved, Func<AgendaPacks.PaperSource, string> describe)
     {
-        var culture = CultureInfo.GetCultureInfo("en-GB");
+        var culture = English.Culture;
         var note = new StringBuilder();
         note.Append(CultureInfo.InvariantCulture, $"{pack.Notice.Committee}, {pack.Notice.Date.ToString("d MMMM yyyy", culture)}: the agenda pack republished on {pack.Republished!.Value.ToString("d MMMM yyyy", culture)}");
         note.Append(pack.Notice.PublicationDate is { } published ? $" (first published on {published.ToString("d MMMM yyyy", culture)}).\n" : ".\n");
