@@ -33,13 +33,16 @@ internal static class Measurements
             case "types":
                 Types(yaml, args.Length > 1 ? args[1] : "whole");
                 return 0;
+            case "steady":
+                Steady(yaml, args.Length > 1 ? int.Parse(args[1], Invariant) : 100, args.Length > 2 ? int.Parse(args[2], Invariant) : 20);
+                return 0;
             case "texts":
                 Texts(yaml, args.Length > 1 ? int.Parse(args[1], Invariant) : 15);
                 return 0;
             case "loop":
                 return Loop(yaml, int.Parse(args[1], Invariant), args[2]);
             default:
-                Console.Error.WriteLine("usage: phases | types [parse|yaml|tree|lay|write] | texts [top] | curve [documents] [every] | scaling [seconds] [rounds] | loop <documents> <folder>");
+                Console.Error.WriteLine("usage: phases | types [parse|yaml|tree|lay|write] | texts [top] | steady [documents] [rounds] | curve [documents] [every] | scaling [seconds] [rounds] | loop <documents> <folder>");
                 return 2;
         }
     }
@@ -93,6 +96,26 @@ internal static class Measurements
         Console.WriteLine($"whole  {total / n / 1024.0,8:0.0} KiB (Papers.Parse + Papers.Render into a MemoryStream)");
         var info = GC.GetGCMemoryInfo(GCKind.Any);
         Console.WriteLine($"gen2 collections so far: {GC.CollectionCount(2)}; LOH now {info.GenerationInfo[3].SizeAfterBytes / 1024.0:0.0} KiB");
+    }
+
+    /// <summary>
+    /// Parse and render in memory, <paramref name="rounds"/> rounds of <paramref name="documents"/> documents after a
+    /// warm-up: the fastest round and the median per document. The fastest round is the steadiest figure on a shared
+    /// machine (other work only ever adds time); compare two builds by running each in turn.
+    /// </summary>
+    private static void Steady(string yaml, int documents, int rounds)
+    {
+        for (var i = 0; i < 300; i++) Document(yaml);
+        var perDocument = new double[rounds];
+        for (var r = 0; r < rounds; r++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < documents; i++) Document(yaml);
+            perDocument[r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds / documents;
+        }
+
+        Array.Sort(perDocument);
+        Console.WriteLine($"fastest round {perDocument[0].ToString("0.000", Invariant)} ms/doc, median {perDocument[rounds / 2].ToString("0.000", Invariant)} ms/doc ({rounds} rounds of {documents})");
     }
 
     /// <summary>

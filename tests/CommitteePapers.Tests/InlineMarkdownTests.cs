@@ -51,6 +51,17 @@ public sealed class InlineMarkdownTests
         }, iter: 5000 * PropertyTests.Multiplier);
     }
 
+    [Fact]
+    public void The_quick_search_for_characters_Word_cannot_hold_finds_exactly_those_characters()
+    {
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var one = ((char)c).ToString();
+            Assert.True(InlineMarkdown.IsForbidden((char)c) == InlineMarkdown.HasForbidden(one), $"U+{c:X4}");
+            Assert.True(InlineMarkdown.IsForbidden((char)c) == InlineMarkdown.HasForbidden("Council " + one + " papers, vectorised at length"), $"U+{c:X4} in text");
+        }
+    }
+
     private static void AssertSame(string text, ISourceMap map, bool placeholders)
     {
         var fastProblems = new List<Diagnostic>();
