@@ -126,6 +126,9 @@ public sealed class ConsumerTests(ITestOutputHelper output) : IDisposable
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <!-- As many container and NativeAOT apps are: no ICU, and no named cultures. The library keeps its own
+                     English, so this app prints what the test process (with ICU) and the tool print. -->
+                <InvariantGlobalization>true</InvariantGlobalization>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="CommitteePapers" Version="{version}" />

@@ -27,9 +27,10 @@ internal static class English
     /// <summary>"A", "A and B", "A, B and C", with <paramref name="last"/> as the last joining word (no Oxford comma).</summary>
     public static string List(IEnumerable<string> items, string last) => Lists.Humanize(items, last);
 
-    // Humanizer's English ordinal rules, found by the language's name: "en" is registered, and resolves the same
-    // whether the machine has ICU or not (en-GB would fall back to a bare number without ICU's parent culture).
-    private static readonly IOrdinalizer Ordinalizer = Configurator.Ordinalizers.ResolveForCulture(CultureInfo.GetCultureInfo("en"));
+    // Humanizer's English ordinal rules, found by the language's name "en". en-GB would fall back to a bare number
+    // without ICU's parent culture, and an app in .NET's invariant mode refuses to make any named culture, so the
+    // name is given by EnglishName rather than asked of the machine.
+    private static readonly IOrdinalizer Ordinalizer = Configurator.Ordinalizers.ResolveForCulture(new EnglishName());
 
     // The formatter Humanizer keeps for languages without their own: "A, B and C", as British English writes it.
     private static readonly ICollectionFormatter Lists = Configurator.CollectionFormatters.ResolveForCulture(CultureInfo.InvariantCulture);
@@ -45,6 +46,12 @@ internal static class English
         dates.AMDesignator = "am";
         dates.PMDesignator = "pm";
         return CultureInfo.ReadOnly(culture);
+    }
+
+    /// <summary>The invariant culture under the name "en", for finding Humanizer's English rules in any globalization mode.</summary>
+    private sealed class EnglishName() : CultureInfo(string.Empty)
+    {
+        public override string Name => "en";
     }
 
     /// <summary>
