@@ -85,21 +85,20 @@ internal static partial class InlineMarkdown
     /// placeholders, no character we leave out, and no space at either end (a paragraph's ends are trimmed).
     /// </summary>
     private static bool IsPlain(string text, bool placeholders) =>
-        text.AsSpan().IndexOfAny(MarkdownCharacters) < 0
+        ReadsAsWritten(text)
         && BracketsArePlain(text)
         && (!placeholders || !text.Contains('{'))
-        && !char.IsWhiteSpace(text[0])
-        && !char.IsWhiteSpace(text[^1])
-        && !text.Contains(Special)
-        && !HasForbidden(text);
+        && !text.Contains(Special);
 
     /// <summary>
-    /// As <see cref="IsPlain"/> for a prepared text whose specials (references, placeholders) count as letters; here any
-    /// bracket goes through Markdig, which places the text after a reference differently when it holds one.
+    /// As <see cref="IsPlain"/> for a prepared text whose specials (references, placeholders) count as letters. Beside
+    /// a special any bracket goes through Markdig, which places the text after a reference differently when it holds one.
     /// </summary>
-    private static bool IsPlainBesideSpecials(string text) =>
+    private static bool IsPlainBesideSpecials(string text) => ReadsAsWritten(text) && text.AsSpan().IndexOfAny('[', ']') < 0;
+
+    /// <summary>What every plain text needs: no Markdown character, no space at either end, no character left out.</summary>
+    private static bool ReadsAsWritten(string text) =>
         text.AsSpan().IndexOfAny(MarkdownCharacters) < 0
-        && text.AsSpan().IndexOfAny('[', ']') < 0
         && !char.IsWhiteSpace(text[0])
         && !char.IsWhiteSpace(text[^1])
         && !HasForbidden(text);

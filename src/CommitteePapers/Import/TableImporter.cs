@@ -13,8 +13,6 @@ namespace CommitteePapers.Import;
 /// </summary>
 internal static partial class TableImporter
 {
-    private static readonly CultureInfo EnGb = English.Culture;
-
     [GeneratedRegex(@"^(?<neg>-|−)?\(?(?<cur>£)?\s*(?<num>\d{1,3}(,\d{3})+|\d+)(?<dec>\.\d+)?\s*(?<unit>m|k)?\)?$")]
     private static partial Regex MoneyPattern();
 
@@ -107,7 +105,7 @@ internal static partial class TableImporter
             }
         }
 
-        if (cells.All(t => Regex.IsMatch(t, @"^\d{1,2} [A-Z][a-z]+ \d{4}$") && Wording.Date(t, "d MMMM yyyy") is { } d && d.ToString("d MMMM yyyy", EnGb) == t))
+        if (cells.All(t => Regex.IsMatch(t, @"^\d{1,2} [A-Z][a-z]+ \d{4}$") && Wording.Date(t, "d MMMM yyyy") is { } d && d.ToString("d MMMM yyyy", English.Culture) == t))
         {
             return (column with { Type = ColumnType.Date }, cell => cell.Plain.Length == 0 ? new TableCell() : new TableCell { Date = Wording.Date(cell.Plain, "d MMMM yyyy") });
         }
@@ -126,7 +124,7 @@ internal static partial class TableImporter
     {
         var bare = text.Trim('(', ')', '-', '−', '£', ' ', '%');
         return decimal.TryParse(bare.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
-            && n.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), EnGb) == bare;
+            && n.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), English.Culture) == bare;
     }
 
     private static TableCell Number(SourceCell cell, Regex pattern)

@@ -12,8 +12,6 @@ namespace CommitteePapers.Import;
 /// </summary>
 internal static class Wording
 {
-    private static readonly CultureInfo EnGb = English.Culture;
-
     /// <summary>The placeholders' values when <paramref name="text"/> is the wording filled in (all of it, or its start when <paramref name="prefix"/>).</summary>
     public static Dictionary<string, string>? Match(RichText wording, string text, bool prefix = false) =>
         Match(wording.Inlines, text, prefix, out _);
@@ -122,10 +120,10 @@ internal static class Wording
             : [format.Replace("Do", "d", StringComparison.Ordinal), "d MMMM yyyy"];
         foreach (var f in formats)
         {
-            if (DateTime.TryParseExact(text, f, EnGb, DateTimeStyles.AllowWhiteSpaces, out var d)) return DateOnly.FromDateTime(d);
-            if (DateTime.TryParseExact(text.ToLowerInvariant(), f, EnGb, DateTimeStyles.AllowWhiteSpaces, out d)) return DateOnly.FromDateTime(d);
-            var titled = EnGb.TextInfo.ToTitleCase(text.ToLowerInvariant());
-            if (DateTime.TryParseExact(titled, f, EnGb, DateTimeStyles.AllowWhiteSpaces, out d)) return DateOnly.FromDateTime(d);
+            if (DateTime.TryParseExact(text, f, English.Culture, DateTimeStyles.AllowWhiteSpaces, out var d)) return DateOnly.FromDateTime(d);
+            if (DateTime.TryParseExact(text.ToLowerInvariant(), f, English.Culture, DateTimeStyles.AllowWhiteSpaces, out d)) return DateOnly.FromDateTime(d);
+            var titled = English.Culture.TextInfo.ToTitleCase(text.ToLowerInvariant());
+            if (DateTime.TryParseExact(titled, f, English.Culture, DateTimeStyles.AllowWhiteSpaces, out d)) return DateOnly.FromDateTime(d);
         }
 
         return null;

@@ -194,7 +194,7 @@ internal sealed class MinutesLayout : PaperLayout
 
     /// <summary>"3", "1 and 3", "1, 3 and 5": the paragraphs of Schedule 12A as a sentence gives them.</summary>
     internal static string Paragraphs(IReadOnlyList<int> paragraphs) =>
-        English.List(paragraphs.Select(p => p.ToString(EnGb)), "and");
+        English.List(paragraphs.Select(p => p.ToString(English.Culture)), "and");
 
     /// <summary>Each declaration of interest, worded by the style.</summary>
     private List<IReadOnlyList<Piece>> Declarations(MinuteItem item) =>

@@ -151,9 +151,9 @@ internal sealed class NoticeLayout : PaperLayout
     /// <summary>A download's size as GOV.UK writes it: "850 bytes", "120 KB", "2.4 MB".</summary>
     private static string Size(long bytes) => bytes switch
     {
-        < 1024 => bytes.ToString(EnGb) + " bytes",
-        < 1024 * 1024 => Math.Ceiling(bytes / 1024.0).ToString("0", EnGb) + " KB",
-        _ => (bytes / (1024.0 * 1024.0)).ToString("0.0", EnGb) + " MB",
+        < 1024 => bytes.ToString(English.Culture) + " bytes",
+        < 1024 * 1024 => Math.Ceiling(bytes / 1024.0).ToString("0", English.Culture) + " KB",
+        _ => (bytes / (1024.0 * 1024.0)).ToString("0.0", English.Culture) + " MB",
     };
 
     private static IReadOnlyList<Piece> Italic(IReadOnlyList<Piece> pieces) => pieces.Select(p => p switch

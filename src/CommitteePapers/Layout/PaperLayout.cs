@@ -24,8 +24,6 @@ internal sealed record Lines(IReadOnlyList<RichText> Items);
 /// </summary>
 internal abstract class PaperLayout
 {
-    protected static readonly CultureInfo EnGb = English.Culture;
-
     private readonly List<PendingBlock> blocks = [];
     private readonly Dictionary<string, Target> targets = new(StringComparer.Ordinal);
     private readonly HashSet<string> bookmarkNames = new(StringComparer.Ordinal);
@@ -360,7 +358,7 @@ internal abstract class PaperLayout
     {
         void Text(string text)
         {
-            if (text.Length > 0) pieces.Add(new ReadyPiece(new LText(upper ? text.ToUpper(EnGb) : text, p.Bold, p.Italic)));
+            if (text.Length > 0) pieces.Add(new ReadyPiece(new LText(upper ? text.ToUpper(English.Culture) : text, p.Bold, p.Italic)));
         }
 
         switch (value)
@@ -394,7 +392,7 @@ internal abstract class PaperLayout
                 Text(Style.WordFor(b ? "yes" : "no").PlainText);
                 break;
             case int n:
-                Text(n.ToString(EnGb));
+                Text(n.ToString(English.Culture));
                 break;
             case IEnumerable<string> list:
                 Text(string.Join(", ", list));
@@ -421,7 +419,7 @@ internal abstract class PaperLayout
 
     private static Inline Upper(Inline inline, bool upper) => !upper ? inline : inline switch
     {
-        Run r => r with { Text = r.Text.ToUpper(EnGb) },
+        Run r => r with { Text = r.Text.ToUpper(English.Culture) },
         Link l => l with { Content = l.Content.Select(c => Upper(c, true)).ToList() },
         _ => inline,
     };
@@ -447,11 +445,11 @@ internal abstract class PaperLayout
             try
             {
                 // A one-letter format would be a standard format ("d" is the short date): % makes it custom.
-                sb.Append(date.ToString(part.Length == 1 ? "%" + part : part, EnGb));
+                sb.Append(date.ToString(part.Length == 1 ? "%" + part : part, English.Culture));
             }
             catch (FormatException)
             {
-                sb.Append(date.ToString("d MMMM yyyy", EnGb));
+                sb.Append(date.ToString("d MMMM yyyy", English.Culture));
             }
         }
 

@@ -366,7 +366,7 @@ internal sealed class ReportLayout : OutlineLayout
         foreach (var annex in report.Annexes)
         {
             n++;
-            var number = n.ToString(EnGb);
+            var number = n.ToString(English.Culture);
             var name = $"{Style.AnnexWord} {number}";
             var anchor = NewAnchor(annex.Id ?? "annex-" + number);
             var bookmark = annex.Id is null ? NewBookmark("annex" + n) : Register(annex.Id, annex.At, TargetKind.Annex, name, anchor);

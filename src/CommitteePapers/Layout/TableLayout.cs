@@ -12,8 +12,6 @@ namespace CommitteePapers.Layout;
 /// </summary>
 internal static class TableLayout
 {
-    private static readonly CultureInfo EnGb = English.Culture;
-
     public static readonly IReadOnlyDictionary<string, string> RagFill = new Dictionary<string, string>
     {
         ["GREEN"] = "C6EFCE",
@@ -183,7 +181,7 @@ internal static class TableLayout
                             if (columns[i].Type is ColumnType.Number or ColumnType.Money)
                             {
                                 diagnostics.Error(DiagnosticCode.TotalTooLarge, row.Cells[i].At,
-                                    $"The numbers in '{columns[i].Heading}' add up past {decimal.MaxValue.ToString("N0", EnGb)}, more than any total can hold; check the figures, or give them in a larger unit (such as £m).");
+                                    $"The numbers in '{columns[i].Heading}' add up past {decimal.MaxValue.ToString("N0", English.Culture)}, more than any total can hold; check the figures, or give them in a larger unit (such as £m).");
                             }
 
                             continue;
@@ -265,14 +263,14 @@ internal static class TableLayout
     /// <summary>A cell as the councils print it: 1,234; (1,234) for negative money; 51%; 11 January 2017.</summary>
     public static string Format(TableCell cell, TableColumn column, int decimals)
     {
-        if (cell.Date is { } date) return date.ToString("d MMMM yyyy", EnGb);
+        if (cell.Date is { } date) return date.ToString("d MMMM yyyy", English.Culture);
         if (cell.Number is not { } n) return cell.Text ?? string.Empty;
         var format = "N" + decimals.ToString(CultureInfo.InvariantCulture);
         return column.Type switch
         {
-            ColumnType.Money when n < 0 => "(" + Math.Abs(n).ToString(format, EnGb) + ")",
-            ColumnType.Percent => n.ToString(format, EnGb) + "%",
-            _ => n.ToString(format, EnGb),
+            ColumnType.Money when n < 0 => "(" + Math.Abs(n).ToString(format, English.Culture) + ")",
+            ColumnType.Percent => n.ToString(format, English.Culture) + "%",
+            _ => n.ToString(format, English.Culture),
         };
     }
 
@@ -298,9 +296,9 @@ internal static class TableLayout
                 Check(indicator, rag, direction, diagnostics, table.Comparators.Count);
                 // Values print with their own precision; the target is written the way it was given.
                 var decimals = Math.Min(2, indicator.Values.Where(v => v is not null).Select(v => (int)v!.Value.Scale).DefaultIfEmpty(0).Max());
-                string Target(decimal t) => indicator.Type == IndicatorType.Percent ? t.ToString("0.##", EnGb) + "%" : t.ToString("#,##0.##", EnGb);
+                string Target(decimal t) => indicator.Type == IndicatorType.Percent ? t.ToString("0.##", English.Culture) + "%" : t.ToString("#,##0.##", English.Culture);
                 string Value(decimal? v) => v is not { } d ? string.Empty
-                    : indicator.Type == IndicatorType.Percent ? d.ToString("N" + decimals, EnGb) + "%" : d.ToString("N" + decimals, EnGb);
+                    : indicator.Type == IndicatorType.Percent ? d.ToString("N" + decimals, English.Culture) + "%" : d.ToString("N" + decimals, English.Culture);
                 var cells = new List<string> { indicator.Name.PlainText, Word(indicator.Type switch { IndicatorType.Percent => "kpi-percent", IndicatorType.Rate => "kpi-rate", _ => "kpi-number" }) };
                 cells.AddRange(Enumerable.Range(0, table.Periods.Count).Select(i => i < indicator.Values.Count ? Value(indicator.Values[i]) : string.Empty));
                 cells.Add(indicator.Target is { } target ? Target(target) : Word("kpi-none"));

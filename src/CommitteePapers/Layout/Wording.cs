@@ -7,8 +7,6 @@ namespace CommitteePapers.Layout;
 /// <summary>A house style's wording filled in with simple values (numbers, names, dates), for text outside a paper's body.</summary>
 internal static class Wording
 {
-    private static readonly CultureInfo EnGb = English.Culture;
-
     /// <summary>The word <paramref name="key"/> with its placeholders filled in, as laid-out text.</summary>
     public static IReadOnlyList<LInline> Inlines(HouseStyle style, string key, IReadOnlyDictionary<string, object?> values) =>
         style.WordFor(key).Inlines.SelectMany(inline => inline switch
@@ -29,7 +27,7 @@ internal static class Wording
     {
         null => string.Empty,
         DateOnly d => PaperLayout.FormatDate(d, format ?? style.DateFormat),
-        int n => n.ToString(EnGb),
+        int n => n.ToString(English.Culture),
         _ => value.ToString() ?? string.Empty,
     };
 }
