@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommitteePapers.Tests.Support;
 using Snapshooter;
 using Snapshooter.Xunit;
@@ -71,19 +72,19 @@ public class ExampleTests
         // must not depend on where it is built (the NativeAOT tool runs with no cultures at all).
         var path = Path.Combine(Repo.Examples, example);
         var expected = Docx.Build(path);
-        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
             foreach (var name in new[] { "en-GB", "en-US", "de-DE", "tr-TR", "cy-GB" })
             {
-                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(name);
-                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(name);
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
                 Assert.True(expected.SequenceEqual(Docx.Build(path)), $"{example} differs when built under {name}");
             }
         }
         finally
         {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
         }
     }
 
