@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using CommitteePapers.Definition;
+using System.Globalization;
+using System.IO.Packaging;
+using System.Xml.Linq;
 using CommitteePapers.Diagnostics;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using W = DocumentFormat.OpenXml.Wordprocessing;
+using static CommitteePapers.Definition.WordFile;
 
 namespace CommitteePapers.Import;
 
@@ -43,28 +44,28 @@ internal static partial class DocxReader
         if (!InputFile.IsSafeZip(bytes, at, diagnostics)) return null;
         try
         {
-            using var doc = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
-            if (doc.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate || doc.MainDocumentPart?.VbaProjectPart is not null)
+            using var doc = WordFile.Open(bytes);
+            if (doc.IsMacroEnabled)
             {
                 diagnostics.Error(DiagnosticCode.BadFile, at, "This is a macro-enabled document; macros are never run or kept: save it as a Word Document (.docx) without macros, then import that.");
                 return null;
             }
 
-            if (doc.MainDocumentPart?.Document?.Body is not { } body)
+            if (doc.Main is not { } main || Xml(main) is not { } document || document.Name != W + "document" || document.Element(W + "body") is not { } body)
             {
                 diagnostics.Error(DiagnosticCode.BadFile, at, "The package has no Word document in it; open it in Word and save it as a Word Document (.docx).");
                 return null;
             }
 
-            var reader = new Reader(doc.MainDocumentPart);
+            var reader = new Reader(doc, main);
             var blocks = reader.Body(body);
             return new SourceDocument(blocks, reader.Footnotes)
             {
-                Title = doc.PackageProperties.Title,
-                Created = doc.PackageProperties.Created ?? doc.PackageProperties.Modified,
+                Title = doc.Properties.Title,
+                Created = doc.Properties.Created ?? doc.Properties.Modified,
             };
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException or OverflowException)
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or FileFormatException or IOException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException or OverflowException)
         {
             diagnostics.Error(DiagnosticCode.BadFile, at, $"The file cannot be read as a Word document ({e.Message.TrimEnd('.')}); open it in Word and save it again as a Word Document (.docx).");
             return null;
@@ -82,43 +83,47 @@ internal static partial class DocxReader
     /// <summary>One document's reading: its styles, numbering, relationships and footnote names.</summary>
     private sealed class Reader
     {
-        private readonly MainDocumentPart main;
+        private readonly WordFile doc;
+        private readonly PackagePart main;
         private readonly StyleSheet styles;
         private readonly WordNumbering numbering;
         private readonly Dictionary<string, string> footnoteNames = new(StringComparer.Ordinal);
         private readonly Dictionary<string, SourceText> footnotes = new(StringComparer.Ordinal);
+        private XElement? footnotesPart;
         private int index;
 
-        public Reader(MainDocumentPart main)
+        public Reader(WordFile doc, PackagePart main)
         {
+            this.doc = doc;
             this.main = main;
-            styles = new StyleSheet(main.StyleDefinitionsPart?.Styles);
-            numbering = new WordNumbering(main.NumberingDefinitionsPart?.Numbering, styles);
+            styles = new StyleSheet(Xml(doc.Part(main, WordFile.Styles)));
+            numbering = new WordNumbering(Xml(doc.Part(main, WordFile.Numbering)), styles);
         }
 
         public IReadOnlyDictionary<string, SourceText> Footnotes => footnotes;
 
-        public List<SourceBlock> Body(OpenXmlElement container)
+        public List<SourceBlock> Body(XElement container)
         {
             var blocks = new List<SourceBlock>();
-            foreach (var element in container.ChildElements)
+            foreach (var element in container.Elements())
             {
-                switch (element)
+                if (element.Name.Namespace != W) continue;
+                switch (element.Name.LocalName)
                 {
-                    case W.Paragraph p:
+                    case "p":
                         index++;
                         // An empty paragraph still counts in its list, as Word counts it; it is not kept.
-                        var paragraph = Paragraph(p);
+                        var paragraph = Paragraph(element);
                         if (paragraph.Plain.Length > 0 || paragraph.Text.Spans.Any(s => s.Footnote is not null)) blocks.Add(paragraph with { Index = index });
                         break;
-                    case W.Table t:
+                    case "tbl":
                         index++;
-                        blocks.Add(Table(t) with { Index = index });
+                        blocks.Add(Table(element) with { Index = index });
                         break;
-                    case W.SdtBlock sdt when sdt.SdtContentBlock is { } content:
-                        blocks.AddRange(Body(content));
+                    case "sdt":
+                        if (element.Element(W + "sdtContent") is { } content) blocks.AddRange(Body(content));
                         break;
-                    case W.CustomXmlBlock or W.SdtContentBlock:
+                    case "customXml" or "sdtContent":
                         blocks.AddRange(Body(element));
                         break;
                 }
@@ -127,12 +132,12 @@ internal static partial class DocxReader
             return blocks;
         }
 
-        private SourceParagraph Paragraph(W.Paragraph p)
+        private SourceParagraph Paragraph(XElement p)
         {
-            var pPr = p.ParagraphProperties;
-            var styleId = pPr?.ParagraphStyleId?.Val?.Value ?? styles.Default;
+            var pPr = p.Element(W + "pPr");
+            var styleId = Val(pPr?.Element(W + "pStyle")) ?? styles.Default;
             var (label, listIndent) = numbering.Count(pPr, styleId);
-            var outline = pPr?.OutlineLevel?.Val?.Value is { } o && o < 9 ? o + 1 : (int?)null;
+            var outline = Int(pPr?.Element(W + "outlineLvl")) is { } o && o < 9 ? o + 1 : (int?)null;
             var text = new SourceText(Spans(p));
             string? typed = null;
             if (label is null)
@@ -140,7 +145,7 @@ internal static partial class DocxReader
                 (typed, text) = TypedNumber(text);
             }
 
-            var indent = WordNumbering.Twips(pPr?.Indentation?.Left?.Value ?? pPr?.Indentation?.Start?.Value) ?? listIndent ?? styles.IndentOf(styleId) ?? 0;
+            var indent = WordNumbering.Indent(pPr?.Element(W + "ind")) ?? listIndent ?? styles.IndentOf(styleId) ?? 0;
             return new SourceParagraph(text)
             {
                 StyleId = styleId,
@@ -152,31 +157,32 @@ internal static partial class DocxReader
             };
         }
 
-        private SourceTable Table(W.Table t)
+        private SourceTable Table(XElement t)
         {
             var rows = new List<SourceRow>();
-            foreach (var tr in t.Elements<W.TableRow>())
+            foreach (var tr in t.Elements(W + "tr"))
             {
                 var cells = new List<SourceCell>();
-                foreach (var tc in tr.Elements<W.TableCell>())
+                foreach (var tc in tr.Elements(W + "tc"))
                 {
                     // A cell merged with the one above it is empty; one spanning columns is followed by empty cells.
-                    var merged = tc.TableCellProperties?.VerticalMerge is { } vm && (vm.Val is null || vm.Val.InnerText == "continue");
-                    var paragraphs = merged ? [] : tc.Descendants<W.Paragraph>().Select(Paragraph).Where(x => x.Plain.Length > 0).ToList();
+                    var tcPr = tc.Element(W + "tcPr");
+                    var merged = tcPr?.Element(W + "vMerge") is { } vm && Val(vm) is null or "continue";
+                    var paragraphs = merged ? [] : tc.Descendants(W + "p").Select(Paragraph).Where(x => x.Plain.Length > 0).ToList();
                     cells.Add(new SourceCell(paragraphs));
-                    var span = tc.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                    var span = Int(tcPr?.Element(W + "gridSpan")) ?? 1;
                     for (var i = 1; i < span; i++) cells.Add(new SourceCell([]));
                 }
 
                 // pandoc writes w:val="true", which the schema does not allow: read the text, not the enumeration.
-                var header = tr.TableRowProperties?.GetFirstChild<W.TableHeader>() is { } th && (th.Val is null || th.Val.InnerText is "on" or "true" or "1");
+                var header = tr.Element(W + "trPr")?.Element(W + "tblHeader") is { } th && Val(th) is null or "on" or "true" or "1";
                 rows.Add(new SourceRow(cells, header));
             }
 
             return new SourceTable(rows);
         }
 
-        private List<Span> Spans(OpenXmlElement paragraph)
+        private List<Span> Spans(XElement paragraph)
         {
             var spans = new List<Span>();
             string? fieldUrl = null;
@@ -185,87 +191,97 @@ internal static partial class DocxReader
             Walk(paragraph, null);
             return spans;
 
-            void Walk(OpenXmlElement element, string? url)
+            void Walk(XElement element, string? url)
             {
-                foreach (var child in element.ChildElements)
+                foreach (var child in element.Elements())
                 {
-                    switch (child)
+                    switch (child.Name.Namespace == W ? child.Name.LocalName : null)
                     {
-                        case W.Hyperlink h:
-                            var target = h.Id?.Value is { } rid ? main.HyperlinkRelationships.FirstOrDefault(r => r.Id == rid)?.Uri.OriginalString : null;
-                            Walk(h, target ?? url);
+                        case "hyperlink":
+                            var target = (string?)child.Attribute(R + "id") is { } rid && Relationship(main, rid) is { RelationshipType: WordFile.Hyperlink } link
+                                ? link.TargetUri.OriginalString
+                                : null;
+                            Walk(child, target ?? url);
                             break;
-                        case W.Run r:
-                            Run(r, url ?? fieldUrl);
+                        case "r":
+                            Run(child, url ?? fieldUrl);
                             break;
-                        case W.SimpleField f:
-                            Walk(f, HyperlinkField().Match(f.Instruction?.Value ?? string.Empty) is { Success: true } m ? m.Groups["url"].Value : url);
+                        case "fldSimple":
+                            Walk(child, HyperlinkField().Match(Attribute(child, "instr") ?? string.Empty) is { Success: true } m ? m.Groups["url"].Value : url);
                             break;
-                        case W.DeletedRun or W.MoveFromRun or W.ParagraphProperties:
+                        case "del" or "moveFrom" or "pPr":
                             break;
                         default:
-                            if (child.HasChildren) Walk(child, url);
+                            if (child.HasElements) Walk(child, url);
                             break;
                     }
                 }
             }
 
-            void Run(W.Run r, string? url)
+            void Run(XElement r, string? url)
             {
-                var rPr = r.RunProperties;
-                var look = styles.RunLook(rPr?.RunStyle?.Val?.Value);
-                var bold = rPr?.Bold is { } b ? b.Val?.Value ?? true : look.Bold;
-                var italic = rPr?.Italic is { } i ? i.Val?.Value ?? true : look.Italic;
-                foreach (var child in r.ChildElements)
+                var rPr = r.Element(W + "rPr");
+                var look = styles.RunLook(Val(rPr?.Element(W + "rStyle")));
+                var bold = OnOff(rPr?.Element(W + "b")) ?? look.Bold;
+                var italic = OnOff(rPr?.Element(W + "i")) ?? look.Italic;
+                foreach (var child in r.Elements())
                 {
-                    switch (child)
+                    var shown = inResult.Count == 0 || inResult.Peek();
+                    switch (child.Name.Namespace == W ? child.Name.LocalName : null)
                     {
-                        case W.FieldChar fc when fc.FieldCharType?.InnerText == "begin":
-                            fieldDepth++;
-                            inResult.Push(false);
-                            break;
-                        case W.FieldChar fc when fc.FieldCharType?.InnerText == "separate":
-                            if (inResult.Count > 0)
+                        case "fldChar":
+                            switch (Attribute(child, "fldCharType"))
                             {
-                                inResult.Pop();
-                                inResult.Push(true);
+                                case "begin":
+                                    fieldDepth++;
+                                    inResult.Push(false);
+                                    break;
+                                case "separate" when inResult.Count > 0:
+                                    inResult.Pop();
+                                    inResult.Push(true);
+                                    break;
+                                case "end":
+                                    fieldDepth = Math.Max(0, fieldDepth - 1);
+                                    if (inResult.Count > 0) inResult.Pop();
+                                    if (fieldDepth == 0) fieldUrl = null;
+                                    break;
                             }
 
                             break;
-                        case W.FieldChar fc when fc.FieldCharType?.InnerText == "end":
-                            fieldDepth = Math.Max(0, fieldDepth - 1);
-                            if (inResult.Count > 0) inResult.Pop();
-                            if (fieldDepth == 0) fieldUrl = null;
+                        case "instrText":
+                            if (HyperlinkField().Match(child.Value) is { Success: true } link) fieldUrl = link.Groups["url"].Value;
                             break;
-                        case W.FieldCode code:
-                            if (HyperlinkField().Match(code.Text) is { Success: true } link) fieldUrl = link.Groups["url"].Value;
+                        case "t" when shown:
+                            spans.Add(new Span(child.Value, bold, italic) { Url = url });
                             break;
-                        case W.Text t when inResult.Count == 0 || inResult.Peek():
-                            spans.Add(new Span(t.Text, bold, italic) { Url = url });
-                            break;
-                        case W.TabChar or W.CarriageReturn or W.Break when inResult.Count == 0 || inResult.Peek():
-                            if (child is W.Break br && br.Type?.InnerText == "page") break;
+                        case "tab" or "cr" or "br" when shown:
+                            if (child.Name.LocalName == "br" && Attribute(child, "type") == "page") break;
                             spans.Add(new Span(" ", bold, italic) { Url = url });
                             break;
-                        case W.NoBreakHyphen:
+                        case "noBreakHyphen":
                             spans.Add(new Span("-", bold, italic) { Url = url });
                             break;
-                        case W.FootnoteReference note when note.Id?.Value is { } id:
-                            spans.Add(new Span(string.Empty, bold, italic) { Footnote = Footnote(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+                        case "footnoteReference" when NoteId(child) is { } id:
+                            spans.Add(new Span(string.Empty, bold, italic) { Footnote = Footnote(id) });
                             break;
                     }
                 }
             }
         }
 
+        /// <summary>A footnote's id (w:id) as a number written plainly, so "007" and "7" are one note.</summary>
+        private static string? NoteId(XElement element) =>
+            long.TryParse(Attribute(element, "id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id.ToString(CultureInfo.InvariantCulture) : null;
+
         /// <summary>The name of a footnote, by order of first reference; its text is read then.</summary>
         private string Footnote(string id)
         {
             if (footnoteNames.TryGetValue(id, out var name)) return name;
-            name = (footnoteNames.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            name = (footnoteNames.Count + 1).ToString(CultureInfo.InvariantCulture);
             footnoteNames[id] = name;
-            var note = main.FootnotesPart?.Footnotes?.Elements<W.Footnote>().FirstOrDefault(f => f.Id?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) == id);
-            var spans = note is null ? [] : note.Elements<W.Paragraph>().SelectMany((p, i) => (i > 0 ? [new Span(" ", false, false)] : Array.Empty<Span>()).Concat(Spans(p))).ToList();
+            footnotesPart ??= Xml(doc.Part(main, WordFile.Footnotes)) ?? new XElement(W + "footnotes");
+            var note = footnotesPart.Elements(W + "footnote").FirstOrDefault(f => NoteId(f) == id);
+            var spans = note is null ? [] : note.Elements(W + "p").SelectMany((p, i) => (i > 0 ? [new Span(" ", false, false)] : Array.Empty<Span>()).Concat(Spans(p))).ToList();
             // The footnote's own mark (w:footnoteRef) writes no text; a leading space after it is dropped.
             footnotes[name] = new SourceText(spans).From(0);
             return name;

@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Xml.Linq;
 using CommitteePapers.Definition;
-using DocumentFormat.OpenXml.Wordprocessing;
 using Humanizer;
+using static CommitteePapers.Definition.WordFile;
 
 namespace CommitteePapers.Import;
 
@@ -15,32 +16,32 @@ namespace CommitteePapers.Import;
 /// </summary>
 internal sealed class WordNumbering
 {
-    private readonly Dictionary<int, AbstractNum> abstracts = [];
-    private readonly Dictionary<int, NumberingInstance> nums = [];
+    private readonly Dictionary<int, XElement> abstracts = [];
+    private readonly Dictionary<int, XElement> nums = [];
     private readonly StyleSheet styles;
     private readonly Dictionary<string, int[]> counters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool[]> used = new(StringComparer.Ordinal);
 
-    public WordNumbering(Numbering? numbering, StyleSheet styles)
+    public WordNumbering(XElement? numbering, StyleSheet styles)
     {
         this.styles = styles;
-        foreach (var a in numbering?.Elements<AbstractNum>() ?? [])
+        foreach (var a in numbering?.Elements(W + "abstractNum") ?? [])
         {
-            if (a.AbstractNumberId?.Value is { } id) abstracts.TryAdd(id, a);
+            if (Int(a, "abstractNumId") is { } id) abstracts.TryAdd(id, a);
         }
 
-        foreach (var n in numbering?.Elements<NumberingInstance>() ?? [])
+        foreach (var n in numbering?.Elements(W + "num") ?? [])
         {
-            if (n.NumberID?.Value is { } id) nums.TryAdd(id, n);
+            if (Int(n, "numId") is { } id) nums.TryAdd(id, n);
         }
     }
 
     /// <summary>Counts the paragraph if it is numbered and returns its label, with the indent its list level gives.</summary>
-    public (NumberLabel? Label, int? Indent) Count(ParagraphProperties? pPr, string styleId)
+    public (NumberLabel? Label, int? Indent) Count(XElement? pPr, string styleId)
     {
-        var numPr = pPr?.NumberingProperties;
-        int? numId = numPr?.NumberingId?.Val?.Value;
-        int? ilvl = numPr?.NumberingLevelReference?.Val?.Value;
+        var numPr = pPr?.Element(W + "numPr");
+        var numId = Int(numPr?.Element(W + "numId"));
+        var ilvl = Int(numPr?.Element(W + "ilvl"));
         if (numId is null)
         {
             var fromStyle = styles.NumberingOf(styleId);
@@ -50,22 +51,22 @@ internal sealed class WordNumbering
 
         if (numId is not { } id || id == 0 || !nums.TryGetValue(id, out var num)) return (null, null);
         if (Definition(num) is not { } abstractNum) return (null, null);
-        var abstractId = abstractNum.AbstractNumberId!.Value;
+        var abstractId = Int(abstractNum, "abstractNumId")!.Value;
         // A style linked to a level of the definition (w:pStyle in w:lvl) numbers at that level.
-        ilvl ??= abstractNum.Elements<Level>().FirstOrDefault(l => l.ParagraphStyleIdInLevel?.Val?.Value == styleId)?.LevelIndex?.Value ?? 0;
+        ilvl ??= Int(abstractNum.Elements(W + "lvl").FirstOrDefault(l => Val(l.Element(W + "pStyle")) == styleId), "ilvl") ?? 0;
         var level = Math.Clamp(ilvl.Value, 0, 8);
         var levels = Levels(abstractNum, num);
         if (!levels.TryGetValue(level, out var lvl)) return (null, null);
 
-        var overrides = num.Elements<LevelOverride>().Where(o => o.StartOverrideNumberingValue is not null).ToList();
+        var overrides = num.Elements(W + "lvlOverride").Where(o => o.Element(W + "startOverride") is not null).ToList();
         var key = overrides.Count > 0 ? "num" + id.ToString(CultureInfo.InvariantCulture) : "abstract" + abstractId.ToString(CultureInfo.InvariantCulture);
         if (!counters.TryGetValue(key, out var count))
         {
             count = new int[9];
             for (var i = 0; i < 9; i++)
             {
-                var start = overrides.FirstOrDefault(o => o.LevelIndex?.Value == i)?.StartOverrideNumberingValue?.Val?.Value
-                    ?? (levels.TryGetValue(i, out var l) ? l.StartNumberingValue?.Val?.Value : null) ?? 1;
+                var start = Int(overrides.FirstOrDefault(o => Int(o, "ilvl") == i)?.Element(W + "startOverride"))
+                    ?? (levels.TryGetValue(i, out var l) ? Start(l) : null) ?? 1;
                 count[i] = start - 1;
             }
 
@@ -77,18 +78,18 @@ internal sealed class WordNumbering
         used[key][level] = true;
         for (var deeper = level + 1; deeper < 9; deeper++)
         {
-            var restart = levels.TryGetValue(deeper, out var d) ? d.LevelRestart?.Val?.Value : null;
+            var restart = levels.TryGetValue(deeper, out var d) ? Int(d.Element(W + "lvlRestart")) : null;
             // No lvlRestart: restart after any level above. 0: never. n: after level n (1-based) or one above it.
             if (restart is null || (restart.Value != 0 && level <= restart.Value - 1))
             {
-                count[deeper] = (d?.StartNumberingValue?.Val?.Value ?? 1) - 1;
+                count[deeper] = (Start(d) ?? 1) - 1;
                 used[key][deeper] = false;
             }
         }
 
         var format = FormatName(lvl);
-        var text = lvl.LevelText?.Val?.Value ?? string.Empty;
-        var legal = lvl.IsLegalNumberingStyle is not null && (lvl.IsLegalNumberingStyle.Val?.Value ?? true);
+        var text = Val(lvl.Element(W + "lvlText")) ?? string.Empty;
+        var legal = OnOff(lvl.Element(W + "isLgl")) ?? false;
         var counted = 0;
         string label;
         if (format == "bullet")
@@ -114,46 +115,48 @@ internal sealed class WordNumbering
             }
         }
 
-        var indent = lvl.PreviousParagraphProperties?.Indentation is { } ind ? Twips(ind.Left?.Value ?? ind.Start?.Value) : null;
+        var indent = Indent(lvl.Element(W + "pPr")?.Element(W + "ind"));
         return (label.Length == 0 ? null : new NumberLabel(label, id, level, format, Math.Max(1, counted)), indent);
     }
 
-    private AbstractNum? Definition(NumberingInstance num)
+    private static int? Start(XElement? lvl) => Int(lvl?.Element(W + "start"));
+
+    private XElement? Definition(XElement num)
     {
         // A numbering style's definition points, through the style, to the definition that holds the levels.
         var seen = new HashSet<int>();
-        var abstractId = num.AbstractNumId?.Val?.Value;
+        var abstractId = Int(num.Element(W + "abstractNumId"));
         while (abstractId is { } aid && abstracts.TryGetValue(aid, out var a) && seen.Add(aid))
         {
-            var link = a.GetFirstChild<NumberingStyleLink>()?.Val?.Value;
-            if (link is null || a.Elements<Level>().Any()) return a;
+            var link = Val(a.Element(W + "numStyleLink"));
+            if (link is null || a.Elements(W + "lvl").Any()) return a;
             var linkedNum = styles.NumberingOf(link).NumId;
             if (linkedNum is not { } n || !nums.TryGetValue(n, out var target)) return a;
-            abstractId = target.AbstractNumId?.Val?.Value;
+            abstractId = Int(target.Element(W + "abstractNumId"));
         }
 
         return abstractId is { } last && abstracts.TryGetValue(last, out var found) ? found : null;
     }
 
-    private static Dictionary<int, Level> Levels(AbstractNum abstractNum, NumberingInstance num)
+    private static Dictionary<int, XElement> Levels(XElement abstractNum, XElement num)
     {
-        var levels = new Dictionary<int, Level>();
-        foreach (var l in abstractNum.Elements<Level>())
+        var levels = new Dictionary<int, XElement>();
+        foreach (var l in abstractNum.Elements(W + "lvl"))
         {
-            if (l.LevelIndex?.Value is { } i) levels[i] = l;
+            if (Int(l, "ilvl") is { } i) levels[i] = l;
         }
 
         // An instance may replace a level outright (w:lvlOverride/w:lvl).
-        foreach (var o in num.Elements<LevelOverride>())
+        foreach (var o in num.Elements(W + "lvlOverride"))
         {
-            if (o.LevelIndex?.Value is { } i && o.GetFirstChild<Level>() is { } replaced) levels[i] = replaced;
+            if (Int(o, "ilvl") is { } i && o.Element(W + "lvl") is { } replaced) levels[i] = replaced;
         }
 
         return levels;
     }
 
     /// <summary>The level's number format as numbering.xml writes it ("decimal", "lowerLetter", "bullet").</summary>
-    private static string FormatName(Level lvl) => lvl.NumberingFormat?.Val?.InnerText is { Length: > 0 } name ? name : "decimal";
+    private static string FormatName(XElement lvl) => Val(lvl.Element(W + "numFmt")) is { Length: > 0 } name ? name : "decimal";
 
     /// <summary>A number in a Word format: 3, 03, c, C, iii, III, 3rd.</summary>
     public static string Format(string format, int n) => format switch
@@ -169,29 +172,29 @@ internal sealed class WordNumbering
 
     private static string Letters(int n) => n < 1 ? n.ToString(CultureInfo.InvariantCulture) : new string((char)('a' + ((n - 1) % 26)), ((n - 1) / 26) + 1);
 
-    public static int? Twips(string? value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : null;
+    /// <summary>The left indent (w:left, or w:start as newer files write it) of a w:ind, in twips.</summary>
+    public static int? Indent(XElement? ind) => Int(ind, "left") ?? Int(ind, "start");
 }
 
 /// <summary>What the importer needs of a document's styles: names, heading levels, numbering and indents, through basedOn.</summary>
 internal sealed class StyleSheet
 {
-    private readonly Dictionary<string, Style> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, XElement> byId = new(StringComparer.Ordinal);
 
-    public StyleSheet(DocumentFormat.OpenXml.Wordprocessing.Styles? styles)
+    public StyleSheet(XElement? styles)
     {
-        foreach (var s in styles?.Elements<Style>() ?? [])
+        foreach (var s in styles?.Elements(W + "style") ?? [])
         {
-            if (s.StyleId?.Value is { } id) byId.TryAdd(id, s);
+            if (Attribute(s, "styleId") is { } id) byId.TryAdd(id, s);
         }
 
-        Default = styles?.Elements<Style>().FirstOrDefault(s => s.Type?.InnerText == "paragraph" && s.Default?.InnerText is "1" or "true" or "on")?.StyleId?.Value ?? "Normal";
+        Default = Attribute(styles?.Elements(W + "style").FirstOrDefault(s => Attribute(s, "type") == "paragraph" && Attribute(s, "default") is "1" or "true" or "on"), "styleId") ?? "Normal";
     }
 
     /// <summary>The document's default paragraph style.</summary>
     public string Default { get; }
 
-    public string NameOf(string id) => byId.TryGetValue(id, out var s) ? s.StyleName?.Val?.Value ?? id : id;
+    public string NameOf(string id) => byId.TryGetValue(id, out var s) ? Val(s.Element(W + "name")) ?? id : id;
 
     /// <summary>The heading level (1–9) a style gives: "heading N" by name, or an outline level through basedOn.</summary>
     public int? HeadingLevel(string id)
@@ -202,7 +205,7 @@ internal sealed class StyleSheet
             return n;
         }
 
-        return Chain(id).Select(s => s.StyleParagraphProperties?.OutlineLevel?.Val?.Value).FirstOrDefault(v => v is not null) is { } level && level < 9 ? level + 1 : null;
+        return Chain(id).Select(s => Int(s.Element(W + "pPr")?.Element(W + "outlineLvl"))).FirstOrDefault(v => v is not null) is { } level && level < 9 ? level + 1 : null;
     }
 
     /// <summary>The numbering a style carries (its own or a style's it is based on).</summary>
@@ -210,9 +213,9 @@ internal sealed class StyleSheet
     {
         foreach (var s in Chain(id))
         {
-            if (s.StyleParagraphProperties?.NumberingProperties is { } numPr && (numPr.NumberingId is not null || numPr.NumberingLevelReference is not null))
+            if (s.Element(W + "pPr")?.Element(W + "numPr") is { } numPr && (numPr.Element(W + "numId") is not null || numPr.Element(W + "ilvl") is not null))
             {
-                return (numPr.NumberingId?.Val?.Value, numPr.NumberingLevelReference?.Val?.Value);
+                return (Int(numPr.Element(W + "numId")), Int(numPr.Element(W + "ilvl")));
             }
         }
 
@@ -221,9 +224,7 @@ internal sealed class StyleSheet
 
     /// <summary>The left indent a style gives, in twips.</summary>
     public int? IndentOf(string id) =>
-        Chain(id).Select(s => s.StyleParagraphProperties?.Indentation).FirstOrDefault(i => i is not null) is { } ind
-            ? WordNumbering.Twips(ind.Left?.Value ?? ind.Start?.Value)
-            : null;
+        Chain(id).Select(s => s.Element(W + "pPr")?.Element(W + "ind")).FirstOrDefault(i => i is not null) is { } ind ? WordNumbering.Indent(ind) : null;
 
     /// <summary>Whether a character style makes text bold or italic.</summary>
     public (bool Bold, bool Italic) RunLook(string? id)
@@ -233,17 +234,18 @@ internal sealed class StyleSheet
         var italic = false;
         foreach (var s in Chain(id).Reverse())
         {
-            if (s.StyleRunProperties?.Bold is { } b) bold = b.Val?.Value ?? true;
-            if (s.StyleRunProperties?.Italic is { } i) italic = i.Val?.Value ?? true;
+            var rPr = s.Element(W + "rPr");
+            bold = OnOff(rPr?.Element(W + "b")) ?? bold;
+            italic = OnOff(rPr?.Element(W + "i")) ?? italic;
         }
 
         return (bold, italic);
     }
 
-    private IEnumerable<Style> Chain(string id)
+    private IEnumerable<XElement> Chain(string id)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var current = id; current is not null && seen.Add(current) && byId.TryGetValue(current, out var s); current = s.BasedOn?.Val?.Value)
+        for (var current = id; current is not null && seen.Add(current) && byId.TryGetValue(current, out var s); current = Val(s.Element(W + "basedOn")))
         {
             yield return s;
         }

@@ -1,6 +1,7 @@
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml.Linq;
+using static CommitteePapers.Definition.WordFile;
 
 namespace CommitteePapers.Word;
 
@@ -17,13 +18,15 @@ internal sealed class StyleMap
         foreach (var style in Enum.GetValues<ParaStyle>()) ids[(int)style] = StylesWriter.DefaultId(style);
     }
 
-    public StyleMap(HouseStyle house, DocumentFormat.OpenXml.Wordprocessing.Styles templateStyles)
+    public StyleMap(HouseStyle house, XElement templateStyles)
         : this()
     {
-        var byName = templateStyles.Elements<Style>()
-            .Where(s => s.StyleName?.Val?.Value is not null && s.StyleId?.Value is not null)
-            .GroupBy(s => s.StyleName!.Val!.Value!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().StyleId!.Value!, StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var style in templateStyles.Elements(W + "style"))
+        {
+            if (Val(style.Element(W + "name")) is { } styleName && Attribute(style, "styleId") is { } id) byName.TryAdd(styleName, id);
+        }
+
         foreach (var style in Enum.GetValues<ParaStyle>())
         {
             if (StylesWriter.RoleOf(style) is { } role && house.TemplateStyles.TryGetValue(role, out var name) && byName.TryGetValue(name, out var templateId))

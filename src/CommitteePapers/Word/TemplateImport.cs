@@ -1,9 +1,9 @@
 using CommitteePapers.Definition;
 using CommitteePapers.Diagnostics;
 using CommitteePapers.Styles;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.IO.Packaging;
+using System.Xml.Linq;
+using static CommitteePapers.Definition.WordFile;
 
 namespace CommitteePapers.Word;
 
@@ -28,47 +28,53 @@ internal static class TemplateImport
         if (!InputFile.IsSafeZip(template, at, diagnostics)) return style;
         try
         {
-            using var doc = WordprocessingDocument.Open(new MemoryStream(template, writable: false), false);
-            var main = doc.MainDocumentPart;
-            if (main is null)
+            using var doc = WordFile.Open(template);
+            if (doc.Main is not { } main)
             {
                 diagnostics.Error(DiagnosticCode.BadFile, at, "The template has no document in it; save it again from Word as a .dotx.");
                 return style;
             }
 
-            if (main.VbaProjectPart is not null || doc.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate)
+            if (doc.IsMacroEnabled)
             {
                 diagnostics.Error(DiagnosticCode.BadFile, at, "The template contains macros; macros are never used: save it as a .dotx (Word template) without macros.");
                 return style;
             }
 
-            if (main.ExternalRelationships.Any(r => !r.RelationshipType.EndsWith("/hyperlink", StringComparison.Ordinal)) ||
-                main.HeaderParts.Concat<OpenXmlPart>(main.FooterParts).Any(p => p.ExternalRelationships.Any(r => !r.RelationshipType.EndsWith("/hyperlink", StringComparison.Ordinal))))
+            var headers = doc.Parts(main, WordFile.Header).ToList();
+            var footers = doc.Parts(main, WordFile.Footer).ToList();
+            if (new[] { main }.Concat(headers).Concat(footers).Any(LinksOutside))
             {
                 diagnostics.Error(DiagnosticCode.BadFile, at, "The template links to files outside itself (a remote template or image); embed them in the template instead.");
                 return style;
             }
 
-            // Every part we copy must be sound: a damaged one would only fail later, inside a render.
-            var copied = new List<OpenXmlPart>();
-            if (main.StyleDefinitionsPart is { } stylesPart) copied.Add(stylesPart);
-            if (main.ThemePart is { } themePart) copied.Add(themePart);
-            if (main.FontTablePart is { } fontPart) copied.Add(fontPart);
-            copied.AddRange(main.HeaderParts);
-            copied.AddRange(main.FooterParts);
-            _ = main.Document?.Body;
-            var validator = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(FileFormatVersions.Microsoft365);
-            foreach (var part in copied)
+            // Every part we read or copy must be sound: a damaged one would only fail later, inside a render. Each is
+            // read as XML with the root element its kind has, and everything it refers to inside the package is there.
+            var parts = new List<(PackagePart? Part, XName Root)>
             {
-                if (part.RootElement is null || validator.Validate(part).Any())
+                (main, W + "document"),
+                (doc.Part(main, WordFile.Styles), W + "styles"),
+                (doc.Part(main, WordFile.Theme), A + "theme"),
+                (doc.Part(main, WordFile.FontTable), W + "fonts"),
+            };
+            parts.AddRange(headers.Select(h => ((PackagePart?)h, W + "hdr")));
+            parts.AddRange(footers.Select(f => ((PackagePart?)f, W + "ftr")));
+            XElement? styles = null;
+            foreach (var (part, root) in parts)
+            {
+                if (part is null) continue;
+                var xml = Xml(part);
+                if (xml?.Name != root || part != main && Missing(doc, part) is not null)
                 {
                     diagnostics.Error(DiagnosticCode.BadFile, at, $"The template's {part.Uri} is damaged; open the template in Word and save it again as .dotx.");
                     return style;
                 }
+
+                if (root == W + "styles") styles = xml;
             }
 
-            var names = main.StyleDefinitionsPart?.Styles?.Elements<Style>()
-                .Select(s => s.StyleName?.Val?.Value).Where(n => n is not null).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+            var names = styles?.Elements(W + "style").Select(s => Val(s.Element(W + "name"))).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
             foreach (var (role, name) in roles)
             {
                 if (!Roles.Contains(role))
@@ -78,17 +84,42 @@ internal static class TemplateImport
                 }
                 else if (!names.Contains(name))
                 {
-                    var suggestion = Definition.Suggest.Nearest(name, names!);
+                    var suggestion = Definition.Suggest.Nearest(name, names);
                     diagnostics.Error(DiagnosticCode.BadValue, at, $"The template has no style named '{name}'" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"));
                 }
             }
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
+        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or FileFormatException or IOException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
             diagnostics.Error(DiagnosticCode.BadFile, at, $"The template cannot be read as a Word document ({ex.Message}); open it in Word and save it again as .dotx.");
             return style;
         }
 
         return style with { Template = template, TemplateStyles = roles };
+    }
+
+    /// <summary>A relationship to something outside the package other than a hyperlink (a remote template or image).</summary>
+    private static bool LinksOutside(PackagePart part) =>
+        part.GetRelationships().Any(r => r.TargetMode == TargetMode.External && !r.RelationshipType.EndsWith("/hyperlink", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The first relationship, of a part that is copied or of anything it refers to, whose part is not in the package;
+    /// null when all are there.
+    /// </summary>
+    private static PackageRelationship? Missing(WordFile doc, PackagePart part)
+    {
+        var seen = new HashSet<Uri> { part.Uri };
+        var pending = new Stack<PackagePart>([part]);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var relationship in current.GetRelationships())
+            {
+                if (relationship.TargetMode == TargetMode.External || relationship.RelationshipType == WordFile.Hyperlink) continue;
+                if (doc.Target(current, relationship) is not { } target) return relationship;
+                if (seen.Add(target.Uri)) pending.Push(target);
+            }
+        }
+
+        return null;
     }
 }

@@ -1,9 +1,11 @@
 using System.IO.Compression;
+using System.IO.Packaging;
 using System.Text;
+using System.Xml.Linq;
+using CommitteePapers.Definition;
 using CommitteePapers.Layout;
 using CommitteePapers.Styles;
-using DocumentFormat.OpenXml.Packaging;
-using W = DocumentFormat.OpenXml.Wordprocessing;
+using static CommitteePapers.Definition.WordFile;
 
 namespace CommitteePapers.Word;
 
@@ -13,8 +15,8 @@ namespace CommitteePapers.Word;
 /// same fixed time stamp and the entries come in a fixed order, so the same paper gives the same bytes.
 /// </summary>
 /// <remarks>
-/// A council's Word template is read with the Open XML SDK (its styles are merged with ours; its theme, fonts, header
-/// and footer are copied with whatever they refer to). Without a template the SDK is not used at all.
+/// A council's Word template is read as a package (<see cref="WordFile"/>): its styles are merged with ours; its theme,
+/// fonts, header and footer are copied with whatever they refer to.
 /// </remarks>
 internal static class WordPackage
 {
@@ -31,26 +33,27 @@ internal static class WordPackage
 
     public static void Write(LaidOutPaper paper, HouseStyle house, Stream output)
     {
-        using var template = house.Template is { } bytes ? WordprocessingDocument.Open(new MemoryStream(bytes.ToArray(), writable: false), false) : null;
-        var templateMain = template?.MainDocumentPart;
-        var templateStyles = (W.Styles?)templateMain?.StyleDefinitionsPart?.Styles?.CloneNode(true);
+        using var template = house.Template is { } bytes ? WordFile.Open(bytes.ToArray()) : null;
+        var templateMain = template?.Main;
+        var templateStyles = templateMain is null ? null : Xml(template!.Part(templateMain, WordFile.Styles));
         var styleMap = templateStyles is null ? StyleMap.Own : new StyleMap(house, templateStyles);
+        var templateSection = templateMain is null ? null : Xml(templateMain)?.Element(W + "body")?.Elements(W + "sectPr").LastOrDefault();
 
         // Which parts there are, and the main document's relationships to them, before anything is written: the
         // content types come first in the package.
         var hasNumbering = paper.Instances.Count > 0;
         var hasFootnotes = paper.Footnotes.Count > 0;
-        var templateHeader = DefaultPart<HeaderPart>(templateMain, isHeader: true);
-        var templateFooter = DefaultPart<FooterPart>(templateMain, isHeader: false);
+        var templateHeader = DefaultPart(template, templateSection, isHeader: true);
+        var templateFooter = DefaultPart(template, templateSection, isHeader: false);
         var ownHeader = templateHeader is null && HeaderFooterWriter.HasHeader(house, paper.Header);
         var ownFooter = templateFooter is null && HeaderFooterWriter.HasFooter(paper.Footer);
 
-        var copied = new TemplateParts();
+        var copied = new TemplateParts(template);
         var main = new PartRelationships();
         main.Internal(PartRelationships.Styles, "/word/styles.xml");
         main.Internal(PartRelationships.Settings, "/word/settings.xml");
-        if (templateMain?.ThemePart is { } theme) main.Internal(theme.RelationshipType, copied.Add(theme));
-        if (templateMain?.FontTablePart is { } fonts) main.Internal(fonts.RelationshipType, copied.Add(fonts));
+        if (templateMain is not null && template!.Part(templateMain, WordFile.Theme) is { } theme) main.Internal(WordFile.Theme, copied.Add(theme));
+        if (templateMain is not null && template!.Part(templateMain, FontTable) is { } fonts) main.Internal(FontTable, copied.Add(fonts));
         if (hasNumbering) main.Internal(PartRelationships.Numbering, "/word/numbering.xml");
         if (hasFootnotes) main.Internal(PartRelationships.Footnotes, "/word/footnotes.xml");
         var headerId = templateHeader is not null ? main.Internal(PartRelationships.Header, copied.Add(templateHeader))
@@ -111,7 +114,7 @@ internal static class WordPackage
             }
             else
             {
-                xml.Raw(Encoding.UTF8.GetBytes(MergeStyles(OurStyles(house, paper.Info.Language), templateStyles, paper.Info.Language).OuterXml));
+                xml.Raw(Encoding.UTF8.GetBytes(MergeStyles(OurStyles(house, paper.Info.Language), templateStyles, paper.Info.Language).ToString(SaveOptions.DisableFormatting)));
             }
         });
         Entry(zip, "word/settings.xml", stream =>
@@ -199,78 +202,89 @@ internal static class WordPackage
         return $"{part[1..(slash + 1)]}_rels/{part[(slash + 1)..]}.rels";
     }
 
-    /// <summary>Our styles as the SDK's element, to merge into a template's.</summary>
-    private static W.Styles OurStyles(HouseStyle house, string language)
+    /// <summary>Our styles as XML, to merge into a template's.</summary>
+    private static XElement OurStyles(HouseStyle house, string language)
     {
         using var buffer = new MemoryStream();
         using (var xml = new XmlOut(buffer, declaration: false)) StylesWriter.Write(xml, house, language);
-        return new W.Styles(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        buffer.Position = 0;
+        return XElement.Load(buffer);
     }
 
     /// <summary>
     /// The template's styles, with ours added where the template has none of that id. Numbering in the template's
     /// styles is removed (its numbering.xml is not copied, and our lists decide every number), and the document
-    /// language stays the paper's when the template sets none.
+    /// language stays the paper's when the template sets none. Elements are added where the schema's order puts them.
     /// </summary>
-    private static W.Styles MergeStyles(W.Styles ours, W.Styles template, string language)
+    private static XElement MergeStyles(XElement ours, XElement template, string language)
     {
-        foreach (var numbering in template.Descendants<W.NumberingProperties>().ToList()) numbering.Remove();
-        var defaults = template.DocDefaults ??= new W.DocDefaults();
-        var runDefaults = defaults.RunPropertiesDefault ??= new W.RunPropertiesDefault();
-        var baseStyle = runDefaults.RunPropertiesBaseStyle ??= new W.RunPropertiesBaseStyle();
-        baseStyle.Languages ??= new W.Languages { Val = language };
-        var present = template.Elements<W.Style>().Select(s => s.StyleId?.Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var style in ours.Elements<W.Style>())
+        template.Descendants(W + "numPr").Remove();
+        var defaults = FirstChild(template, "docDefaults");
+        var runDefaults = FirstChild(defaults, "rPrDefault");
+        var baseStyle = FirstChild(runDefaults, "rPr");
+        if (baseStyle.Element(W + "lang") is null)
         {
-            if (!present.Contains(style.StyleId?.Value)) template.Append(style.CloneNode(true));
+            // w:lang comes before these three in a run's properties, and after every other.
+            var lang = new XElement(W + "lang", new XAttribute(W + "val", language));
+            if (baseStyle.Elements().FirstOrDefault(e => e.Name == W + "eastAsianLayout" || e.Name == W + "specVanish" || e.Name == W + "oMath") is { } after) after.AddBeforeSelf(lang);
+            else baseStyle.Add(lang);
+        }
+
+        var present = template.Elements(W + "style").Select(s => Attribute(s, "styleId")).ToHashSet(StringComparer.Ordinal);
+        foreach (var style in ours.Elements(W + "style"))
+        {
+            if (!present.Contains(Attribute(style, "styleId"))) template.Add(new XElement(style));
         }
 
         return template;
     }
 
-    /// <summary>The template's default header or footer: the one its last section refers to.</summary>
-    private static T? DefaultPart<T>(MainDocumentPart? template, bool isHeader)
-        where T : OpenXmlPart
+    /// <summary>The element's child of that name, added as its first child when it has none (docDefaults, rPrDefault and rPr each come first).</summary>
+    private static XElement FirstChild(XElement parent, string name)
     {
-        var section = template?.Document?.Body?.Elements<W.SectionProperties>().LastOrDefault();
-        if (section is null) return null;
-        var id = isHeader
-            ? section.Elements<W.HeaderReference>().FirstOrDefault(r => r.Type is null || r.Type.Value == W.HeaderFooterValues.Default)?.Id?.Value
-            : section.Elements<W.FooterReference>().FirstOrDefault(r => r.Type is null || r.Type.Value == W.HeaderFooterValues.Default)?.Id?.Value;
-        return id is not null && template!.TryGetPartById(id, out var part) ? part as T : null;
+        if (parent.Element(W + name) is { } found) return found;
+        var added = new XElement(W + name);
+        parent.AddFirst(added);
+        return added;
+    }
+
+    /// <summary>The template's default header or footer: the one its last section refers to.</summary>
+    private static PackagePart? DefaultPart(WordFile? template, XElement? section, bool isHeader)
+    {
+        if (template?.Main is not { } main || section is null) return null;
+        var reference = section.Elements(W + (isHeader ? "headerReference" : "footerReference")).FirstOrDefault(r => Attribute(r, "type") is null or "default");
+        var relationship = (string?)reference?.Attribute(R + "id") is { } id ? Relationship(main, id) : null;
+        return relationship?.RelationshipType == (isHeader ? WordFile.Header : WordFile.Footer) ? template.Target(main, relationship) : null;
     }
 
     /// <summary>
     /// Parts copied from a council's template (its theme, fonts, header and footer), each with the parts it refers to
     /// (a header's logo), under /word/template/ so that no name can clash with ours. Each keeps its own relationship ids.
     /// </summary>
-    private sealed class TemplateParts
+    private sealed class TemplateParts(WordFile? template)
     {
         private readonly Dictionary<Uri, string> names = [];
 
         public List<CopiedPart> Parts { get; } = [];
 
         /// <summary>Copies <paramref name="part"/> (once) and what it refers to; returns its name in our package.</summary>
-        public string Add(OpenXmlPart part)
+        public string Add(PackagePart part)
         {
             if (names.TryGetValue(part.Uri, out var known)) return known;
             var name = Name(part.Uri);
             names[part.Uri] = name;
-            var copy = new CopiedPart(name, part.ContentType, Read(part.GetStream()));
+            var copy = new CopiedPart(name, part.ContentType, Bytes(part));
             Parts.Add(copy);
-            foreach (var child in part.Parts) copy.Relationships.Add(child.RelationshipId, child.OpenXmlPart.RelationshipType, Add(child.OpenXmlPart), external: false);
-            foreach (var external in part.ExternalRelationships) copy.Relationships.Add(external.Id, external.RelationshipType, external.Uri.OriginalString, external: true);
-            foreach (var link in part.HyperlinkRelationships) copy.Relationships.Add(link.Id, link.RelationshipType, link.Uri.OriginalString, link.IsExternal);
-            foreach (var data in part.DataPartReferenceRelationships)
+            foreach (var relationship in part.GetRelationships())
             {
-                var dataName = Name(data.DataPart.Uri);
-                if (!names.ContainsValue(dataName))
+                if (relationship.TargetMode == TargetMode.External || relationship.RelationshipType == WordFile.Hyperlink)
                 {
-                    names[data.DataPart.Uri] = dataName;
-                    Parts.Add(new CopiedPart(dataName, data.DataPart.ContentType, Read(data.DataPart.GetStream())));
+                    copy.Relationships.Add(relationship.Id, relationship.RelationshipType, relationship.TargetUri.OriginalString, relationship.TargetMode == TargetMode.External);
                 }
-
-                copy.Relationships.Add(data.Id, data.RelationshipType, dataName, external: false);
+                else if (template!.Target(part, relationship) is { } target)
+                {
+                    copy.Relationships.Add(relationship.Id, relationship.RelationshipType, Add(target), external: false);
+                }
             }
 
             return name;
@@ -281,16 +295,6 @@ internal static class WordPackage
             var path = uri.OriginalString.TrimStart('/');
             if (path.StartsWith("word/", StringComparison.OrdinalIgnoreCase)) path = path[5..];
             return "/word/template/" + path;
-        }
-
-        private static byte[] Read(Stream stream)
-        {
-            using (stream)
-            {
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                return copy.ToArray();
-            }
         }
     }
 
