@@ -27,6 +27,9 @@ internal static class Measurements
             case "curve":
                 Curve(yaml, args.Length > 1 ? int.Parse(args[1], Invariant) : 1000, args.Length > 2 ? int.Parse(args[2], Invariant) : 100);
                 return 0;
+            case "count":
+                Count(yaml, double.Parse(args[1], Invariant), args.Length > 2 ? args[2] : "documents");
+                return 0;
             case "scaling":
                 Scaling(yaml, args.Length > 1 ? double.Parse(args[1], Invariant) : 3.0, args.Length > 2 ? int.Parse(args[2], Invariant) : 5);
                 return 0;
@@ -42,7 +45,7 @@ internal static class Measurements
             case "loop":
                 return Loop(yaml, int.Parse(args[1], Invariant), args[2]);
             default:
-                Console.Error.WriteLine("usage: phases | types [parse|yaml|tree|lay|write] | texts [top] | steady [documents] [rounds] | curve [documents] [every] | scaling [seconds] [rounds] | loop <documents> <folder>");
+                Console.Error.WriteLine("usage: phases | types [parse|yaml|tree|lay|write] | texts [top] | steady [documents] [rounds] | curve [documents] [every] | scaling [seconds] [rounds] | count <seconds> | loop <documents> <folder>");
                 return 2;
         }
     }
@@ -261,41 +264,171 @@ internal static class Measurements
 
     /// <summary>
     /// Documents per second on one thread, then on two at once, alternating, for <paramref name="rounds"/> rounds of
-    /// <paramref name="seconds"/> each; prints each round and the median ratio.
+    /// <paramref name="seconds"/> each; prints each round and the median ratio. Beside them, the same for each phase of
+    /// a document (and YamlDotNet's parser alone), for two pieces of work that share nothing and allocate nothing, to
+    /// show what the machine itself gives a second thread (arithmetic in registers; reading a 4 MiB array of its own
+    /// per thread), and for documents in two processes instead of two threads.
     /// </summary>
     private static void Scaling(string yaml, double seconds, int rounds)
     {
         for (var i = 0; i < 300; i++) Document(yaml);
-        var ratios = new List<double>();
-        Console.WriteLine("round\t1 thread docs/s\t2 threads docs/s\tratio");
+        var paper = Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Paper!;
+        var laid = Papers.Lay(paper, HouseStyles.York, new DiagnosticBag());
+        var work = new (string Name, Func<long> Once)[]
+        {
+            ("documents", () => Document(yaml)),
+            ("parse", () => Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Diagnostics.Count),
+            ("yaml events", () => YamlEvents(yaml)),
+            ("lay out", () => Papers.Lay(paper, HouseStyles.York, new DiagnosticBag()).Instances.Count),
+            ("write", () => Write(laid)),
+            ("arithmetic", Arithmetic),
+            ("memory", Memory),
+        };
+        var ratios = work.ToDictionary(w => w.Name, _ => new List<double>());
+        Console.WriteLine("round\twork\t1 thread per s\t2 threads per s\tratio\tGC pauses 1\tGC pauses 2\tlock waits 1\tlock waits 2");
         for (var round = 1; round <= rounds; round++)
         {
-            var one = Throughput(yaml, 1, seconds);
-            var two = Throughput(yaml, 2, seconds);
-            ratios.Add(two / one);
-            Console.WriteLine($"{round}\t{one:0}\t{two:0}\t{two / one:0.00}");
+            foreach (var (name, once) in work)
+            {
+                var (one, oneGc, oneLocks) = Throughput(once, 1, seconds);
+                var (two, twoGc, twoLocks) = Throughput(once, 2, seconds);
+                ratios[name].Add(two / one);
+                Console.WriteLine($"{round}\t{name}\t{one:0}\t{two:0}\t{two / one:0.00}\t{oneGc:P1}\t{twoGc:P1}\t{oneLocks}\t{twoLocks}");
+            }
         }
 
-        ratios.Sort();
-        Console.WriteLine($"median ratio 2 threads / 1 thread: {ratios[ratios.Count / 2]:0.00} ({Environment.ProcessorCount} cores; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out var c) && c})");
+        // The same documents in two processes against one: what two threads would give if they shared nothing.
+        var processes = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var one = Processes(1, seconds);
+            var two = Processes(2, seconds);
+            processes.Add(two / one);
+            Console.WriteLine($"{round}\tdocuments in processes\t{one:0}\t{two:0}\t{two / one:0.00}");
+        }
+
+        ratios["documents in processes"] = processes;
+        foreach (var (name, list) in ratios)
+        {
+            list.Sort();
+            Console.WriteLine($"median ratio 2 threads / 1 thread, {name}: {list[list.Count / 2]:0.00}");
+        }
+
+        Console.WriteLine($"({Environment.ProcessorCount} cores; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out var c) && c})");
     }
 
-    private static double Throughput(string yaml, int threads, double seconds)
+    /// <summary>Work done per second, the share of the time the GC held the threads paused, and how often a thread waited for a lock.</summary>
+    private static (double PerSecond, double Paused, long LockWaits) Throughput(Func<long> once, int threads, double seconds)
     {
+        var paused = GC.GetTotalPauseDuration();
+        var locks = Monitor.LockContentionCount;
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var counts = new int[threads];
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
+            var count = 0;
+            long sink = 0;
             while (Stopwatch.GetTimestamp() < until)
             {
-                Document(yaml);
-                counts[t]++;
+                sink += once();
+                count++;
             }
+
+            counts[t] = count + (int)(sink & 0);
         })).ToList();
         workers.ForEach(w => w.Start());
         workers.ForEach(w => w.Join());
-        return counts.Sum() / clock.Elapsed.TotalSeconds;
+        var elapsed = clock.Elapsed;
+        return (counts.Sum() / elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - paused) / elapsed, Monitor.LockContentionCount - locks);
+    }
+
+    /// <summary>YamlDotNet's parser alone, reading every event of the paper's YAML.</summary>
+    private static long YamlEvents(string yaml)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+        long events = 0;
+        while (parser.MoveNext()) events++;
+        return events;
+    }
+
+    private static long Write(Layout.LaidOutPaper laid)
+    {
+        using var output = new MemoryStream();
+        WordPackage.Write(laid, HouseStyles.York, output);
+        return output.Length;
+    }
+
+    /// <summary>Documents per second from <paramref name="count"/> copies of this program run at once, each on one thread (<c>count</c>).</summary>
+    private static double Processes(int count, double seconds)
+    {
+        var started = Enumerable.Range(0, count).Select(_ => Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["count", seconds.ToString(Invariant)])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!).ToList();
+        var total = 0.0;
+        foreach (var process in started)
+        {
+            total += double.Parse(process.StandardOutput.ReadToEnd().Trim(), Invariant);
+            process.WaitForExit();
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// For <see cref="Processes"/>: documents per second on one thread, after four seconds of documents (the JIT's
+    /// background compiling is over by then; with 300 documents it was not, and took the other core from the other
+    /// process).
+    /// </summary>
+    private static void Count(string yaml, double seconds, string work)
+    {
+        var paper = Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Paper!;
+        var laid = Papers.Lay(paper, HouseStyles.York, new DiagnosticBag());
+        Func<long> once = work switch
+        {
+            "parse" => () => Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Diagnostics.Count,
+            "lay" => () => Papers.Lay(paper, HouseStyles.York, new DiagnosticBag()).Instances.Count,
+            "write" => () => Write(laid),
+            "render" => () => { using var o = new MemoryStream(); Papers.Render(paper, HouseStyles.York, o); return o.Length; },
+            _ => () => Document(yaml),
+        };
+        Throughput(once, 1, 4);
+        var (perSecond, _, _) = Throughput(once, 1, seconds);
+        Console.WriteLine(perSecond.ToString("0.0", Invariant));
+    }
+
+    /// <summary>About a millisecond of integer arithmetic in registers (SplitMix64).</summary>
+    private static long Arithmetic()
+    {
+        ulong x = 0x9E3779B97F4A7C15;
+        for (var i = 0; i < 400_000; i++)
+        {
+            x += 0x9E3779B97F4A7C15;
+            var z = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9;
+            x ^= (z ^ (z >> 27)) * 0x94D049BB133111EB;
+        }
+
+        return (long)x;
+    }
+
+    [ThreadStatic]
+    private static long[]? memory;
+
+    /// <summary>One pass over a 4 MiB array of the thread's own, in an order the prefetcher cannot guess.</summary>
+    private static long Memory()
+    {
+        var array = memory ??= Enumerable.Range(0, 1 << 19).Select(i => (long)((i * 40503L) & ((1 << 19) - 1))).ToArray();
+        long sum = 0;
+        var at = 0L;
+        for (var i = 0; i < array.Length; i++)
+        {
+            at = array[(at + i) & (array.Length - 1)];
+            sum += at;
+        }
+
+        return sum;
     }
 
     /// <summary>

@@ -728,6 +728,8 @@ public sealed class StyleTests : IDisposable
     [InlineData("zip-bomb", "zip bomb")]
     [InlineData("zip-claiming-huge-entry", "zip bomb")]
     [InlineData("styles-not-xml", "cannot be read as a Word document")]
+    [InlineData("header-not-a-header", "header1.xml is damaged")]
+    [InlineData("header-image-missing", "header1.xml is damaged")]
     public void Damaged_template_gives_a_clear_error_never_an_exception(string kind, string expected)
     {
         var bytes = Damaged(kind);
@@ -1128,6 +1130,24 @@ public sealed class StyleTests : IDisposable
                 return Replace(CouncilTemplate(), "document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
             case "header-not-xml":
                 return Replace(CouncilTemplate(), "header", "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p>");
+            case "header-not-a-header":
+                // Well-formed XML, but a footer's root where the header should be.
+                return Replace(CouncilTemplate(), "header", "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p/></w:ftr>");
+            case "header-image-missing":
+                {
+                    // The header refers to a logo that is not in the package.
+                    var withLogo = Modify(CouncilTemplate(), doc =>
+                    {
+                        var image = doc.MainDocumentPart!.HeaderParts.First().AddImagePart(ImagePartType.Png, "rIdLogo");
+                        using var png = new MemoryStream([0x89, 0x50, 0x4E, 0x47]);
+                        image.FeedData(png);
+                    });
+                    using var stream = new MemoryStream();
+                    stream.Write(withLogo);
+                    using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true)) zip.Entries.Single(e => e.FullName.Contains("media/", StringComparison.Ordinal)).Delete();
+                    return stream.ToArray();
+                }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }
