@@ -440,15 +440,17 @@ internal static class Measurements
     {
         Directory.CreateDirectory(folder);
         var times = new double[documents];
+        using var buffer = new MemoryStream();
         for (var i = 0; i < documents; i++)
         {
             var start = Stopwatch.GetTimestamp();
             var loaded = Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath);
-            // Written as fill.js writes (fs.writeFileSync): no flush to disk, which RenderToFile adds for safety.
-            using (var file = File.Create(Path.Combine(folder, $"york-{i + 1}.docx")))
-            {
-                if (!Papers.Render(loaded.Paper!, HouseStyles.York, file).Written) return 1;
-            }
+            // Written as fill.js writes: the zip made in memory (docxtemplater's generate), then the file in one call
+            // (fs.writeFileSync), with no flush to disk, which RenderToFile adds for safety. Zipping straight into a
+            // FileStream took 23 writes, a seek, a truncate and two locks per document.
+            buffer.SetLength(0);
+            if (!Papers.Render(loaded.Paper!, HouseStyles.York, buffer).Written) return 1;
+            File.WriteAllBytes(Path.Combine(folder, $"york-{i + 1}.docx"), buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
 
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
