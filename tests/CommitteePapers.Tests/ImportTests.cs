@@ -198,6 +198,7 @@ public partial class ImportTests
         { "macro-enabled", "macro-enabled document" },
         { "encrypted", "encrypted (password-protected) Word document" },
         { "zip-without-a-document", "no Word document in it" },
+        { "nested-too-deep", "more than 256 deep" },
     };
 
     private static byte[] Bad(string kind) => kind switch
@@ -207,8 +208,27 @@ public partial class ImportTests
         "macro-enabled" => MakeDocx(["Budget"], WordprocessingDocumentType.MacroEnabledDocument),
         // An encrypted document is an OLE compound file (as an old .doc is): its signature, then sectors.
         "encrypted" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]],
+        // Runs are read recursively: 30,000 nested smart tags (750 KB, under the zip-bomb check) must be refused, not exhaust the stack.
+        "nested-too-deep" => WithDocumentXml(MakeDocx(["Budget"]),
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
+            + string.Concat(Enumerable.Repeat("<w:smartTag>", 30_000)) + "<w:r><w:t>deep</w:t></w:r>"
+            + string.Concat(Enumerable.Repeat("</w:smartTag>", 30_000)) + "</w:p></w:body></w:document>"),
         _ => Zip("notes.txt", System.Text.Encoding.UTF8.GetBytes("not a document")),
     };
+
+    private static byte[] WithDocumentXml(byte[] docx, string xml)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(xml);
+        }
+
+        return stream.ToArray();
+    }
 
     [Theory]
     [MemberData(nameof(BadFiles))]

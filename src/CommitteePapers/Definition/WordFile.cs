@@ -100,18 +100,67 @@ internal sealed class WordFile : IDisposable
         return package.PartExists(uri) ? package.GetPart(uri) : null;
     }
 
-    /// <summary>The relationship of <paramref name="from"/> with the id an r:id attribute gives, if there is one.</summary>
-    public static PackageRelationship? Relationship(PackagePart from, string id) =>
-        from.RelationshipExists(id) ? from.GetRelationship(id) : null;
+    /// <summary>
+    /// The relationship of <paramref name="from"/> with the id an r:id attribute gives, if there is one. An id that is
+    /// not an XML name ("12", "") can name none: System.IO.Packaging throws for it, so it is not asked.
+    /// </summary>
+    public static PackageRelationship? Relationship(PackagePart from, string id)
+    {
+        try
+        {
+            XmlConvert.VerifyNCName(id);
+        }
+        catch (Exception e) when (e is XmlException or ArgumentException)
+        {
+            return null;
+        }
 
-    /// <summary>A part's XML, whitespace kept (a template's parts are copied as they are); null when there is no part.</summary>
+        return from.RelationshipExists(id) ? from.GetRelationship(id) : null;
+    }
+
+    /// <summary>
+    /// How deeply a part's elements may nest. Word's own documents stay far below it (a table in a table in a text box
+    /// is a few dozen levels); the importer reads runs and fields recursively, so a part nested deeper is refused
+    /// rather than allowed to exhaust the stack.
+    /// </summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>
+    /// A part's XML, whitespace kept (a template's parts are copied as they are); null when there is no part. Throws
+    /// <see cref="XmlException"/> for XML that does not read or nests deeper than <see cref="MaxDepth"/>.
+    /// </summary>
     public static XElement? Xml(PackagePart? part)
     {
         if (part is null) return null;
         using var content = part.GetStream(FileMode.Open, FileAccess.Read);
         using var reader = XmlReader.Create(content, Safe);
-        return XElement.Load(reader, LoadOptions.PreserveWhitespace);
+        var root = XElement.Load(reader, LoadOptions.PreserveWhitespace);
+        if (TooDeep(root)) throw new XmlException($"{part.Uri} nests its elements more than {MaxDepth} deep");
+        return root;
     }
+
+    /// <summary>Whether any element lies deeper than <see cref="MaxDepth"/> (walked with a stack of its own, not recursion).</summary>
+    private static bool TooDeep(XElement root)
+    {
+        var pending = new Stack<(XElement Element, int Depth)>();
+        pending.Push((root, 1));
+        while (pending.TryPop(out var item))
+        {
+            if (item.Depth > MaxDepth) return true;
+            foreach (var child in item.Element.Elements()) pending.Push((child, item.Depth + 1));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// What System.IO.Packaging and the XML reader throw for a damaged package: a broken zip or content types, a
+    /// relationship target that is not a URI, XML that does not read or nests too deep. The readers turn these into
+    /// CP0031.
+    /// </summary>
+    public static bool IsDamage(Exception e) =>
+        e is InvalidDataException or XmlException or FileFormatException or IOException or InvalidOperationException
+            or ArgumentException or NotSupportedException or FormatException or OverflowException;
 
     /// <summary>A part's bytes, as they are in the package.</summary>
     public static byte[] Bytes(PackagePart part)

@@ -65,7 +65,7 @@ internal static partial class DocxReader
                 Created = doc.Properties.Created ?? doc.Properties.Modified,
             };
         }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or FileFormatException or IOException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException or OverflowException)
+        catch (Exception e) when (IsDamage(e))
         {
             diagnostics.Error(DiagnosticCode.BadFile, at, $"The file cannot be read as a Word document ({e.Message.TrimEnd('.')}); open it in Word and save it again as a Word Document (.docx).");
             return null;

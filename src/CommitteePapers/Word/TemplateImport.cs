@@ -2,6 +2,7 @@ using CommitteePapers.Definition;
 using CommitteePapers.Diagnostics;
 using CommitteePapers.Styles;
 using System.IO.Packaging;
+using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using static CommitteePapers.Definition.WordFile;
 
@@ -74,6 +75,15 @@ internal static class TemplateImport
                 if (root == W + "styles") styles = xml;
             }
 
+            // And valid by the schema, where the Open XML SDK's validator can be had (TemplateSchema says why not in
+            // the NativeAOT tool).
+            if (RuntimeFeature.IsDynamicCodeSupported &&
+                TemplateSchema.FirstInvalid(template, parts.Where(p => p.Part is not null && p.Part != main).Select(p => p.Part!.Uri).ToList()) is { } invalid)
+            {
+                diagnostics.Error(DiagnosticCode.BadFile, at, $"The template's {invalid} is damaged; open the template in Word and save it again as .dotx.");
+                return style;
+            }
+
             var names = styles?.Elements(W + "style").Select(s => Val(s.Element(W + "name"))).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
             foreach (var (role, name) in roles)
             {
@@ -89,7 +99,7 @@ internal static class TemplateImport
                 }
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or FileFormatException or IOException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (IsDamage(ex) || TemplateSchema.IsDamage(ex))
         {
             diagnostics.Error(DiagnosticCode.BadFile, at, $"The template cannot be read as a Word document ({ex.Message}); open it in Word and save it again as .dotx.");
             return style;
