@@ -13,8 +13,8 @@ namespace CommitteePapers.Definition;
 /// </summary>
 /// <remarks>
 /// The Open XML SDK did this work before. Its typed elements made the NativeAOT tool 14 MB larger and its start-up
-/// a third slower (bench/README.md), for parts that are only read; the tests still check every .docx with the SDK's
-/// validator.
+/// a third slower (bench/README.md), for parts that are only read. The SDK's validator still checks a template's
+/// copied parts where the runtime can compile code (Word/TemplateSchema.cs), and the tests check every .docx with it.
 /// </remarks>
 internal sealed class WordFile : IDisposable
 {
