@@ -28,8 +28,7 @@ internal static class Measurements
                 Curve(yaml, args.Length > 1 ? int.Parse(args[1], Invariant) : 1000, args.Length > 2 ? int.Parse(args[2], Invariant) : 100);
                 return 0;
             case "count":
-                Count(yaml, double.Parse(args[1], Invariant), args.Length > 2 ? args[2] : "documents");
-                return 0;
+                return Count(yaml, double.Parse(args[1], Invariant), args.Length > 2 ? args[2] : "documents");
             case "scaling":
                 Scaling(yaml, args.Length > 1 ? double.Parse(args[1], Invariant) : 3.0, args.Length > 2 ? int.Parse(args[2], Invariant) : 5);
                 return 0;
@@ -45,7 +44,7 @@ internal static class Measurements
             case "loop":
                 return Loop(yaml, int.Parse(args[1], Invariant), args[2]);
             default:
-                Console.Error.WriteLine("usage: phases | types [parse|yaml|tree|lay|write] | texts [top] | steady [documents] [rounds] | curve [documents] [every] | scaling [seconds] [rounds] | count <seconds> | loop <documents> <folder>");
+                Console.Error.WriteLine("usage: phases | types [parse|yaml|tree|lay|write] | texts [top] | steady [documents] [rounds] | curve [documents] [every] | scaling [seconds] [rounds] | count <seconds> [work] | loop <documents> <folder>");
                 return 2;
         }
     }
@@ -272,18 +271,7 @@ internal static class Measurements
     private static void Scaling(string yaml, double seconds, int rounds)
     {
         for (var i = 0; i < 300; i++) Document(yaml);
-        var paper = Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Paper!;
-        var laid = Papers.Lay(paper, HouseStyles.York, new DiagnosticBag());
-        var work = new (string Name, Func<long> Once)[]
-        {
-            ("documents", () => Document(yaml)),
-            ("parse", () => Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Diagnostics.Count),
-            ("yaml events", () => YamlEvents(yaml)),
-            ("lay out", () => Papers.Lay(paper, HouseStyles.York, new DiagnosticBag()).Instances.Count),
-            ("write", () => Write(laid)),
-            ("arithmetic", Arithmetic),
-            ("memory", Memory),
-        };
+        var work = Works(yaml);
         var ratios = work.ToDictionary(w => w.Name, _ => new List<double>());
         Console.WriteLine("round\twork\t1 thread per s\t2 threads per s\tratio\tGC pauses 1\tGC pauses 2\tlock waits 1\tlock waits 2");
         for (var round = 1; round <= rounds; round++)
@@ -343,6 +331,26 @@ internal static class Measurements
         return (counts.Sum() / elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - paused) / elapsed, Monitor.LockContentionCount - locks);
     }
 
+    /// <summary>
+    /// What <see cref="Scaling"/> and <see cref="Count"/> run: whole documents, each phase of one on its own,
+    /// YamlDotNet's parser alone, and two calibrations of the machine.
+    /// </summary>
+    private static (string Name, Func<long> Once)[] Works(string yaml)
+    {
+        var paper = Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Paper!;
+        var laid = Papers.Lay(paper, HouseStyles.York, new DiagnosticBag());
+        return
+        [
+            ("documents", () => Document(yaml)),
+            ("parse", () => Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Diagnostics.Count),
+            ("yaml events", () => YamlEvents(yaml)),
+            ("lay out", () => Papers.Lay(paper, HouseStyles.York, new DiagnosticBag()).Instances.Count),
+            ("write", () => Write(laid)),
+            ("arithmetic", Arithmetic),
+            ("memory", Memory),
+        ];
+    }
+
     /// <summary>YamlDotNet's parser alone, reading every event of the paper's YAML.</summary>
     private static long YamlEvents(string yaml)
     {
@@ -382,21 +390,20 @@ internal static class Measurements
     /// background compiling is over by then; with 300 documents it was not, and took the other core from the other
     /// process).
     /// </summary>
-    private static void Count(string yaml, double seconds, string work)
+    private static int Count(string yaml, double seconds, string work)
     {
-        var paper = Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Paper!;
-        var laid = Papers.Lay(paper, HouseStyles.York, new DiagnosticBag());
-        Func<long> once = work switch
+        var works = Works(yaml);
+        var once = works.FirstOrDefault(w => w.Name == work).Once;
+        if (once is null)
         {
-            "parse" => () => Papers.Parse(yaml, SafeguardingBenchmarks.ExamplePath).Diagnostics.Count,
-            "lay" => () => Papers.Lay(paper, HouseStyles.York, new DiagnosticBag()).Instances.Count,
-            "write" => () => Write(laid),
-            "render" => () => { using var o = new MemoryStream(); Papers.Render(paper, HouseStyles.York, o); return o.Length; },
-            _ => () => Document(yaml),
-        };
+            Console.Error.WriteLine($"no work '{work}': one of {string.Join(", ", works.Select(w => $"'{w.Name}'"))}");
+            return 2;
+        }
+
         Throughput(once, 1, 4);
         var (perSecond, _, _) = Throughput(once, 1, seconds);
         Console.WriteLine(perSecond.ToString("0.0", Invariant));
+        return 0;
     }
 
     /// <summary>About a millisecond of integer arithmetic in registers (SplitMix64).</summary>

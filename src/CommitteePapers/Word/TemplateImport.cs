@@ -68,7 +68,7 @@ internal static class TemplateImport
                 var xml = Xml(part);
                 if (xml?.Name != root || part != main && Missing(doc, part) is not null)
                 {
-                    diagnostics.Error(DiagnosticCode.BadFile, at, $"The template's {part.Uri} is damaged; open the template in Word and save it again as .dotx.");
+                    diagnostics.Error(DiagnosticCode.BadFile, at, Damaged(part.Uri));
                     return style;
                 }
 
@@ -80,7 +80,7 @@ internal static class TemplateImport
             if (RuntimeFeature.IsDynamicCodeSupported &&
                 TemplateSchema.FirstInvalid(template, parts.Where(p => p.Part is not null && p.Part != main).Select(p => p.Part!.Uri).ToList()) is { } invalid)
             {
-                diagnostics.Error(DiagnosticCode.BadFile, at, $"The template's {invalid} is damaged; open the template in Word and save it again as .dotx.");
+                diagnostics.Error(DiagnosticCode.BadFile, at, Damaged(invalid));
                 return style;
             }
 
@@ -107,6 +107,8 @@ internal static class TemplateImport
 
         return style with { Template = template, TemplateStyles = roles };
     }
+
+    private static string Damaged(Uri part) => $"The template's {part} is damaged; open the template in Word and save it again as .dotx.";
 
     /// <summary>A relationship to something outside the package other than a hyperlink (a remote template or image).</summary>
     private static bool LinksOutside(PackagePart part) =>
