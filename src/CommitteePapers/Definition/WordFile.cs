@@ -68,7 +68,7 @@ internal sealed class WordFile : IDisposable
 
     /// <summary>A macro-enabled document or template (.docm, .dotm), or one that carries a VBA project.</summary>
     public bool IsMacroEnabled =>
-        Main is { } main && (main.ContentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || Part(main, VbaProject) is not null);
+        Main is { } main && (main.ContentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || Part(VbaProject) is not null);
 
     /// <summary>Opens a package for reading; throws what System.IO.Packaging throws for a package it cannot read.</summary>
     public static WordFile Open(byte[] bytes)
@@ -85,12 +85,12 @@ internal sealed class WordFile : IDisposable
         }
     }
 
-    /// <summary>The first part <paramref name="from"/> refers to with a relationship of <paramref name="type"/>.</summary>
-    public PackagePart? Part(PackagePart from, string type) => Parts(from, type).FirstOrDefault();
+    /// <summary>The first part the main document refers to with a relationship of <paramref name="type"/> (its styles, its theme).</summary>
+    public PackagePart? Part(string type) => Parts(type).FirstOrDefault();
 
-    /// <summary>Every part <paramref name="from"/> refers to with a relationship of <paramref name="type"/>, in the relationships' order.</summary>
-    public IEnumerable<PackagePart> Parts(PackagePart from, string type) =>
-        from.GetRelationshipsByType(type).Select(r => Target(from, r)).OfType<PackagePart>();
+    /// <summary>Every part the main document refers to with a relationship of <paramref name="type"/>, in the relationships' order; none without a main document.</summary>
+    public IEnumerable<PackagePart> Parts(string type) =>
+        Main is { } main ? main.GetRelationshipsByType(type).Select(r => Target(main, r)).OfType<PackagePart>() : [];
 
     /// <summary>The part a relationship of <paramref name="from"/> leads to; null for an external target or a part that is not there.</summary>
     public PackagePart? Target(PackagePart? from, PackageRelationship? relationship)

@@ -96,8 +96,8 @@ internal static partial class DocxReader
         {
             this.doc = doc;
             this.main = main;
-            styles = new StyleSheet(Xml(doc.Part(main, WordFile.Styles)));
-            numbering = new WordNumbering(Xml(doc.Part(main, WordFile.Numbering)), styles);
+            styles = new StyleSheet(Xml(doc.Part(WordFile.Styles)));
+            numbering = new WordNumbering(Xml(doc.Part(WordFile.Numbering)), styles);
         }
 
         public IReadOnlyDictionary<string, SourceText> Footnotes => footnotes;
@@ -279,7 +279,7 @@ internal static partial class DocxReader
             if (footnoteNames.TryGetValue(id, out var name)) return name;
             name = (footnoteNames.Count + 1).ToString(CultureInfo.InvariantCulture);
             footnoteNames[id] = name;
-            footnotesPart ??= Xml(doc.Part(main, WordFile.Footnotes)) ?? new XElement(W + "footnotes");
+            footnotesPart ??= Xml(doc.Part(WordFile.Footnotes)) ?? new XElement(W + "footnotes");
             var note = footnotesPart.Elements(W + "footnote").FirstOrDefault(f => NoteId(f) == id);
             var spans = note is null ? [] : note.Elements(W + "p").SelectMany((p, i) => (i > 0 ? [new Span(" ", false, false)] : Array.Empty<Span>()).Concat(Spans(p))).ToList();
             // The footnote's own mark (w:footnoteRef) writes no text; a leading space after it is dropped.

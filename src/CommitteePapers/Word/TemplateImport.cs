@@ -42,8 +42,8 @@ internal static class TemplateImport
                 return style;
             }
 
-            var headers = doc.Parts(main, WordFile.Header).ToList();
-            var footers = doc.Parts(main, WordFile.Footer).ToList();
+            var headers = doc.Parts(WordFile.Header).ToList();
+            var footers = doc.Parts(WordFile.Footer).ToList();
             if (new[] { main }.Concat(headers).Concat(footers).Any(LinksOutside))
             {
                 diagnostics.Error(DiagnosticCode.BadFile, at, "The template links to files outside itself (a remote template or image); embed them in the template instead.");
@@ -55,9 +55,9 @@ internal static class TemplateImport
             var parts = new List<(PackagePart? Part, XName Root)>
             {
                 (main, W + "document"),
-                (doc.Part(main, WordFile.Styles), W + "styles"),
-                (doc.Part(main, WordFile.Theme), A + "theme"),
-                (doc.Part(main, WordFile.FontTable), W + "fonts"),
+                (doc.Part(WordFile.Styles), W + "styles"),
+                (doc.Part(WordFile.Theme), A + "theme"),
+                (doc.Part(WordFile.FontTable), W + "fonts"),
             };
             parts.AddRange(headers.Select(h => ((PackagePart?)h, W + "hdr")));
             parts.AddRange(footers.Select(f => ((PackagePart?)f, W + "ftr")));

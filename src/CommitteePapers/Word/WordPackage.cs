@@ -34,10 +34,9 @@ internal static class WordPackage
     public static void Write(LaidOutPaper paper, HouseStyle house, Stream output)
     {
         using var template = house.Template is { } bytes ? WordFile.Open(bytes.ToArray()) : null;
-        var templateMain = template?.Main;
-        var templateStyles = templateMain is null ? null : Xml(template!.Part(templateMain, WordFile.Styles));
+        var templateStyles = Xml(template?.Part(WordFile.Styles));
         var styleMap = templateStyles is null ? StyleMap.Own : new StyleMap(house, templateStyles);
-        var templateSection = templateMain is null ? null : Xml(templateMain)?.Element(W + "body")?.Elements(W + "sectPr").LastOrDefault();
+        var templateSection = Xml(template?.Main)?.Element(W + "body")?.Elements(W + "sectPr").LastOrDefault();
 
         // Which parts there are, and the main document's relationships to them, before anything is written: the
         // content types come first in the package.
@@ -52,8 +51,8 @@ internal static class WordPackage
         var main = new PartRelationships();
         main.Internal(PartRelationships.Styles, "/word/styles.xml");
         main.Internal(PartRelationships.Settings, "/word/settings.xml");
-        if (templateMain is not null && template!.Part(templateMain, WordFile.Theme) is { } theme) main.Internal(WordFile.Theme, copied.Add(theme));
-        if (templateMain is not null && template!.Part(templateMain, FontTable) is { } fonts) main.Internal(FontTable, copied.Add(fonts));
+        if (template?.Part(WordFile.Theme) is { } theme) main.Internal(WordFile.Theme, copied.Add(theme));
+        if (template?.Part(FontTable) is { } fonts) main.Internal(FontTable, copied.Add(fonts));
         if (hasNumbering) main.Internal(PartRelationships.Numbering, "/word/numbering.xml");
         if (hasFootnotes) main.Internal(PartRelationships.Footnotes, "/word/footnotes.xml");
         var headerId = templateHeader is not null ? main.Internal(PartRelationships.Header, copied.Add(templateHeader))
